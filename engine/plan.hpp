@@ -1,0 +1,121 @@
+// The compiled, immutable form of a checked rule set: names resolved, fact paths turned into slots,
+// constants folded, conditions flattened into rule-file order. Built once by the planner; shared
+// read-only by any number of evaluating threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/schema.hpp"
+#include "grammar/calendar.hpp"
+#include "grammar/source.hpp"
+
+namespace dealgate {
+
+using BlockIndex = std::uint32_t;
+using ConditionIndex = std::uint32_t;
+using ExprIndex = std::uint32_t;
+inline constexpr std::uint32_t kNone = 0xffffffffu;
+
+// A static type as the checker sees it. Lists carry their element type.
+struct Type {
+  enum class Kind : std::uint8_t { Bool, Number, String, Date, List, Record, EmptyList, Error };
+  Kind kind = Kind::Error;
+  std::shared_ptr<const Type> element;  // List
+  NodeIndex record = kNoNode;           // Record: the schema node describing it
+
+  static std::shared_ptr<const Type> make(Kind kind);
+  static std::shared_ptr<const Type> list_of(std::shared_ptr<const Type> element);
+  static std::shared_ptr<const Type> record_at(NodeIndex node);
+};
+using TypeRef = std::shared_ptr<const Type>;
+std::string type_name(const Type& type, const Schema* schema = nullptr);
+bool same_type(const Type& a, const Type& b);
+
+enum class Op : std::uint8_t {
+  // leaves
+  Bool, Number, String, Date, Today, Param, FactRead, BinderRead, BinderValue, ListLiteral,
+  // operators
+  Not, Negate, And, Or,
+  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
+  Add, Subtract, Multiply, Divide, DatePlusDays, DateMinusDays, DateMinusDate,
+  Coalesce, Exists,
+  // list functions; the *Of forms bind a variable over the list
+  Count, CountOf, AnyOf, AllOf, Sum, SumOf, Min, MinOf, Max, MaxOf,
+  // string functions
+  Lower, Contains, StartsWith, Len,
+};
+
+struct ExprNode {
+  Op op = Op::Bool;
+  Type::Kind type = Type::Kind::Bool;  // the result type
+  std::vector<ExprIndex> args;
+  // Leaves: a literal value, or where to read a fact.
+  bool boolean = false;
+  double number = 0;
+  DayNumber date = 0;
+  std::string text;
+  std::uint32_t slot = 0;       // FactRead / BinderRead: slot in the frame; Param: param index
+  std::uint32_t depth = 0;      // BinderRead / BinderValue / *Of: which bound variable (0 = outermost)
+  NodeIndex fact = kNoNode;     // FactRead / BinderRead / Exists: the schema node read
+  Span span;                    // the source expression, for explanations
+};
+
+// A part of an `else` message: text, or an expression to render.
+struct MessagePiece {
+  std::string text;
+  ExprIndex expr = kNone;
+};
+
+struct PlanCondition {
+  std::string id;  // `block.label` or `block.N`
+  bool is_warning = false;
+  BlockIndex block = 0;
+  ExprIndex expr = 0;
+  std::vector<MessagePiece> message;  // empty when there is no `else`
+  bool has_message = false;
+  std::string source;  // the condition's text as written, for reports
+  Span span;
+};
+
+struct PlanBlock {
+  std::string name;
+  std::string label;  // may be empty
+  bool is_gate = false;
+  std::uint32_t enters_phase = kNone;         // index into Plan::phases
+  std::vector<BlockIndex> requires_blocks;    // direct dependencies
+  std::vector<ConditionIndex> conditions;     // own conditions, in source order
+  // Every block this one reaches through `requires`, itself included, in rule-file order.
+  std::vector<BlockIndex> reach;
+  // The same blocks in dependency order (dependencies before dependents), for evaluation.
+  std::vector<BlockIndex> evaluation_order;
+  Span span;
+};
+
+struct PlanParam {
+  std::string name;
+  Type::Kind type = Type::Kind::Number;
+  TypeRef full_type;
+  ExprIndex default_value = 0;  // a literal node (or a list literal of literal nodes)
+  Span span;
+};
+
+struct Plan {
+  std::string title;
+  std::vector<std::string> phases;
+  Schema schema;
+  std::vector<ExprNode> nodes;
+  std::vector<PlanBlock> blocks;          // rule-file order
+  std::vector<PlanCondition> conditions;  // rule-file order
+  std::vector<BlockIndex> gates;          // declaration order
+  std::vector<PlanParam> params;
+  std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
+
+  BlockIndex find_block(std::string_view name) const;
+  std::uint32_t find_param(std::string_view name) const;
+};
+
+}  // namespace dealgate

@@ -1,0 +1,205 @@
+// The owned syntax tree of one rule file. Every node carries the byte span it came from; nothing
+// from PEGTL appears here. The checker (engine/) reads it; the formatter rewrites it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "grammar/source.hpp"
+
+namespace dealgate::ast {
+
+struct Ident {
+  std::string name;
+  Span span;
+};
+
+// ---- Types of the facts schema ------------------------------------------------------------------
+
+struct TypeExpr;
+using TypeExprPtr = std::unique_ptr<TypeExpr>;
+
+struct FieldDecl {
+  Ident name;
+  TypeExprPtr type;
+};
+
+struct TypeExpr {
+  enum class Kind { Bool, Number, String, Date, List, Record };
+  Kind kind = Kind::Bool;
+  Span span;
+  TypeExprPtr element;            // List: list<element>
+  std::vector<FieldDecl> fields;  // Record: { name: type ... }
+};
+
+// ---- Expressions --------------------------------------------------------------------------------
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class UnaryOp { Not, Negate };
+
+enum class BinaryOp {
+  Or, And,
+  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
+  Add, Subtract, Multiply, Divide,
+  Coalesce,
+};
+
+struct RecordField {
+  Ident key;
+  ExprPtr value;
+};
+
+struct Expr {
+  enum class Kind {
+    Number,      // number
+    String,      // text (escapes resolved)
+    Bool,        // boolean
+    Date,        // date_text "YYYY-MM-DD" as written; year/month/day parsed
+    Today,       // `today`
+    List,        // [args...]
+    Record,      // { fields } — only in a test's `given`
+    Path,        // path: a.b.c (first segment may be a const, param, binder or fact)
+    Unary,       // unary_op args[0]
+    Binary,      // args[0] binary_op args[1]
+    Call,        // callee(args...) — count(list), exists(path), lower(s), ...
+    Quantifier,  // callee(binder in args[0]: args[1]) — any, all, count, sum, min, max
+  };
+
+  Kind kind = Kind::Number;
+  Span span;
+
+  double number = 0;
+  bool boolean = false;
+  std::string text;
+  int year = 0, month = 0, day = 0;
+
+  std::vector<Ident> path;
+  UnaryOp unary_op = UnaryOp::Not;
+  BinaryOp binary_op = BinaryOp::Or;
+  Span op_span;  // the operator token, for type errors
+
+  Ident callee;
+  Ident binder;
+  std::vector<ExprPtr> args;
+  std::vector<RecordField> fields;
+};
+
+// ---- Blocks -------------------------------------------------------------------------------------
+
+// An `else` message: literal text with `{expr}` holes. `{{` and `}}` are already single braces.
+struct MessagePart {
+  std::string text;  // when expr is null
+  ExprPtr expr;      // an interpolation
+};
+
+struct Message {
+  std::vector<MessagePart> parts;
+  Span span;  // the whole string literal, quotes included
+};
+
+struct Condition {
+  enum class Kind { Require, Warn };
+  Kind kind = Kind::Require;
+  std::optional<Ident> label;
+  ExprPtr expr;
+  std::optional<Message> message;
+  Span span;
+};
+
+struct RequiresStmt {
+  std::vector<Ident> names;
+  Span span;
+};
+
+struct Block {
+  enum class Kind { Milestone, Gate };
+  Kind kind = Kind::Milestone;
+  Ident name;
+  std::optional<std::string> label;
+  std::optional<Ident> enters;  // gates only
+  std::vector<RequiresStmt> requires_stmts;
+  std::vector<Condition> conditions;  // in source order, require and warn together
+  Span span;
+};
+
+// ---- Tests --------------------------------------------------------------------------------------
+
+// `because a` (a milestone) or `because a.label` / `because a.2` (a condition id).
+struct Reference {
+  Ident block;
+  std::optional<Ident> condition;
+  Span span;
+};
+
+struct Expectation {
+  Ident gate;
+  Ident status;  // pass | fail | unknown, checked by the checker
+  std::vector<Reference> because;
+  Span span;
+};
+
+struct ParamOverride {
+  Ident name;
+  ExprPtr value;
+  Span span;
+};
+
+struct TestDecl {
+  std::string name;
+  Span name_span;
+  ExprPtr given;  // Kind::Record
+  ExprPtr today;  // Kind::Date, or null
+  std::vector<ParamOverride> params;
+  std::vector<Expectation> expectations;
+  Span span;
+};
+
+// ---- Top-level declarations ---------------------------------------------------------------------
+
+struct RulesetDecl {
+  std::string title;
+  Span span;
+};
+
+struct PhasesDecl {
+  std::vector<Ident> phases;
+  Span span;
+};
+
+struct FactsDecl {
+  std::vector<FieldDecl> fields;
+  Span span;
+};
+
+struct ConstDecl {
+  Ident name;
+  ExprPtr value;
+  Span span;
+};
+
+struct ParamDecl {
+  Ident name;
+  TypeExprPtr type;
+  ExprPtr value;
+  Span span;
+};
+
+using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl>;
+
+struct Comment {
+  Span span;  // from `#` to the end of the line, line break excluded
+};
+
+struct File {
+  FileId file = 0;
+  std::vector<Decl> decls;        // in source order
+  std::vector<Comment> comments;  // in source order; kept for the formatter
+};
+
+}  // namespace dealgate::ast

@@ -1,0 +1,111 @@
+#include "grammar/diagnostic_render.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace dealgate {
+namespace {
+
+struct Palette {
+  const char* bold = "";
+  const char* error = "";
+  const char* warning = "";
+  const char* note = "";
+  const char* help = "";
+  const char* reset = "";
+};
+
+Palette palette(bool color) {
+  if (!color) return {};
+  return {"\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m", "\033[1;32m", "\033[0m"};
+}
+
+const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+// Tabs are kept in the gutter copy of the line so the caret lines up under them.
+std::string caret_padding(std::string_view line, std::uint32_t column) {
+  std::string pad;
+  for (std::uint32_t i = 0; i + 1 < column && i < line.size(); ++i) pad += line[i] == '\t' ? '\t' : ' ';
+  return pad;
+}
+
+void append_snippet(std::string& out, const SourceFile& file, const Span& span, const Palette& p,
+                    const char* marker_color, std::string_view label) {
+  LineColumn start = file.locate(span.begin);
+  std::string_view line = file.line(start.line);
+  std::string gutter = fmt::format("{}", start.line);
+  std::string blank(gutter.size(), ' ');
+  // Underline the span on its first line; an empty span (end of file, a missing token) gets one caret.
+  std::uint32_t line_end_offset = span.begin + static_cast<std::uint32_t>(line.size()) - (start.column - 1);
+  std::uint32_t width = std::max<std::uint32_t>(1, std::min(span.end, line_end_offset) - std::min(span.begin, line_end_offset));
+  if (span.end <= span.begin) width = 1;
+  out += fmt::format(" {} |\n", blank);
+  out += fmt::format(" {} | {}\n", gutter, line);
+  out += fmt::format(" {} | {}{}{}{}{}{}\n", blank, caret_padding(line, start.column), marker_color,
+                     std::string(width, width == 1 ? '^' : '~'), label.empty() ? "" : " ", label,
+                     p.reset);
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& d, const SourceSet& sources, const RenderOptions& options) {
+  Palette p = palette(options.color);
+  const SourceFile& file = sources.file(d.span.file);
+  LineColumn at = file.locate(d.span.begin);
+  const char* color = d.severity == Severity::Error ? p.error : p.warning;
+  std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{}\n", p.bold, file.path(), at.line,
+                                at.column, p.reset, color, severity_name(d.severity), p.reset,
+                                p.bold, d.message, p.reset);
+  append_snippet(out, file, d.span, p, color, {});
+  for (const Note& note : d.notes) {
+    const SourceFile& note_file = sources.file(note.span.file);
+    LineColumn nat = note_file.locate(note.span.begin);
+    out += fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, note_file.path(), nat.line,
+                       nat.column, p.reset, p.note, p.reset, note.message);
+    append_snippet(out, note_file, note.span, p, p.note, {});
+  }
+  if (!d.help.empty()) out += fmt::format("  = {}help:{} {}\n", p.help, p.reset, d.help);
+  return out;
+}
+
+std::string json_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string render_json(const Diagnostic& d, const SourceSet& sources) {
+  const SourceFile& file = sources.file(d.span.file);
+  LineColumn at = file.locate(d.span.begin);
+  LineColumn end = file.locate(std::max(d.span.begin, d.span.end));
+  std::string notes;
+  for (const Note& note : d.notes) {
+    const SourceFile& nf = sources.file(note.span.file);
+    LineColumn nat = nf.locate(note.span.begin);
+    if (!notes.empty()) notes += ',';
+    notes += fmt::format(R"({{"message":"{}","file":"{}","line":{},"column":{}}})",
+                         json_escape(note.message), json_escape(nf.path()), nat.line, nat.column);
+  }
+  return fmt::format(
+      R"({{"severity":"{}","code":"{}","message":"{}","file":"{}","line":{},"column":{},"end_line":{},"end_column":{},"help":"{}","notes":[{}]}})",
+      severity_name(d.severity), d.code, json_escape(d.message), json_escape(file.path()), at.line,
+      at.column, end.line, end.column, json_escape(d.help), notes);
+}
+
+}  // namespace dealgate

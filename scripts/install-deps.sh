@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency from Debian's packages. Idempotent: packages that are
+# already present are left alone, so running it before every build costs a second.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  tao-pegtl-dev        # the grammar of the rule language
+  libfmt-dev           # formatting
+  libspdlog-dev        # operational logging on stderr
+  libsimdjson-dev      # reading deal facts
+  libcli11-dev         # the command line
+  libgtest-dev libgmock-dev  # unit and golden tests
+  libbenchmark-dev     # micro-benchmarks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
