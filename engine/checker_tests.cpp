@@ -157,6 +157,11 @@ void Checker::check_test(const ast::TestDecl& test) {
                     return h.empty() ? std::string("a gate's status is `pass`, `fail` or `unknown`") : h;
                   }());
     }
+    if (status == "pass" && !expect.because.empty()) {
+      diag_.error("because-on-pass", expect.because.front().span,
+                  "`because` names the reasons for `fail` or `unknown`; a passing gate has none",
+                  "remove the `because` part, or expect `fail`");
+    }
     // Which blocks the gate reaches, to catch a `because` that can never explain it.
     std::vector<bool> reached(out_.blocks.size(), false);
     std::function<void(BlockIndex)> mark = [&](BlockIndex b) {

@@ -576,6 +576,10 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   }
 }
 
+ConditionOutcome Evaluator::outcome(ConditionIndex condition) const {
+  return static_cast<ConditionOutcome>(state_->condition_truth[condition]);
+}
+
 Value evaluate_constant(const Plan& plan, ExprIndex node) {
   static const Facts no_facts;
   std::vector<Value> no_params;

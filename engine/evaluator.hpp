@@ -44,11 +44,15 @@ Value evaluate_constant(const Plan& plan, ExprIndex node);
 std::string render_value(const Plan& plan, const Facts& facts, const Value& value);
 std::string format_number(double number);
 
+enum class ConditionOutcome : std::uint8_t { False, True, Unknown, NotEvaluated };
+
 class Evaluator {
  public:
   explicit Evaluator(const Plan& plan);
   // Fills `result.gates`; leaves line, id and error to the caller.
   void evaluate(const Facts& facts, const EvalOptions& options, DealResult& result);
+  // How a condition came out in the last evaluate(); NotEvaluated when no selected gate reaches it.
+  ConditionOutcome outcome(ConditionIndex condition) const;
 
  private:
   struct State;
