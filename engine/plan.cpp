@@ -57,6 +57,13 @@ bool same_type(const Type& a, const Type& b) {
   return true;
 }
 
+std::string_view Plan::source_of(const Span& span) const {
+  if (span.file >= source_texts.size()) return {};
+  std::string_view text = source_texts[span.file];
+  if (span.begin > text.size() || span.end < span.begin) return {};
+  return text.substr(span.begin, span.end - span.begin);
+}
+
 BlockIndex Plan::find_block(std::string_view name) const {
   for (BlockIndex i = 0; i < blocks.size(); ++i) {
     if (blocks[i].name == name) return i;

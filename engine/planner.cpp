@@ -20,6 +20,10 @@ class Planner {
     plan_.title = checked_.title;
     plan_.phases = checked_.phases;
     plan_.schema = checked_.schema;
+    for (std::size_t f = 0; f < sources_.size(); ++f) {
+      plan_.source_paths.push_back(sources_.file(static_cast<FileId>(f)).path());
+      plan_.source_texts.push_back(sources_.file(static_cast<FileId>(f)).text());
+    }
     for (const ParamInfo& p : checked_.params) {
       PlanParam param;
       param.name = p.decl->name.name;
