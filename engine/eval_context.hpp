@@ -13,6 +13,7 @@
 
 #include "engine/facts.hpp"
 #include "engine/plan.hpp"
+#include "engine/text.hpp"
 #include "engine/value.hpp"
 
 namespace dealgate::evaluation {
@@ -194,18 +195,12 @@ struct Context {
       case Op::Lower: {
         Value s = eval(n.args[0]);
         if (s.is_unknown()) return s;
-        std::string& out = scratch.emplace_back(s.text);
-        for (char& c : out) {
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
-        return Value::of_string(out);
+        return Value::of_string(scratch.emplace_back(utf8_lower(s.text)));
       }
       case Op::Len: {
         Value s = eval(n.args[0]);
         if (s.is_unknown()) return s;
-        double code_points = 0;
-        for (unsigned char c : s.text) code_points += (c & 0xC0) != 0x80;
-        return Value::of_number(code_points);
+        return Value::of_number(static_cast<double>(utf8_length(s.text)));
       }
       case Op::Contains: case Op::StartsWith: {
         Value s = eval(n.args[0]);
