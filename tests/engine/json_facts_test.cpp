@@ -1,0 +1,324 @@
+// Reading whole inputs (engine/json_facts.cpp): format detection, line numbers, error records,
+// streaming in chunks, size limits, files.
+#include "engine/json_facts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace dealgate {
+namespace {
+
+struct Seen {
+  std::uint64_t line;
+  std::string id;
+  std::string error;
+  double n;  // the `n` fact, or -1 when not present
+};
+
+Schema small_schema() {
+  Schema schema;
+  schema.add_field(kNoNode, "id", ValueType::String, {});
+  schema.add_field(kNoNode, "n", ValueType::Number, {});
+  return schema;
+}
+
+class JsonFactsTest : public ::testing::Test {
+ protected:
+  std::vector<Seen> read(const std::string& input, std::size_t chunk = 1 << 20,
+                         std::size_t limit = std::size_t{16} << 20) {
+    FactsReaderOptions options;
+    options.chunk_bytes = chunk;
+    options.max_record_bytes = limit;
+    FactsReader reader(schema_, options);
+    std::istringstream in(input);
+    std::vector<Seen> seen;
+    status_ = reader.read_stream(in, [&](ReadRecord& r) {
+      const FactValue& n = r.facts.top.empty() ? FactValue{} : r.facts.top[1];
+      seen.push_back({r.line, r.id_json, r.error, n.state == FactState::Present ? n.number : -1});
+    });
+    EXPECT_TRUE(status_.ok()) << status_.error;
+    EXPECT_EQ(status_.records, seen.size());
+    return seen;
+  }
+  Schema schema_ = small_schema();
+  ReadStatus status_;
+};
+
+TEST_F(JsonFactsTest, EmptyInputHasNoRecords) {
+  EXPECT_TRUE(read("").empty());
+  EXPECT_TRUE(read("\n  \n\r\n\t").empty());
+  EXPECT_TRUE(read("\xEF\xBB\xBF").empty());
+  EXPECT_TRUE(read("[]").empty());
+  EXPECT_TRUE(read("  [ ]\n").empty());
+  EXPECT_EQ(status_.records, 0u);
+}
+
+TEST_F(JsonFactsTest, JsonLinesWithBlankLinesKeepTheirLineNumbers) {
+  std::vector<Seen> seen = read("{\"id\":\"a\",\"n\":1}\n\n{\"id\":\"b\",\"n\":2}\n   \n{\"n\":3}");
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].line, 1u);
+  EXPECT_EQ(seen[0].id, R"("a")");
+  EXPECT_EQ(seen[1].line, 3u);
+  EXPECT_EQ(seen[1].n, 2);
+  EXPECT_EQ(seen[2].line, 5u);
+  EXPECT_EQ(seen[2].id, "null");
+  EXPECT_EQ(status_.bad_records, 0u);
+}
+
+TEST_F(JsonFactsTest, LeadingBlankLinesCount) {
+  std::vector<Seen> seen = read("\n\n{\"n\":1}\n");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].line, 3u);
+}
+
+TEST_F(JsonFactsTest, CrlfLineEnds) {
+  std::vector<Seen> seen = read("{\"n\":1}\r\n\r\n{\"n\":2}\r\n");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1].line, 3u);
+  EXPECT_EQ(seen[1].n, 2);
+  EXPECT_EQ(seen[1].error, "");
+}
+
+TEST_F(JsonFactsTest, ByteOrderMarkIsSkipped) {
+  std::vector<Seen> seen = read("\xEF\xBB\xBF{\"n\":1}\n{\"n\":2}\n");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].error, "");
+  EXPECT_EQ(seen[0].n, 1);
+  seen = read("\xEF\xBB\xBF[{\"n\":1}]");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].n, 1);
+}
+
+TEST_F(JsonFactsTest, JsonArrayPositionsAreLines) {
+  std::vector<Seen> seen = read("[\n {\"id\":\"a\",\"n\":1},\n {\"id\":7},\n 5,\n {\"n\":\"x\"}\n]\n");
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[0].line, 1u);
+  EXPECT_EQ(seen[0].n, 1);
+  EXPECT_EQ(seen[1].line, 2u);
+  EXPECT_EQ(seen[1].id, "7");
+  EXPECT_EQ(seen[2].line, 3u);
+  EXPECT_EQ(seen[2].error, "record is not a JSON object (it is a number)");
+  EXPECT_EQ(seen[3].line, 4u);
+  EXPECT_EQ(seen[3].error, "");
+  EXPECT_EQ(status_.bad_records, 1u);
+}
+
+TEST_F(JsonFactsTest, BrokenJsonArrayStopsWithAnErrorRecord) {
+  std::vector<Seen> seen = read("[{\"n\":1}, {\"n\":2 \"x\":1}, {\"n\":3}]");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].n, 1);
+  EXPECT_EQ(seen[1].line, 2u);
+  EXPECT_EQ(seen[1].error.rfind("invalid JSON: ", 0), 0u);
+  seen = read("[{\"n\":1}, {\"n\":2}");
+  ASSERT_FALSE(seen.empty());
+  EXPECT_FALSE(seen.back().error.empty());
+  seen = read("[{\"n\":1}] {\"n\":2}");
+  ASSERT_EQ(seen.size(), 1u);  // simdjson checks the array's brackets before the first element
+  EXPECT_EQ(seen[0].error, "invalid JSON: an object or array that is not closed");
+  seen = read("[{\"n\":1}] []");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1].line, 2u);
+  EXPECT_EQ(seen[1].error, "invalid JSON: more text after the end of the value");
+}
+
+TEST_F(JsonFactsTest, SinglePrettyObject) {
+  std::vector<Seen> seen = read("{\n  \"id\": \"D1\",\n  \"n\": 4\n}\n");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].line, 1u);
+  EXPECT_EQ(seen[0].id, R"("D1")");
+  EXPECT_EQ(seen[0].n, 4);
+  EXPECT_EQ(seen[0].error, "");
+}
+
+TEST_F(JsonFactsTest, SinglePrettyObjectWithCrlfAndBom) {
+  std::vector<Seen> seen = read("\xEF\xBB\xBF{\r\n  \"n\": 4\r\n}\r\n", 3);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].n, 4);
+}
+
+TEST_F(JsonFactsTest, BrokenPrettyObjectIsOneErrorRecord) {
+  std::vector<Seen> seen = read("{\n  \"id\": \"D1\",\n  \"n\": 4,\n}\n");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].line, 1u);
+  EXPECT_EQ(seen[0].error.rfind("invalid JSON: ", 0), 0u);
+}
+
+TEST_F(JsonFactsTest, TruncatedFirstLineOfJsonLinesCostsOneRecord) {
+  std::vector<Seen> seen = read("{\"id\":\"a\",\"n\":[1\n{\"n\":2}\n{\"n\":3}\n");
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].line, 1u);
+  EXPECT_FALSE(seen[0].error.empty());
+  EXPECT_EQ(seen[1].line, 2u);
+  EXPECT_EQ(seen[1].n, 2);
+  EXPECT_EQ(seen[2].n, 3);
+}
+
+TEST_F(JsonFactsTest, MalformedLineInTheMiddle) {
+  std::string input;
+  for (int i = 1; i <= 9; ++i) {
+    input += i == 5 ? std::string("{\"id\":\"e\",\"n\":5,,}") : "{\"n\":" + std::to_string(i) + "}";
+    input += "\n";
+  }
+  std::vector<Seen> seen = read(input);
+  ASSERT_EQ(seen.size(), 9u);  // count in == count out
+  for (int i = 1; i <= 9; ++i) {
+    EXPECT_EQ(seen[i - 1].line, static_cast<std::uint64_t>(i));
+    if (i == 5) {
+      EXPECT_EQ(seen[i - 1].error.rfind("invalid JSON: ", 0), 0u) << seen[i - 1].error;
+      EXPECT_EQ(seen[i - 1].n, -1);
+    } else {
+      EXPECT_EQ(seen[i - 1].error, "");
+      EXPECT_EQ(seen[i - 1].n, i);
+    }
+  }
+  EXPECT_EQ(status_.bad_records, 1u);
+}
+
+TEST_F(JsonFactsTest, NonObjectLines) {
+  std::vector<Seen> seen = read("{\"n\":1}\n[1,2]\n\"text\"\nnull\n42\nnot json\n{\"n\":2}\n");
+  ASSERT_EQ(seen.size(), 7u);
+  EXPECT_EQ(seen[1].error, "record is not a JSON object (it is an array)");
+  EXPECT_EQ(seen[2].error, "record is not a JSON object (it is a string)");
+  EXPECT_EQ(seen[3].error, "record is not a JSON object (it is null)");
+  EXPECT_EQ(seen[4].error, "record is not a JSON object (it is a number)");
+  EXPECT_EQ(seen[5].error.rfind("invalid JSON: ", 0), 0u);
+  EXPECT_EQ(seen[6].line, 7u);
+  EXPECT_EQ(seen[6].n, 2);
+  EXPECT_EQ(status_.bad_records, 5u);
+}
+
+TEST_F(JsonFactsTest, DeepNestingLineIsAnErrorRecord) {
+  std::string deep = "{\"x\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  std::vector<Seen> seen =
+      read("{\"n\":1}\n" + deep + "\n" + std::string(100000, '[') + "\n{\"n\":2}\n");
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[1].error, "invalid JSON: nested too deeply");
+  EXPECT_FALSE(seen[2].error.empty());
+  EXPECT_EQ(seen[3].n, 2);
+  // As the first line, an open bracket makes the input look like a JSON array.
+  seen = read(std::string(100000, '['));
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_FALSE(seen[0].error.empty());
+}
+
+TEST_F(JsonFactsTest, RecordOverTheSizeLimit) {
+  const std::string big = "{\"n\":1,\"pad\":\"" + std::string(300, 'x') + "\"}";
+  for (std::size_t chunk : {std::size_t{7}, std::size_t{64}, std::size_t{1} << 20}) {
+    std::vector<Seen> seen = read("{\"n\":1}\n" + big + "\n{\"n\":3}\n" + big, chunk, 100);
+    ASSERT_EQ(seen.size(), 4u) << chunk;
+    EXPECT_EQ(seen[0].n, 1);
+    EXPECT_EQ(seen[1].line, 2u);
+    EXPECT_EQ(seen[1].error, "record is larger than the limit of 100 bytes");
+    EXPECT_EQ(seen[2].line, 3u);
+    EXPECT_EQ(seen[2].n, 3);
+    EXPECT_EQ(seen[3].line, 4u);
+    EXPECT_EQ(seen[3].error, "record is larger than the limit of 100 bytes");
+  }
+  // Just at the limit is fine.
+  const std::string exact = "{\"n\":1,\"p\":\"" + std::string(100 - 14, 'x') + "\"}";
+  ASSERT_EQ(exact.size(), 100u);
+  EXPECT_EQ(read(exact + "\n", 7, 100).at(0).error, "");
+  // In the array form the limit applies to each element.
+  std::vector<Seen> seen = read("[{\"n\":1}," + big + ",{\"n\":3}]", 16, 100);
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[1].error, "record is larger than the limit of 100 bytes");
+  EXPECT_EQ(seen[2].n, 3);
+  // A pretty document over the limit.
+  seen = read("{\n\"pad\":\"" + std::string(300, 'x') + "\"\n}\n", 16, 100);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].error, "record is larger than the limit of 100 bytes");
+}
+
+TEST_F(JsonFactsTest, TinyChunksGiveTheSameRecords) {
+  std::string input = "\xEF\xBB\xBF\n";
+  for (int i = 0; i < 200; ++i) {
+    input += "{\"id\":\"D" + std::to_string(i) + "\",\"n\":" + std::to_string(i) +
+             ",\"pad\":\"" + std::string(static_cast<std::size_t>(i % 37), 'p') + "\"}";
+    input += i % 3 == 0 ? "\r\n" : (i % 7 == 0 ? "\n\n" : "\n");
+    if (i == 100) input += "{\"broken\": \n";
+  }
+  const std::vector<Seen> expected = read(input);
+  ASSERT_EQ(expected.size(), 201u);
+  for (std::size_t chunk : {1, 2, 3, 5, 8, 13, 64, 4096}) {
+    std::vector<Seen> seen = read(input, chunk);
+    ASSERT_EQ(seen.size(), expected.size()) << chunk;
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+      EXPECT_EQ(seen[i].line, expected[i].line) << chunk << " " << i;
+      EXPECT_EQ(seen[i].id, expected[i].id) << chunk << " " << i;
+      EXPECT_EQ(seen[i].error, expected[i].error) << chunk << " " << i;
+      EXPECT_EQ(seen[i].n, expected[i].n) << chunk << " " << i;
+    }
+  }
+}
+
+TEST_F(JsonFactsTest, LastLineWithoutNewline) {
+  std::vector<Seen> seen = read("{\"n\":1}\n{\"n\":2}", 3);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1].n, 2);
+}
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& content) {
+    char name[] = "/tmp/dealgate_facts_XXXXXX";
+    int fd = mkstemp(name);
+    path_ = name;
+    FILE* f = fdopen(fd, "w");
+    std::fwrite(content.data(), 1, content.size(), f);
+    std::fclose(f);
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+TEST(JsonFactsFile, ReadsAFile) {
+  Schema schema = small_schema();
+  TempFile file("{\"id\":\"a\",\"n\":1}\nbad\n{\"id\":\"c\",\"n\":3}\n");
+  FactsReader reader(schema);
+  std::vector<std::string> ids;
+  ReadStatus status =
+      reader.read_file(file.path(), [&](ReadRecord& r) { ids.push_back(r.id_json + r.error); });
+  EXPECT_TRUE(status.ok());
+  EXPECT_EQ(status.records, 3u);
+  EXPECT_EQ(status.bad_records, 1u);
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids[0], R"("a")");
+  EXPECT_EQ(ids[2], R"("c")");
+}
+
+TEST(JsonFactsFile, UnreadableFileIsAReadError) {
+  Schema schema = small_schema();
+  FactsReader reader(schema);
+  int calls = 0;
+  ReadStatus status = reader.read_file("/nonexistent/deals.jsonl", [&](ReadRecord&) { ++calls; });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.error, "cannot open /nonexistent/deals.jsonl: No such file or directory");
+  EXPECT_EQ(calls, 0);
+  status = reader.read_file("/tmp", [&](ReadRecord&) { ++calls; });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.error, "cannot read /tmp: Is a directory");
+  EXPECT_EQ(calls, 0);
+}
+
+TEST(JsonFactsFile, ReaderIsReusableAcrossRuns) {
+  Schema schema = small_schema();
+  FactsReader reader(schema);
+  for (int run = 0; run < 3; ++run) {
+    std::istringstream in(run == 1 ? "[{\"n\":1},{\"n\":2}]" : "{\"n\":1}\n{\"n\":2}\n");
+    std::vector<std::uint64_t> lines;
+    ReadStatus status = reader.read_stream(in, [&](ReadRecord& r) { lines.push_back(r.line); });
+    EXPECT_EQ(status.records, 2u);
+    EXPECT_EQ(lines, (std::vector<std::uint64_t>{1, 2}));
+  }
+}
+
+}  // namespace
+}  // namespace dealgate
