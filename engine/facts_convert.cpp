@@ -1,5 +1,6 @@
 #include "engine/facts_convert.hpp"
 
+#include <cstring>
 #include <utility>
 
 namespace dealgate {
@@ -9,13 +10,20 @@ using simdjson::SUCCESS;
 
 namespace {
 
-std::uint32_t hash_name(std::string_view name) {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char c : name) {
-    h ^= c;
-    h *= 16777619u;
-  }
-  return h;
+// Field names are hashed on their first two bytes, which a raw key (the bytes after its opening
+// quote) gives without scanning for its end; a one-byte name hashes with its closing quote.
+std::size_t hash_prefix(char a, char b) {
+  return static_cast<unsigned char>(a) * 31u + static_cast<unsigned char>(b) * 7u;
+}
+std::size_t hash_name(std::string_view name) {
+  return hash_prefix(name.empty() ? '"' : name[0], name.size() > 1 ? name[1] : '"');
+}
+
+// Whether the raw key at `raw` (inside a document ending at `end`) is exactly `name`.
+bool raw_equals(const char* raw, const char* end, std::string_view name) {
+  const std::size_t n = name.size();
+  return static_cast<std::size_t>(end - raw) > n && raw[n] == '"' &&
+         std::memcmp(raw, name.data(), n) == 0;
 }
 
 std::string_view trim_right(std::string_view s) {
@@ -82,11 +90,11 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
   auto build = [&](FieldTable& table, const std::vector<NodeIndex>& fields) {
     std::size_t size = 4;
     while (size < fields.size() * 2) size *= 2;
-    table.slots.assign(size, kNoNode);
+    table.slots.assign(size, FieldTable::Entry{});
     for (NodeIndex f : fields) {
       std::size_t i = hash_name(nodes[f].name) & (size - 1);
-      while (table.slots[i] != kNoNode) i = (i + 1) & (size - 1);
-      table.slots[i] = f;
+      while (table.slots[i].node != kNoNode) i = (i + 1) & (size - 1);
+      table.slots[i] = FieldTable::Entry{nodes[f].name, f};
     }
   };
   tables_.resize(nodes.size() + 1);
@@ -94,6 +102,12 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
     if (nodes[i].type == ValueType::Record) build(tables_[i], nodes[i].fields);
   }
   build(tables_.back(), schema.top_fields());
+
+  // Room for typical records up front, and a depth limit above ours: simdjson's own limit is only
+  // asserted (in builds without NDEBUG), ours is checked before descending.
+  // (A failure here shows up again, as an error record, when the first record is read.)
+  const simdjson::error_code reserved = parser_.allocate(std::size_t{64} << 10, max_depth_ + 8);
+  (void)reserved;
 
   // A list whose element frame holds lists must know its length before filling its elements,
   // because the nested lists append to the pool after the reserved region.
@@ -112,11 +126,14 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
   }
 }
 
-NodeIndex FactsConverter::FieldTable::find(const Schema& schema, std::string_view name) const {
+NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) const {
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
-    NodeIndex n = slots[i];
-    if (n == kNoNode || schema.node(n).name == name) return n;
+  for (std::size_t i = hash_prefix(raw[0], raw[1]) & mask;; i = (i + 1) & mask) {
+    const Entry& entry = slots[i];
+    if (entry.node == kNoNode) return kNoNode;
+    if ((entry.name.empty() || entry.name[0] == raw[0]) && raw_equals(raw, end, entry.name)) {
+      return entry.node;
+    }
   }
 }
 
@@ -267,12 +284,12 @@ error_code FactsConverter::convert_fields(od::object& object, const FieldTable& 
     od::field field;
     error_code e = std::move(field_result).get(field);
     if (e != SUCCESS) return e;
-    std::string_view key;
-    e = field.unescaped_key().get(key);
-    if (e != SUCCESS) return e;
+    // Keys are matched on their raw bytes: declared names are identifiers, so only a key that
+    // spells one with escape sequences (`"\u0069d"`) would be missed.
+    const char* key = field.key().raw();
     od::value& value = field.value();
-    NodeIndex node = table.find(schema_, key);
-    if (top && key == id_field_) {
+    const NodeIndex node = table.find(key, end_);
+    if (top && raw_equals(key, end_, id_field_)) {
       od::json_type type;
       e = value.type().get(type);
       if (e != SUCCESS) return e;
@@ -457,9 +474,7 @@ error_code FactsConverter::validate(od::value& value, std::size_t depth) {
         od::field field;
         e = std::move(field_result).get(field);
         if (e != SUCCESS) return e;
-        std::string_view key;
-        e = field.unescaped_key().get(key);
-        if (e == SUCCESS) e = validate(field.value(), depth + 1);
+        e = validate(field.value(), depth + 1);
         if (e != SUCCESS) return e;
       }
       return SUCCESS;

@@ -14,7 +14,9 @@
 //                           it in the same frame Invalid, all with the record's raw JSON as text
 // Anything else of the wrong JSON type is Invalid, with its raw JSON text (`"abc"`, `{"a":1}`)
 // kept in Facts::strings. Undeclared keys are ignored. Duplicate keys: the last one wins (an
-// earlier record or list value is replaced as a whole).
+// earlier record or list value is replaced as a whole). Keys are matched on their raw bytes:
+// declared names are identifiers, so the only key missed is one that spells a name with escape
+// sequences (`"\u0069d"` for `id`), which no exporter writes.
 //
 // Validation: every value is checked as JSON, including the values of undeclared keys (unless
 // `validate_ignored` is off, in which case they are only skipped by bracket counting, as On-Demand
@@ -69,10 +71,17 @@ class FactsConverter {
     std::size_t base;
     FactValue& operator[](std::uint32_t slot) const { return (*values)[base + slot]; }
   };
-  // Field-name lookup for one record node (or the top level): a small open-addressing hash.
+  // Field-name lookup for one record node (or the top level): a small open-addressing hash whose
+  // entries hold the names themselves (views into the schema), so a look-up touches one line.
+  // Keys are compared raw, without unescaping or even measuring them.
   struct FieldTable {
-    std::vector<NodeIndex> slots;  // power-of-two size; kNoNode when empty
-    NodeIndex find(const Schema& schema, std::string_view name) const;
+    struct Entry {
+      std::string_view name;
+      NodeIndex node = kNoNode;
+    };
+    std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
+    // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
+    NodeIndex find(const char* raw, const char* end) const;
   };
 
   void begin_record(Facts& facts, std::string& error);
