@@ -49,7 +49,12 @@ class StreamSource : public Source {
  public:
   explicit StreamSource(std::istream& in) : in_(in) {}
   std::size_t read(char* dst, std::size_t n) override {
-    if (!in_.good()) return 0;
+    if (!in_.good()) {
+      // Our own reads end with eof (and fail) set; a stream that failed before it reached the end
+      // (one that could not be opened, say) is a read error.
+      if (in_.bad() || !in_.eof()) error = "cannot read the input stream";
+      return 0;
+    }
     in_.read(dst, static_cast<std::streamsize>(n));
     auto got = static_cast<std::size_t>(in_.gcount());
     if (got == 0 && in_.bad()) error = "cannot read the input stream";

@@ -39,7 +39,7 @@ namespace dealgate {
 // keeps.
 struct ReadRecord {
   std::uint64_t line = 0;  // 1-based line (JSON Lines) or position in the array (single object: 1)
-  std::string error;       // non-empty: the record could not be read; `facts` is then empty
+  std::string error;       // non-empty: the record could not be read; `facts` is then all Missing
   std::string id_json;     // raw JSON of the top-level id field (`"D000123"`, `42`), or `null`
   Facts facts;
 };

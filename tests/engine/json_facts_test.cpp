@@ -4,11 +4,45 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <string>
 #include <vector>
+
+// Counts heap allocations, to check that a long run stops allocating.
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+// GCC takes the replaced operator new for the library one and flags the free() below.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  ++g_allocations;
+  return std::malloc(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
+  return operator new(size, tag);
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
 
 namespace dealgate {
 namespace {
@@ -318,6 +352,71 @@ TEST(JsonFactsFile, ReaderIsReusableAcrossRuns) {
     EXPECT_EQ(status.records, 2u);
     EXPECT_EQ(lines, (std::vector<std::uint64_t>{1, 2}));
   }
+}
+
+TEST(JsonFactsFile, ReadsStandardInput) {
+  Schema schema = small_schema();
+  TempFile file("{\"n\":1}\n{\"n\":2}\n");
+  int saved = dup(STDIN_FILENO);
+  int fd = open(file.path().c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  dup2(fd, STDIN_FILENO);
+  close(fd);
+  FactsReader reader(schema);
+  std::vector<std::uint64_t> lines;
+  ReadStatus status = reader.read_file("-", [&](ReadRecord& r) { lines.push_back(r.line); });
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  EXPECT_TRUE(status.ok()) << status.error;
+  EXPECT_EQ(lines, (std::vector<std::uint64_t>{1, 2}));
+}
+
+TEST(JsonFactsFile, FailedStreamIsAReadError) {
+  Schema schema = small_schema();
+  FactsReader reader(schema);
+  std::ifstream missing("/nonexistent/deals.jsonl");
+  ReadStatus status = reader.read_stream(missing, [](ReadRecord&) {});
+  EXPECT_EQ(status.error, "cannot read the input stream");
+}
+
+TEST(JsonFactsAllocation, LongRunStopsAllocating) {
+  Schema schema;
+  schema.add_field(kNoNode, "id", ValueType::String, {});
+  schema.add_field(kNoNode, "when", ValueType::Date, {});
+  NodeIndex value = schema.add_field(kNoNode, "value", ValueType::Record, {});
+  schema.add_field(value, "price", ValueType::Number, {});
+  NodeIndex people = schema.add_field(kNoNode, "people", ValueType::List, {});
+  NodeIndex person = schema.set_element(people, ValueType::Record, {});
+  schema.add_field(person, "role", ValueType::String, {});
+  NodeIndex tags = schema.add_field(person, "tags", ValueType::List, {});
+  schema.set_element(tags, ValueType::String, {});
+  std::string input;
+  for (int i = 0; i < 4000; ++i) {
+    input += "{\"id\":\"D" + std::to_string(i) + "\",\"when\":\"2026-0" +
+             std::to_string(1 + i % 9) + "-01\",\"value\":{\"price\":" + std::to_string(i) +
+             "},\"people\":[";
+    for (int p = 0; p < 1 + i % 4; ++p) {
+      input += std::string(p ? "," : "") + "{\"role\":\"r" + std::to_string(p) +
+               "\",\"tags\":[\"a\",\"b\",7]}";
+    }
+    input += "],\"other\":{\"x\":[1,2,\"" + std::string(static_cast<std::size_t>(i % 50), 'z') +
+             "\"]}}\n";
+  }
+  FactsReaderOptions options;
+  options.chunk_bytes = 4096;
+  FactsReader reader(schema, options);
+  std::istringstream in(input);
+  long at_warm = 0, at_end = 0;
+  std::uint64_t bad = 0;
+  ReadStatus status = reader.read_stream(in, [&](ReadRecord& r) {
+    bad += !r.error.empty();
+    if (r.line == 2000) at_warm = g_allocations.load();
+    if (r.line == 4000) at_end = g_allocations.load();
+  });
+  EXPECT_EQ(status.records, 4000u);
+  EXPECT_EQ(bad, 0u);
+  EXPECT_GT(at_warm, 0);  // the counter works: warming up allocates
+  EXPECT_EQ(at_end - at_warm, 0);
 }
 
 }  // namespace
