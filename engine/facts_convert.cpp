@@ -27,7 +27,8 @@ bool raw_equals(const char* raw, const char* end, std::string_view name) {
 }
 
 std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
   return s;
@@ -35,12 +36,18 @@ std::string_view trim_right(std::string_view s) {
 
 const char* type_name(od::json_type type) {
   switch (type) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "a boolean";
-    case od::json_type::null: return "null";
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
   }
   return "a value";
 }
@@ -60,22 +67,53 @@ std::string describe_json_error(error_code error) {
     case simdjson::TAPE_ERROR:
       what = "improper structure (a missing or extra comma, colon, brace or bracket)";
       break;
-    case simdjson::DEPTH_ERROR: what = "nested too deeply"; break;
-    case simdjson::STRING_ERROR: what = "a string with an invalid escape"; break;
-    case simdjson::T_ATOM_ERROR: what = "an invalid literal (expected `true`)"; break;
-    case simdjson::F_ATOM_ERROR: what = "an invalid literal (expected `false`)"; break;
-    case simdjson::N_ATOM_ERROR: what = "an invalid literal (expected `null`)"; break;
-    case simdjson::NUMBER_ERROR: what = "an invalid number, or one out of range"; break;
-    case simdjson::UTF8_ERROR: what = "the text is not valid UTF-8"; break;
-    case simdjson::EMPTY: what = "no JSON value"; break;
-    case simdjson::UNESCAPED_CHARS: what = "a control character inside a string"; break;
-    case simdjson::UNCLOSED_STRING: what = "a string that is not closed"; break;
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: what = "an object or array that is not closed"; break;
-    case simdjson::TRAILING_CONTENT: what = "more text after the end of the value"; break;
-    case simdjson::CAPACITY: what = "too large for the parser"; break;
-    case simdjson::MEMALLOC: what = "out of memory"; break;
-    case simdjson::INCORRECT_TYPE: what = "an unexpected value"; break;
-    default: return std::string("invalid JSON: ") + simdjson::error_message(error);
+    case simdjson::DEPTH_ERROR:
+      what = "nested too deeply";
+      break;
+    case simdjson::STRING_ERROR:
+      what = "a string with an invalid escape";
+      break;
+    case simdjson::T_ATOM_ERROR:
+      what = "an invalid literal (expected `true`)";
+      break;
+    case simdjson::F_ATOM_ERROR:
+      what = "an invalid literal (expected `false`)";
+      break;
+    case simdjson::N_ATOM_ERROR:
+      what = "an invalid literal (expected `null`)";
+      break;
+    case simdjson::NUMBER_ERROR:
+      what = "an invalid number, or one out of range";
+      break;
+    case simdjson::UTF8_ERROR:
+      what = "the text is not valid UTF-8";
+      break;
+    case simdjson::EMPTY:
+      what = "no JSON value";
+      break;
+    case simdjson::UNESCAPED_CHARS:
+      what = "a control character inside a string";
+      break;
+    case simdjson::UNCLOSED_STRING:
+      what = "a string that is not closed";
+      break;
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+      what = "an object or array that is not closed";
+      break;
+    case simdjson::TRAILING_CONTENT:
+      what = "more text after the end of the value";
+      break;
+    case simdjson::CAPACITY:
+      what = "too large for the parser";
+      break;
+    case simdjson::MEMALLOC:
+      what = "out of memory";
+      break;
+    case simdjson::INCORRECT_TYPE:
+      what = "an unexpected value";
+      break;
+    default:
+      return std::string("invalid JSON: ") + simdjson::error_message(error);
   }
   return std::string("invalid JSON: ") + what;
 }
@@ -186,8 +224,8 @@ void FactsConverter::read_array(const char* data, std::size_t len, std::size_t c
       e = read_element(element, error);
       if (e == SUCCESS &&
           static_cast<std::size_t>(current_location(end_) - start) > max_element_bytes) {
-        error = "record is larger than the limit of " + std::to_string(max_element_bytes) +
-                " bytes";
+        error =
+            "record is larger than the limit of " + std::to_string(max_element_bytes) + " bytes";
       }
     }
     if (e != SUCCESS) error = describe_json_error(e);
@@ -294,7 +332,8 @@ error_code FactsConverter::convert_fields(od::object& object, const FieldTable& 
       e = value.type().get(type);
       if (e != SUCCESS) return e;
       const std::string_view token = value.raw_json_token();
-      e = node != kNoNode ? convert_value(value, node, frame, depth + 1) : validate(value, depth + 1);
+      e = node != kNoNode ? convert_value(value, node, frame, depth + 1)
+                          : validate(value, depth + 1);
       if (e != SUCCESS) return e;
       if (type == od::json_type::object || type == od::json_type::array) {
         id_raw_ = trim_right(std::string_view(
@@ -505,8 +544,7 @@ error_code FactsConverter::validate(od::value& value, std::size_t depth) {
     }
     case od::json_type::null: {
       bool is_null = false;
-      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS
-                                                                 : simdjson::N_ATOM_ERROR;
+      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS : simdjson::N_ATOM_ERROR;
     }
   }
   return SUCCESS;

@@ -24,14 +24,14 @@
 // A record that is not valid JSON, or not an object, leaves `error` set and `facts` cleared.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "engine/facts.hpp"
 #include "engine/schema.hpp"
@@ -109,10 +109,10 @@ class FactsConverter {
   std::vector<FieldTable> tables_;      // by node index (records only), then the top level last
   std::vector<bool> list_nests_lists_;  // by node index: a list whose element frame holds lists
   od::parser parser_;
-  od::document* doc_ = nullptr;         // the document being read, for current_location()
-  const char* end_ = nullptr;           // the end of its text
+  od::document* doc_ = nullptr;  // the document being read, for current_location()
+  const char* end_ = nullptr;    // the end of its text
   Facts* facts_ = nullptr;
-  std::string_view id_raw_;             // the id field's raw JSON in the current record
+  std::string_view id_raw_;  // the id field's raw JSON in the current record
 };
 
 }  // namespace dealgate

@@ -16,7 +16,9 @@ namespace {
 
 constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Where the input comes from: a file descriptor or an istream, read in chunks.
 class Source {
@@ -235,8 +237,8 @@ ReadStatus FactsReader::Impl::run(Source& src, const Sink& sink) {
     }
     if (!status.ok()) return status;
     std::uint64_t position = 0;
-    converter.read_array(data() + begin, end - begin, bytes.size() - begin, options.max_record_bytes,
-                         record.facts, record.id_json, record.error,
+    converter.read_array(data() + begin, end - begin, bytes.size() - begin,
+                         options.max_record_bytes, record.facts, record.id_json, record.error,
                          [&] { emit(++position, sink); });
     return status;
   }
@@ -290,7 +292,8 @@ bool FactsReader::Impl::looks_like_json_lines() const {
   std::size_t at = text.find('\n');
   while (at != std::string_view::npos) {
     std::size_t next = text.find('\n', at + 1);
-    std::string_view line = text.substr(at + 1, next == std::string_view::npos ? next : next - at - 1);
+    std::string_view line =
+        text.substr(at + 1, next == std::string_view::npos ? next : next - at - 1);
     while (!line.empty() && is_blank(line.front())) line.remove_prefix(1);
     while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
     if (!line.empty()) return line.front() == '{' && line.back() == '}';

@@ -56,8 +56,8 @@ class FactsConvertTest : public ::testing::Test {
 };
 
 TEST_F(FactsConvertTest, ScalarsOfEveryType) {
-  ReadRecord r = read(
-      R"({"id":"D1","stage":"Design","count":12.5,"flag":true,"contact":"2026-11-20"})");
+  ReadRecord r =
+      read(R"({"id":"D1","stage":"Design","count":12.5,"flag":true,"contact":"2026-11-20"})");
   ASSERT_TRUE(ok_) << r.error;
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.line, 1u);
@@ -102,11 +102,11 @@ TEST_F(FactsConvertTest, BadDatesAreInvalidWithTheirRawText) {
 TEST_F(FactsConvertTest, MissingVersusNullVersusInvalid) {
   ReadRecord r = read(R"({"count":null,"flag":"true","stage":42})");
   ASSERT_TRUE(ok_) << r.error;
-  EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);       // null
-  EXPECT_EQ(f_.top(r, f_.contact).state, FactState::Missing);     // absent
-  EXPECT_EQ(f_.top(r, f_.flag).state, FactState::Invalid);        // a string for a bool
+  EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);    // null
+  EXPECT_EQ(f_.top(r, f_.contact).state, FactState::Missing);  // absent
+  EXPECT_EQ(f_.top(r, f_.flag).state, FactState::Invalid);     // a string for a bool
   EXPECT_EQ(r.facts.text(f_.top(r, f_.flag)), R"("true")");
-  EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Invalid);       // a number for a string
+  EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Invalid);  // a number for a string
   EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), "42");
 }
 
@@ -252,9 +252,9 @@ TEST_F(FactsConvertTest, RecordThatIsNotAnObjectMakesItsSubtreeInvalid) {
 }
 
 TEST_F(FactsConvertTest, DuplicateKeysLastOneWins) {
-  ReadRecord r = read(
-      R"({"count":1,"count":2,"value":{"price":1,"terms":{"net_days":9}},"value":{"price":5},)"
-      R"("tags":["a"],"tags":["b","c"]})");
+  ReadRecord r =
+      read(R"({"count":1,"count":2,"value":{"price":1,"terms":{"net_days":9}},"value":{"price":5},)"
+           R"("tags":["a"],"tags":["b","c"]})");
   ASSERT_TRUE(ok_) << r.error;
   EXPECT_EQ(f_.top(r, f_.count).number, 2);
   EXPECT_EQ(f_.top(r, f_.price).number, 5);
@@ -343,7 +343,8 @@ TEST(FactsConvertOptions, UnvalidatedIgnoredValuesAreSkipped) {
   ReadRecord r;
   EXPECT_TRUE(reader.read_object(R"({"other":[1,tru,{"x":nul}],"n":1})", r)) << r.error;
   EXPECT_EQ(r.facts.top[0].number, 1);
-  const std::string deep = "{\"other\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const std::string deep =
+      "{\"other\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   EXPECT_TRUE(reader.read_object(deep, r)) << r.error;
 }
 

@@ -2,9 +2,8 @@
 // streaming in chunks, size limits, files.
 #include "engine/json_facts.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -28,7 +27,9 @@ void* operator new(std::size_t size) {
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new[](std::size_t size) {
+  return operator new(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   ++g_allocations;
   return std::malloc(size == 0 ? 1 : size);
@@ -36,12 +37,24 @@ void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
 void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
   return operator new(size, tag);
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
 #pragma GCC diagnostic pop
 
 namespace dealgate {
@@ -129,7 +142,8 @@ TEST_F(JsonFactsTest, ByteOrderMarkIsSkipped) {
 }
 
 TEST_F(JsonFactsTest, JsonArrayPositionsAreLines) {
-  std::vector<Seen> seen = read("[\n {\"id\":\"a\",\"n\":1},\n {\"id\":7},\n 5,\n {\"n\":\"x\"}\n]\n");
+  std::vector<Seen> seen =
+      read("[\n {\"id\":\"a\",\"n\":1},\n {\"id\":7},\n 5,\n {\"n\":\"x\"}\n]\n");
   ASSERT_EQ(seen.size(), 4u);
   EXPECT_EQ(seen[0].line, 1u);
   EXPECT_EQ(seen[0].n, 1);
@@ -271,8 +285,8 @@ TEST_F(JsonFactsTest, RecordOverTheSizeLimit) {
 TEST_F(JsonFactsTest, TinyChunksGiveTheSameRecords) {
   std::string input = "\xEF\xBB\xBF\n";
   for (int i = 0; i < 200; ++i) {
-    input += "{\"id\":\"D" + std::to_string(i) + "\",\"n\":" + std::to_string(i) +
-             ",\"pad\":\"" + std::string(static_cast<std::size_t>(i % 37), 'p') + "\"}";
+    input += "{\"id\":\"D" + std::to_string(i) + "\",\"n\":" + std::to_string(i) + ",\"pad\":\"" +
+             std::string(static_cast<std::size_t>(i % 37), 'p') + "\"}";
     input += i % 3 == 0 ? "\r\n" : (i % 7 == 0 ? "\n\n" : "\n");
     if (i == 100) input += "{\"broken\": \n";
   }
