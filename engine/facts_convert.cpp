@@ -19,6 +19,13 @@ std::size_t hash_name(std::string_view name) {
   return hash_prefix(name.empty() ? '"' : name[0], name.size() > 1 ? name[1] : '"');
 }
 
+// Whether the raw key at `raw` has an escape sequence before its closing quote (stage 1 has
+// checked that the string is closed).
+bool has_escape(const char* raw) {
+  while (*raw != '"' && *raw != '\\') ++raw;
+  return *raw == '\\';
+}
+
 // Whether the raw key at `raw` (inside a document ending at `end`) is exactly `name`.
 bool raw_equals(const char* raw, const char* end, std::string_view name) {
   const std::size_t n = name.size();
@@ -175,6 +182,14 @@ NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) con
   }
 }
 
+NodeIndex FactsConverter::FieldTable::find_name(std::string_view name) const {
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
+    const Entry& entry = slots[i];
+    if (entry.node == kNoNode || entry.name == name) return entry.node;
+  }
+}
+
 void FactsConverter::begin_record(Facts& facts, std::string& error) {
   facts.clear(schema_.frames()[0].width);
   error.clear();
@@ -322,12 +337,20 @@ error_code FactsConverter::convert_fields(od::object& object, const FieldTable& 
     od::field field;
     error_code e = std::move(field_result).get(field);
     if (e != SUCCESS) return e;
-    // Keys are matched on their raw bytes: declared names are identifiers, so only a key that
-    // spells one with escape sequences (`"\u0069d"`) would be missed.
+    // Keys are matched on their raw bytes; only a key that matched nothing and holds an escape
+    // sequence (`"\u0069d"`) is unescaped and matched again.
     const char* key = field.key().raw();
     od::value& value = field.value();
-    const NodeIndex node = table.find(key, end_);
-    if (top && raw_equals(key, end_, id_field_)) {
+    NodeIndex node = table.find(key, end_);
+    bool is_id = top && raw_equals(key, end_, id_field_);
+    if (node == kNoNode && !is_id && has_escape(key)) {
+      std::string_view text;
+      e = field.unescaped_key().get(text);
+      if (e != SUCCESS) return e;
+      node = table.find_name(text);
+      is_id = top && text == id_field_;
+    }
+    if (is_id) {
       od::json_type type;
       e = value.type().get(type);
       if (e != SUCCESS) return e;
@@ -513,6 +536,11 @@ error_code FactsConverter::validate(od::value& value, std::size_t depth) {
         od::field field;
         e = std::move(field_result).get(field);
         if (e != SUCCESS) return e;
+        if (has_escape(field.key().raw())) {  // check its escapes
+          std::string_view key;
+          e = field.unescaped_key().get(key);
+          if (e != SUCCESS) return e;
+        }
         e = validate(field.value(), depth + 1);
         if (e != SUCCESS) return e;
       }

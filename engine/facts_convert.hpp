@@ -14,14 +14,15 @@
 //                           it in the same frame Invalid, all with the record's raw JSON as text
 // Anything else of the wrong JSON type is Invalid, with its raw JSON text (`"abc"`, `{"a":1}`)
 // kept in Facts::strings. Undeclared keys are ignored. Duplicate keys: the last one wins (an
-// earlier record or list value is replaced as a whole). Keys are matched on their raw bytes:
-// declared names are identifiers, so the only key missed is one that spells a name with escape
-// sequences (`"\u0069d"` for `id`), which no exporter writes.
+// earlier record or list value is replaced as a whole). Keys are compared as written and only
+// unescaped when that finds nothing and they hold an escape (`"\u0069d"` is `id`).
 //
-// Validation: every value is checked as JSON, including the values of undeclared keys (unless
-// `validate_ignored` is off, in which case they are only skipped by bracket counting, as On-Demand
-// does, and a bad literal inside them goes unnoticed). Nesting deeper than `max_depth` is an error.
-// A record that is not valid JSON, or not an object, leaves `error` set and `facts` cleared.
+// Validation: every value is checked as JSON, the values of undeclared keys included (unless
+// `validate_ignored` is off: then they are only skipped by bracket counting, as On-Demand does,
+// and a bad literal or a mismatched bracket inside them goes unnoticed); stage 1 has checked UTF-8
+// and that strings are closed. A number outside the range of a double (`1e400`) is invalid JSON,
+// as simdjson has it. Nesting deeper than `max_depth` is an error. A record that is not valid
+// JSON, or not an object, leaves `error` set and `facts` all Missing.
 #pragma once
 
 #include <simdjson.h>
@@ -82,6 +83,8 @@ class FactsConverter {
     std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
     // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
     NodeIndex find(const char* raw, const char* end) const;
+    // The field named `name` (an unescaped key).
+    NodeIndex find_name(std::string_view name) const;
   };
 
   void begin_record(Facts& facts, std::string& error);

@@ -265,6 +265,14 @@ TEST_F(FactsConvertTest, DuplicateKeysLastOneWins) {
   EXPECT_EQ(r.facts.text(*r.facts.element(tags, 0)), "b");
 }
 
+TEST_F(FactsConvertTest, EscapedKeysMatchTheirUnescapedNames) {
+  ReadRecord r = read(R"({"\u0069d":"D9","cou\u006et":4,"st\u0061ge":"x","t\"x":1})");
+  ASSERT_TRUE(ok_) << r.error;
+  EXPECT_EQ(r.id_json, R"("D9")");
+  EXPECT_EQ(f_.top(r, f_.count).number, 4);
+  EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), "x");
+}
+
 TEST_F(FactsConvertTest, UndeclaredKeysAreIgnored) {
   ReadRecord r = read(R"({"owner":{"name":"x","deep":[[[{"y":null}]]]},"count":3,"zzz":"q"})");
   ASSERT_TRUE(ok_) << r.error;
@@ -299,7 +307,8 @@ TEST_F(FactsConvertTest, MalformedJsonIsAnError) {
   for (std::string_view json :
        {R"({"count":1)", R"({"count":tru})", R"({"other":tru})", R"({"other":[1,2,}})",
         R"({"count":1,})", R"({"count" 1})", R"({"count":1} x)", R"({"count":1} {"count":2})",
-        R"({"stage":"\q"})", R"({"count":-})", "{\"stage\":\"\xff\"}", R"({"stage":"abc})"}) {
+        R"({"stage":"\q"})", R"({"other":{"\q":1}})", R"({"count":-})", "{\"stage\":\"\xff\"}",
+        R"({"stage":"abc})"}) {
     ReadRecord r = read(json);
     EXPECT_FALSE(ok_) << json;
     EXPECT_EQ(r.error.rfind("invalid JSON: ", 0), 0u) << json << " → " << r.error;
