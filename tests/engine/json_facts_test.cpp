@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -465,6 +466,75 @@ TEST(JsonFactsAllocation, LongRunStopsAllocating) {
   EXPECT_EQ(bad, 0u);
   EXPECT_GT(at_warm, 0);  // the counter works: warming up allocates
   EXPECT_EQ(at_end - at_warm, 0);
+}
+
+// A throughput check, not run by default:
+//   build/tests/engine_tests --gtest_also_run_disabled_tests --gtest_filter='*Throughput*'
+// Writes DEALGATE_BENCH_RECORDS (default 200000) deals of about 500 bytes, in the shape of the
+// spec's enterprise schema plus undeclared keys, to a temporary file and reads it back.
+TEST(JsonFactsBench, DISABLED_Throughput) {
+  Schema s;
+  const ValueType B = ValueType::Bool;
+  s.add_field(kNoNode, "id", ValueType::String, {});
+  s.add_field(kNoNode, "stage", ValueType::String, {});
+  NodeIndex dg = s.add_field(kNoNode, "diagnosis", ValueType::Record, {});
+  s.add_field(dg, "causes_confirmed", B, {});
+  s.add_field(dg, "consequences_confirmed", B, {});
+  s.add_field(dg, "confirmed_by", ValueType::String, {});
+  NodeIndex so = s.add_field(kNoNode, "solution", ValueType::Record, {});
+  s.add_field(so, "parameters_agreed", B, {});
+  s.set_element(s.add_field(so, "parameters", ValueType::List, {}), ValueType::String, {});
+  NodeIndex va = s.add_field(kNoNode, "value", ValueType::Record, {});
+  s.add_field(va, "confirmed", B, {});
+  s.add_field(va, "annual_benefit", ValueType::Number, {});
+  s.add_field(va, "price", ValueType::Number, {});
+  NodeIndex fi = s.add_field(kNoNode, "fit", ValueType::Record, {});
+  s.add_field(fi, "customer_believes_fit", B, {});
+  s.add_field(fi, "seller_believes_fit", B, {});
+  s.add_field(s.add_field(kNoNode, "acid_test", ValueType::Record, {}), "would_buy_ourselves", B,
+              {});
+  NodeIndex se = s.set_element(s.add_field(kNoNode, "stakeholders", ValueType::List, {}),
+                               ValueType::Record, {});
+  s.add_field(se, "role", ValueType::String, {});
+  s.add_field(se, "engaged", B, {});
+  s.add_field(kNoNode, "last_customer_contact", ValueType::Date, {});
+
+  const char* env = std::getenv("DEALGATE_BENCH_RECORDS");
+  const int count = env != nullptr ? std::atoi(env) : 200000;
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i);
+    text += R"({"id":"D)" + n + R"(","stage":"Design","owner":{"name":"Seller )" +
+            std::to_string(i % 97) +
+            R"(","region":"EMEA"},"diagnosis":{"causes_confirmed":true,)"
+            R"("consequences_confirmed":)" +
+            (i % 5 ? "true" : "false") +
+            R"(,"confirmed_by":"sponsor"},"solution":{"parameters_agreed":true,)"
+            R"("parameters":["uptime","cost"]},"value":{"confirmed":true,"annual_benefit":)" +
+            std::to_string(i * 37 % 2000000) +
+            R"(,"price":100000.5},"fit":{"customer_believes_fit":true,"seller_believes_fit":true},)"
+            R"("acid_test":{"would_buy_ourselves":true},"stakeholders":[{"role":"economic_buyer",)"
+            R"("engaged":true}],"last_customer_contact":"2026-11-)" +
+            std::to_string(10 + i % 19) + R"(T10:00:00Z","notes":")" +
+            std::string(static_cast<std::size_t>(i % 11), 'x') + "\"}\n";
+  }
+  TempFile file(text);
+  FactsReader reader(s);
+  for (int run = 0; run < 3; ++run) {
+    std::uint64_t bad = 0;
+    auto start = std::chrono::steady_clock::now();
+    ReadStatus status =
+        reader.read_file(file.path(), [&](ReadRecord& r) { bad += !r.error.empty(); });
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(status.ok());
+    EXPECT_EQ(status.records, static_cast<std::uint64_t>(count));
+    EXPECT_EQ(bad, 0u);
+    std::printf("%llu records of %.0f bytes in %.3f s: %.0f records/s, %.0f MB/s\n",
+                static_cast<unsigned long long>(status.records),
+                static_cast<double>(text.size()) / count, seconds, count / seconds,
+                static_cast<double>(text.size()) / seconds / 1e6);
+  }
 }
 
 }  // namespace
