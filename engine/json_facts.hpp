@@ -4,19 +4,23 @@
 //   * first non-blank character `[`  → one JSON array of objects; `line` is the 1-based position
 //     in the array. This form is loaded whole into memory.
 //   * otherwise JSON Lines: one object per non-blank line; `line` is the 1-based line number
-//     (blank lines are not records but are counted). Read in chunks: memory stays bounded by
-//     max_record_bytes + chunk_bytes however long the input.
+//     (blank lines are not records but are counted). Read in chunks: the buffer stays under
+//     about 2 × (max_record_bytes + chunk_bytes) however long the input (a longer line is
+//     reported and skipped without being kept).
 //   * a single object spread over several lines (pretty-printed): when the first non-blank line is
 //     not a complete JSON value (an open brace, bracket or string at its end), the whole input is
 //     one document, `line` 1. Should that document not parse while its second non-blank line
 //     looks like a JSON Lines record (`{...}`), the input is read as JSON Lines after all, so a
-//     truncated first line costs one error record, not the file.
+//     truncated first line costs one error record, not the file. A document over
+//     max_record_bytes that does not look like JSON Lines is one error record.
 // A UTF-8 byte order mark at the start is skipped; CRLF line ends are accepted.
 //
 // Guarantees: the sink sees every record exactly once, in input order; a record that cannot be
 // read (invalid JSON, not an object, too deep, too large) is an error record with its line, and
 // reading goes on with the next line. In the JSON-array form a structural error ends the array:
-// the elements before it are delivered, then one error record for the position where it stopped.
+// the elements before it are delivered, then one error record for the position where it stopped
+// (an array that simdjson rejects as a whole, e.g. unclosed or not UTF-8, is one error record at
+// position 1); text after the closing `]` is one more error record.
 //
 // Conversion by the schema is described in engine/facts_convert.hpp (null/absent → Missing, wrong
 // JSON type → Invalid with the raw JSON kept, duplicate keys: last one wins).
