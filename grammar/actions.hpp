@@ -194,10 +194,9 @@ struct action<comment> {
   static void apply(const ActionInput& in, parse_state& s) {
     Span span = s.span(in);
     auto& comments = s.out.comments;
-    if (!comments.empty() && comments.back().span.begin >= span.begin) {
-      for (const auto& c : comments) {
-        if (c.span.begin == span.begin) return;
-      }
+    // A re-read comment is one of the last few read: look back only as far as its offset.
+    for (auto c = comments.rbegin(); c != comments.rend() && c->span.begin >= span.begin; ++c) {
+      if (c->span.begin == span.begin) return;
     }
     comments.push_back({span});
   }
