@@ -3,6 +3,8 @@
 // escapes) are reported here and parsing goes on. Only parser.cpp includes this file.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -11,11 +13,10 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "grammar/ast.hpp"
 #include "grammar/calendar.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
 
 namespace dealgate::grammar {
@@ -61,6 +62,7 @@ struct parse_state {
   std::uint32_t message_begin = 0;
   ast::Message message;
   bool in_given = false;
+  int interpolation_depth = 0;
   std::string context;  // "milestone `x`": the declaration being read, for messages
 
   // Maintained by the control in parser.cpp.
@@ -68,7 +70,9 @@ struct parse_state {
   int depth = 0;                           // expression nesting
   std::optional<syntax_error> error;
 
-  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - source.data()); }
+  std::uint32_t offset(const char* p) const {
+    return static_cast<std::uint32_t>(p - source.data());
+  }
   Span span(const char* begin, const char* end) const { return {file, offset(begin), offset(end)}; }
   template <typename ActionInput>
   Span span(const ActionInput& in) const {
@@ -141,9 +145,9 @@ ast::ExprPtr make_date(const ActionInput& in, parse_state& s) {
   e->month = number(5, 2);
   e->day = number(8, 2);
   if (!is_valid_date(e->year, e->month, e->day)) {
-    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                              "May",     "June",     "July",      "August",
-                                              "September", "October", "November", "December"};
+    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                              "May",       "June",     "July",     "August",
+                                              "September", "October",  "November", "December"};
     std::string why;
     if (e->year < 1) {
       why = "years start at 0001";
@@ -187,12 +191,17 @@ inline constexpr const char* kEscapeHelp =
 template <typename Rule>
 struct action : tao::pegtl::nothing<Rule> {};
 
-// Comments are lexical: a comment may be read twice when a branch backtracks, so keep one per offset.
+// Comments are lexical: a comment may be read twice when a branch backtracks, so keep one per
+// offset.
 template <>
 struct action<comment> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     Span span = s.span(in);
+    if (s.interpolation_depth > 0) {
+      s.fail(in, kCommentInInterpolation, kCommentInInterpolationHelp,
+             Span{s.file, span.begin, span.begin + 1});
+    }
     auto& comments = s.out.comments;
     // A re-read comment is one of the last few read: look back only as far as its offset.
     for (auto c = comments.rbegin(); c != comments.rend() && c->span.begin >= span.begin; ++c) {
@@ -219,17 +228,24 @@ struct append_text {
     s.text.append(in.begin(), in.end());
   }
 };
-template <> struct action<string_text> : append_text {};
-template <> struct action<message_text> : append_text {};
+template <>
+struct action<string_text> : append_text {};
+template <>
+struct action<message_text> : append_text {};
 
 template <>
 struct action<escape_simple> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     switch (*in.begin()) {
-      case 'n': s.text += '\n'; break;
-      case 't': s.text += '\t'; break;
-      default: s.text += *in.begin();
+      case 'n':
+        s.text += '\n';
+        break;
+      case 't':
+        s.text += '\t';
+        break;
+      default:
+        s.text += *in.begin();
     }
   }
 };
@@ -257,7 +273,8 @@ struct action<escape_malformed_unicode> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     s.diagnostics.error("invalid-escape", s.span(in.begin() - 1, in.end()),
-                        "malformed Unicode escape", "write `\\u{` then 1 to 6 hex digits then `}`, like `\\u{1F600}`");
+                        "malformed Unicode escape",
+                        "write `\\u{` then 1 to 6 hex digits then `}`, like `\\u{1F600}`");
   }
 };
 
@@ -306,6 +323,7 @@ struct action<interpolation_open> {
   static void apply(const ActionInput& in, parse_state& s) {
     flush_message_text(s);
     s.opens.push_back({"{", s.span(in)});
+    ++s.interpolation_depth;
   }
 };
 
@@ -316,6 +334,7 @@ struct action<interpolation> {
     part.expr = s.pop_expr();
     s.message.parts.push_back(std::move(part));
     s.opens.pop_back();
+    --s.interpolation_depth;
     s.text.clear();  // a string inside the interpolation used the buffer
   }
 };
@@ -374,8 +393,10 @@ struct push_bool {
     s.exprs.push_back(std::move(e));
   }
 };
-template <> struct action<true_literal> : push_bool<true> {};
-template <> struct action<false_literal> : push_bool<false> {};
+template <>
+struct action<true_literal> : push_bool<true> {};
+template <>
+struct action<false_literal> : push_bool<false> {};
 
 template <>
 struct action<today_literal> {
@@ -402,10 +423,14 @@ struct append_argument {
     s.exprs.back()->args.push_back(std::move(arg));
   }
 };
-template <> struct action<list_element> : append_argument {};
-template <> struct action<call_argument> : append_argument {};
-template <> struct action<binder_argument> : append_argument {};
-template <> struct action<quantifier_body> : append_argument {};
+template <>
+struct action<list_element> : append_argument {};
+template <>
+struct action<call_argument> : append_argument {};
+template <>
+struct action<binder_argument> : append_argument {};
+template <>
+struct action<quantifier_body> : append_argument {};
 
 // The closing bracket ends the node that its opener started.
 struct close_bracket {
@@ -415,9 +440,12 @@ struct close_bracket {
     s.opens.pop_back();
   }
 };
-template <> struct action<list_close> : close_bracket {};
-template <> struct action<call_close> : close_bracket {};
-template <> struct action<record_close> : close_bracket {};
+template <>
+struct action<list_close> : close_bracket {};
+template <>
+struct action<call_close> : close_bracket {};
+template <>
+struct action<record_close> : close_bracket {};
 
 template <>
 struct action<paren_open> {
@@ -442,9 +470,7 @@ struct action<record_open> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     if (!s.in_given) {
-      s.fail(in, "a record `{ ... }` can only appear in a test's `given`",
-             "records describe deals in tests; rules read facts through paths like `value.price`",
-             s.span(in));
+      s.fail(in, kRecordOutsideGiven, kRecordOutsideGivenHelp, s.span(in));
     }
     s.exprs.push_back(make_expr(ast::Expr::Kind::Record, s.span(in)));
     s.opens.push_back({"{", s.span(in)});
@@ -475,9 +501,12 @@ struct push_name {
     s.names.push_back({in.string(), s.span(in)});
   }
 };
-template <> struct action<record_key> : push_name {};
-template <> struct action<callee> : push_name {};
-template <> struct action<type_field_name> : push_name {};
+template <>
+struct action<record_key> : push_name {};
+template <>
+struct action<callee> : push_name {};
+template <>
+struct action<type_field_name> : push_name {};
 
 template <>
 struct action<record_value> {
@@ -600,38 +629,60 @@ struct push_unary_op {
     s.ops.push_back({ast::BinaryOp::Or, Op, s.span(in)});
   }
 };
-template <> struct action<or_operator> : push_binary_op<ast::BinaryOp::Or> {};
-template <> struct action<and_operator> : push_binary_op<ast::BinaryOp::And> {};
-template <> struct action<op_equal> : push_binary_op<ast::BinaryOp::Equal> {};
-template <> struct action<op_not_equal> : push_binary_op<ast::BinaryOp::NotEqual> {};
-template <> struct action<op_less> : push_binary_op<ast::BinaryOp::Less> {};
-template <> struct action<op_less_equal> : push_binary_op<ast::BinaryOp::LessEqual> {};
-template <> struct action<op_greater> : push_binary_op<ast::BinaryOp::Greater> {};
-template <> struct action<op_greater_equal> : push_binary_op<ast::BinaryOp::GreaterEqual> {};
-template <> struct action<op_in> : push_binary_op<ast::BinaryOp::In> {};
-template <> struct action<op_not_in> : push_binary_op<ast::BinaryOp::NotIn> {};
-template <> struct action<op_add> : push_binary_op<ast::BinaryOp::Add> {};
-template <> struct action<op_subtract> : push_binary_op<ast::BinaryOp::Subtract> {};
-template <> struct action<op_multiply> : push_binary_op<ast::BinaryOp::Multiply> {};
-template <> struct action<op_divide> : push_binary_op<ast::BinaryOp::Divide> {};
-template <> struct action<coalesce_operator> : push_binary_op<ast::BinaryOp::Coalesce> {};
-template <> struct action<not_operator> : push_unary_op<ast::UnaryOp::Not> {};
-template <> struct action<negate_operator> : push_unary_op<ast::UnaryOp::Negate> {};
+template <>
+struct action<or_operator> : push_binary_op<ast::BinaryOp::Or> {};
+template <>
+struct action<and_operator> : push_binary_op<ast::BinaryOp::And> {};
+template <>
+struct action<op_equal> : push_binary_op<ast::BinaryOp::Equal> {};
+template <>
+struct action<op_not_equal> : push_binary_op<ast::BinaryOp::NotEqual> {};
+template <>
+struct action<op_less> : push_binary_op<ast::BinaryOp::Less> {};
+template <>
+struct action<op_less_equal> : push_binary_op<ast::BinaryOp::LessEqual> {};
+template <>
+struct action<op_greater> : push_binary_op<ast::BinaryOp::Greater> {};
+template <>
+struct action<op_greater_equal> : push_binary_op<ast::BinaryOp::GreaterEqual> {};
+template <>
+struct action<op_in> : push_binary_op<ast::BinaryOp::In> {};
+template <>
+struct action<op_not_in> : push_binary_op<ast::BinaryOp::NotIn> {};
+template <>
+struct action<op_add> : push_binary_op<ast::BinaryOp::Add> {};
+template <>
+struct action<op_subtract> : push_binary_op<ast::BinaryOp::Subtract> {};
+template <>
+struct action<op_multiply> : push_binary_op<ast::BinaryOp::Multiply> {};
+template <>
+struct action<op_divide> : push_binary_op<ast::BinaryOp::Divide> {};
+template <>
+struct action<coalesce_operator> : push_binary_op<ast::BinaryOp::Coalesce> {};
+template <>
+struct action<not_operator> : push_unary_op<ast::UnaryOp::Not> {};
+template <>
+struct action<negate_operator> : push_unary_op<ast::UnaryOp::Negate> {};
 
 struct reduce_binary_action {
   static void apply0(parse_state& s) { reduce_binary(s); }
 };
 template <typename Operator, typename Operand>
 struct action<binary_tail<Operator, Operand>> : reduce_binary_action {};
-template <> struct action<comparison_tail> : reduce_binary_action {};
-template <> struct action<and_tail> : reduce_binary_action {};
-template <> struct action<or_tail> : reduce_binary_action {};
+template <>
+struct action<comparison_tail> : reduce_binary_action {};
+template <>
+struct action<and_tail> : reduce_binary_action {};
+template <>
+struct action<or_tail> : reduce_binary_action {};
 
 struct reduce_unary_action {
   static void apply0(parse_state& s) { reduce_unary(s); }
 };
-template <> struct action<not_prefix> : reduce_unary_action {};
-template <> struct action<negation> : reduce_unary_action {};
+template <>
+struct action<not_prefix> : reduce_unary_action {};
+template <>
+struct action<negation> : reduce_unary_action {};
 
 // ---- Types
 
@@ -642,10 +693,14 @@ struct push_type {
     s.types.push_back(make_type(Kind, s.span(in)));
   }
 };
-template <> struct action<bool_type> : push_type<ast::TypeExpr::Kind::Bool> {};
-template <> struct action<number_type> : push_type<ast::TypeExpr::Kind::Number> {};
-template <> struct action<string_type> : push_type<ast::TypeExpr::Kind::String> {};
-template <> struct action<date_type> : push_type<ast::TypeExpr::Kind::Date> {};
+template <>
+struct action<bool_type> : push_type<ast::TypeExpr::Kind::Bool> {};
+template <>
+struct action<number_type> : push_type<ast::TypeExpr::Kind::Number> {};
+template <>
+struct action<string_type> : push_type<ast::TypeExpr::Kind::String> {};
+template <>
+struct action<date_type> : push_type<ast::TypeExpr::Kind::Date> {};
 
 template <>
 struct action<list_type_keyword> {
@@ -671,8 +726,10 @@ struct close_type {
     s.opens.pop_back();
   }
 };
-template <> struct action<list_type_close> : close_type {};
-template <> struct action<record_type_close> : close_type {};
+template <>
+struct action<list_type_close> : close_type {};
+template <>
+struct action<record_type_close> : close_type {};
 
 template <>
 struct action<record_type_open> {
@@ -722,7 +779,8 @@ struct action<ruleset_decl> {
   }
 };
 
-template <> struct action<phases_keyword> : start_decl<ast::PhasesDecl> {};
+template <>
+struct action<phases_keyword> : start_decl<ast::PhasesDecl> {};
 template <>
 struct action<phase_name> {
   template <typename ActionInput>
@@ -730,7 +788,8 @@ struct action<phase_name> {
     s.current<ast::PhasesDecl>().phases.push_back({in.string(), s.span(in)});
   }
 };
-template <> struct action<phases_decl> : finish_decl<ast::PhasesDecl> {};
+template <>
+struct action<phases_decl> : finish_decl<ast::PhasesDecl> {};
 
 template <>
 struct action<facts_open> {
@@ -751,7 +810,8 @@ struct action<facts_decl> {
   }
 };
 
-template <> struct action<const_keyword> : start_decl<ast::ConstDecl> {};
+template <>
+struct action<const_keyword> : start_decl<ast::ConstDecl> {};
 template <>
 struct action<const_name> {
   template <typename ActionInput>
@@ -764,9 +824,11 @@ template <>
 struct action<const_value> {
   static void apply0(parse_state& s) { s.current<ast::ConstDecl>().value = s.pop_expr(); }
 };
-template <> struct action<const_decl> : finish_decl<ast::ConstDecl> {};
+template <>
+struct action<const_decl> : finish_decl<ast::ConstDecl> {};
 
-template <> struct action<param_keyword> : start_decl<ast::ParamDecl> {};
+template <>
+struct action<param_keyword> : start_decl<ast::ParamDecl> {};
 template <>
 struct action<param_name> {
   template <typename ActionInput>
@@ -783,7 +845,8 @@ template <>
 struct action<param_value> {
   static void apply0(parse_state& s) { s.current<ast::ParamDecl>().value = s.pop_expr(); }
 };
-template <> struct action<param_decl> : finish_decl<ast::ParamDecl> {};
+template <>
+struct action<param_decl> : finish_decl<ast::ParamDecl> {};
 
 // ---- Milestones and gates
 
@@ -797,8 +860,10 @@ struct start_block {
     s.out.decls.emplace_back(std::move(block));
   }
 };
-template <> struct action<milestone_keyword> : start_block<ast::Block::Kind::Milestone> {};
-template <> struct action<gate_keyword> : start_block<ast::Block::Kind::Gate> {};
+template <>
+struct action<milestone_keyword> : start_block<ast::Block::Kind::Milestone> {};
+template <>
+struct action<gate_keyword> : start_block<ast::Block::Kind::Gate> {};
 
 template <const char* Kind>
 struct block_name {
@@ -810,8 +875,10 @@ struct block_name {
 };
 inline constexpr char kMilestoneWord[] = "milestone";
 inline constexpr char kGateWord[] = "gate";
-template <> struct action<milestone_name> : block_name<kMilestoneWord> {};
-template <> struct action<gate_name> : block_name<kGateWord> {};
+template <>
+struct action<milestone_name> : block_name<kMilestoneWord> {};
+template <>
+struct action<gate_name> : block_name<kGateWord> {};
 
 template <>
 struct action<block_label> {
@@ -832,18 +899,25 @@ struct open_block {
     s.opens.push_back({"{", s.span(in)});
   }
 };
-template <> struct action<milestone_open> : open_block {};
-template <> struct action<gate_open> : open_block {};
-template <> struct action<test_open> : open_block {};
+template <>
+struct action<milestone_open> : open_block {};
+template <>
+struct action<gate_open> : open_block {};
+template <>
+struct action<test_open> : open_block {};
 
 struct close_block {
   static void apply0(parse_state& s) { s.opens.pop_back(); }
 };
-template <> struct action<block_close> : close_block {};
-template <> struct action<test_close> : close_block {};
+template <>
+struct action<block_close> : close_block {};
+template <>
+struct action<test_close> : close_block {};
 
-template <> struct action<milestone_decl> : finish_decl<ast::Block> {};
-template <> struct action<gate_decl> : finish_decl<ast::Block> {};
+template <>
+struct action<milestone_decl> : finish_decl<ast::Block> {};
+template <>
+struct action<gate_decl> : finish_decl<ast::Block> {};
 
 template <>
 struct action<requires_keyword> {
@@ -877,8 +951,10 @@ struct start_condition {
     s.block().conditions.push_back(std::move(condition));
   }
 };
-template <> struct action<require_keyword> : start_condition<ast::Condition::Kind::Require> {};
-template <> struct action<warn_keyword> : start_condition<ast::Condition::Kind::Warn> {};
+template <>
+struct action<require_keyword> : start_condition<ast::Condition::Kind::Require> {};
+template <>
+struct action<warn_keyword> : start_condition<ast::Condition::Kind::Warn> {};
 
 template <>
 struct action<label_name> {
@@ -897,12 +973,15 @@ struct finish_condition {
     s.condition().span = s.span(in);
   }
 };
-template <> struct action<require_stmt> : finish_condition {};
-template <> struct action<warn_stmt> : finish_condition {};
+template <>
+struct action<require_stmt> : finish_condition {};
+template <>
+struct action<warn_stmt> : finish_condition {};
 
 // ---- Tests
 
-template <> struct action<test_keyword> : start_decl<ast::TestDecl> {};
+template <>
+struct action<test_keyword> : start_decl<ast::TestDecl> {};
 template <>
 struct action<test_name> {
   template <typename ActionInput>
@@ -999,8 +1078,11 @@ struct finish_expectation {
     s.expectation().span = s.span(in);
   }
 };
-template <> struct action<expectation> : finish_expectation {};
-template <> struct action<first_expectation> : finish_expectation {};
-template <> struct action<test_decl> : finish_decl<ast::TestDecl> {};
+template <>
+struct action<expectation> : finish_expectation {};
+template <>
+struct action<first_expectation> : finish_expectation {};
+template <>
+struct action<test_decl> : finish_decl<ast::TestDecl> {};
 
 }  // namespace dealgate::grammar

@@ -20,16 +20,23 @@ namespace dealgate::grammar {
 
 enum class error_anchor_kind { token, string_start, message_start };
 
-template< typename Rule > inline constexpr const char* error_message = nullptr;
-template< typename Rule > inline constexpr const char* error_help = nullptr;
-template< typename Rule > inline constexpr const char* error_note = nullptr;
-template< typename Rule > inline constexpr const char* error_names = nullptr;
-template< typename Rule > inline constexpr std::string_view error_suggestions = {};
-template< typename Rule > inline constexpr error_anchor_kind error_anchor = error_anchor_kind::token;
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+template <typename Rule>
+inline constexpr const char* error_help = nullptr;
+template <typename Rule>
+inline constexpr const char* error_note = nullptr;
+template <typename Rule>
+inline constexpr const char* error_names = nullptr;
+template <typename Rule>
+inline constexpr std::string_view error_suggestions = {};
+template <typename Rule>
+inline constexpr error_anchor_kind error_anchor = error_anchor_kind::token;
 
 // The interface `pegtl::must_if` expects.
 struct errors {
-  template< typename Rule > static constexpr const char* message = error_message< Rule >;
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
 };
 
 inline constexpr const char* kExpectedType =
@@ -80,6 +87,12 @@ template<> inline constexpr const char* error_help< chained_comparison > = "comb
 template<> inline constexpr const char* error_message< not_operand > = "expected an expression after `not`";
 template<> inline constexpr const char* error_message< and_operand > = "expected an expression after `and`";
 template<> inline constexpr const char* error_message< or_operand > = "expected an expression after `or`";
+template<> inline constexpr const char* error_message< c_style_not > = "`!` is not an operator";
+template<> inline constexpr const char* error_help< c_style_not > = "write `not`";
+template<> inline constexpr const char* error_message< c_style_and > = "`&&` is not an operator";
+template<> inline constexpr const char* error_help< c_style_and > = "write `and`";
+template<> inline constexpr const char* error_message< c_style_or > = "`||` is not an operator";
+template<> inline constexpr const char* error_help< c_style_or > = "write `or`";
 
 // ---- Messages
 template<> inline constexpr const char* error_message< interpolation_expr > = "expected an expression after `{` in the message";
@@ -171,9 +184,15 @@ template<> inline constexpr std::string_view error_suggestions< end_of_file > = 
 
 // clang-format on
 
-// Not tied to a must-point: raised by the control or an action.
+// Not tied to a must-point: raised by the control (nesting) or by an action.
 inline constexpr const char* kTooDeep = "expression is nested too deeply (more than 256 levels)";
 inline constexpr const char* kTooDeepHelp = "split it into smaller parts with `const` declarations";
-inline constexpr const char* kRecordOutsideGiven = "a record `{ ... }` can only appear in a test's `given`";
+inline constexpr const char* kRecordOutsideGiven =
+    "a record `{ ... }` can only appear in a test's `given`";
+inline constexpr const char* kRecordOutsideGivenHelp =
+    "records describe deals in tests; rules read facts through paths like `value.price`";
+inline constexpr const char* kCommentInInterpolation = "unexpected `#` in an interpolation";
+inline constexpr const char* kCommentInInterpolationHelp =
+    "a message string cannot hold a comment; to show `#`, put it outside `{...}`";
 
 }  // namespace dealgate::grammar

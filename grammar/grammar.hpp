@@ -228,16 +228,25 @@ struct comparison_end : pegtl::sor< pegtl::not_at< sep, comparison_ahead >,
 struct comparison_operand : pegtl::seq< additive_expr > {};
 struct comparison_tail : binary_tail< comparison_operator, comparison_operand > {};
 struct comparison_expr : pegtl::seq< additive_expr, pegtl::opt< comparison_tail, comparison_end > > {};
+// `!`, `&&` and `||` are not operators here; say which word to write instead.
+struct c_style_not : pegtl::failure {};
+struct c_style_and : pegtl::failure {};
+struct c_style_or : pegtl::failure {};
+struct bang_instead_of_not : pegtl::seq< pegtl::at< pegtl::one< '!' >, pegtl::not_at< pegtl::one< '=' > > >,
+                                         pegtl::must< c_style_not > > {};
+struct ampersands_instead_of_and : pegtl::seq< sep, pegtl::at< pegtl::two< '&' > >, pegtl::must< c_style_and > > {};
+struct bars_instead_of_or : pegtl::seq< sep, pegtl::at< pegtl::two< '|' > >, pegtl::must< c_style_or > > {};
+
 struct not_expr;
 struct not_operand : pegtl::seq< not_expr > {};
 struct not_prefix : pegtl::seq< not_operator, sep, pegtl::must< not_operand > > {};
-struct not_expr : pegtl::sor< not_prefix, comparison_expr > {};
+struct not_expr : pegtl::sor< not_prefix, comparison_expr, bang_instead_of_not > {};
 struct and_operand : pegtl::seq< not_expr > {};
 struct and_tail : binary_tail< and_operator, and_operand > {};
-struct and_expr : left_assoc< not_expr, and_tail > {};
+struct and_expr : left_assoc< not_expr, pegtl::sor< and_tail, ampersands_instead_of_and > > {};
 struct or_operand : pegtl::seq< and_expr > {};
 struct or_tail : binary_tail< or_operator, or_operand > {};
-struct or_expr : left_assoc< and_expr, or_tail > {};
+struct or_expr : left_assoc< and_expr, pegtl::sor< or_tail, bars_instead_of_or > > {};
 struct expression : or_expr {};
 
 // ---- Messages: `else "text {expr} {{literal}}"` -------------------------------------------------

@@ -2,12 +2,12 @@
 // and turns a pegtl::parse_error into a Diagnostic.
 #include "grammar/parser.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 #include <tao/pegtl.hpp>
 
 #include "grammar/actions.hpp"
@@ -25,16 +25,26 @@ constexpr int kMaxDepth = 256;
 
 // Rules that open one more level of expression (or type) nesting. The limit turns a stack overflow
 // on `((((...` into a diagnostic.
-template <typename Rule> inline constexpr bool is_nesting = false;
-template <> inline constexpr bool is_nesting<grammar::paren_inner> = true;
-template <> inline constexpr bool is_nesting<grammar::list_body> = true;
-template <> inline constexpr bool is_nesting<grammar::record_body> = true;
-template <> inline constexpr bool is_nesting<grammar::call_arguments> = true;
-template <> inline constexpr bool is_nesting<grammar::not_operand> = true;
-template <> inline constexpr bool is_nesting<grammar::negate_operand> = true;
-template <> inline constexpr bool is_nesting<grammar::interpolation_expr> = true;
-template <> inline constexpr bool is_nesting<grammar::list_element_type> = true;
-template <> inline constexpr bool is_nesting<grammar::record_type_body> = true;
+template <typename Rule>
+inline constexpr bool is_nesting = false;
+template <>
+inline constexpr bool is_nesting<grammar::paren_inner> = true;
+template <>
+inline constexpr bool is_nesting<grammar::list_body> = true;
+template <>
+inline constexpr bool is_nesting<grammar::record_body> = true;
+template <>
+inline constexpr bool is_nesting<grammar::call_arguments> = true;
+template <>
+inline constexpr bool is_nesting<grammar::not_operand> = true;
+template <>
+inline constexpr bool is_nesting<grammar::negate_operand> = true;
+template <>
+inline constexpr bool is_nesting<grammar::interpolation_expr> = true;
+template <>
+inline constexpr bool is_nesting<grammar::list_element_type> = true;
+template <>
+inline constexpr bool is_nesting<grammar::record_type_body> = true;
 
 // ---- Describing a syntax error ------------------------------------------------------------------
 
@@ -49,14 +59,17 @@ struct error_text {
 
 template <typename Rule>
 constexpr error_text error_text_of() {
-  return {grammar::error_message<Rule>, grammar::error_help<Rule>,        grammar::error_note<Rule>,
-          grammar::error_names<Rule>,   grammar::error_suggestions<Rule>, grammar::error_anchor<Rule>};
+  return {grammar::error_message<Rule>,     grammar::error_help<Rule>,
+          grammar::error_note<Rule>,        grammar::error_names<Rule>,
+          grammar::error_suggestions<Rule>, grammar::error_anchor<Rule>};
 }
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool is_keyword(std::string_view word) {
   pegtl::memory_input<> in(word.data(), word.size(), "");
@@ -81,22 +94,25 @@ std::uint32_t skip_forward(std::string_view text, std::uint32_t at) {
 std::uint32_t skip_backward(const parse_state& s, std::uint32_t at) {
   for (;;) {
     while (at > 0 && is_space(s.source[at - 1])) --at;
-    auto inside = std::find_if(s.out.comments.begin(), s.out.comments.end(), [&](const ast::Comment& c) {
-      return c.span.begin < at && at <= c.span.end;
-    });
+    auto inside =
+        std::find_if(s.out.comments.begin(), s.out.comments.end(),
+                     [&](const ast::Comment& c) { return c.span.begin < at && at <= c.span.end; });
     if (at == 0 || inside == s.out.comments.end()) return at;
     at = inside->span.begin;
   }
 }
 
-constexpr std::string_view kTwoCharTokens[] = {"==", "!=", "<=", ">=", "??", "->", "{{", "}}"};
+constexpr std::string_view kTwoCharTokens[] = {"==", "!=", "<=", ">=", "??",
+                                               "->", "{{", "}}", "&&", "||"};
 
 // The token that starts at `at`: a word, a number, a two-character operator or one character.
 std::uint32_t token_end(std::string_view text, std::uint32_t at) {
   if (at >= text.size()) return at;
   std::uint32_t end = at;
   if (is_word_char(text[at])) {
-    while (end < text.size() && (is_word_char(text[end]) || (text[end] == '.' && text[at] >= '0' && text[at] <= '9'))) ++end;
+    while (end < text.size() &&
+           (is_word_char(text[end]) || (text[end] == '.' && text[at] >= '0' && text[at] <= '9')))
+      ++end;
     return end;
   }
   for (std::string_view two : kTwoCharTokens) {
@@ -126,7 +142,8 @@ std::uint32_t token_begin(std::string_view text, std::uint32_t end) {
 }
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
 }
@@ -135,7 +152,9 @@ std::string fill(const char* pattern, const parse_state& s, std::string_view pre
   std::string text = pattern;
   if (text.find('{') == std::string::npos) return text;
   replace_all(text, "{prev}", fmt::format("`{}`", prev));
-  replace_all(text, "{open}", s.opens.empty() ? std::string("the bracket") : fmt::format("`{}`", s.opens.back().text));
+  replace_all(
+      text, "{open}",
+      s.opens.empty() ? std::string("the bracket") : fmt::format("`{}`", s.opens.back().text));
   replace_all(text, "{context}", s.context.empty() ? std::string("the declaration") : s.context);
   return text;
 }
@@ -159,9 +178,11 @@ grammar::syntax_error describe(const parse_state& s, std::uint32_t at, const err
   out.span = {s.file, begin, end};
   std::string_view token = text.substr(begin, end - begin);
   std::uint32_t prev_end = skip_backward(s, at);
-  std::string_view prev = text.substr(token_begin(text, prev_end), prev_end - token_begin(text, prev_end));
+  std::string_view prev =
+      text.substr(token_begin(text, prev_end), prev_end - token_begin(text, prev_end));
 
-  bool token_is_word = !token.empty() && is_word_char(token[0]) && !(token[0] >= '0' && token[0] <= '9');
+  bool token_is_word =
+      !token.empty() && is_word_char(token[0]) && !(token[0] >= '0' && token[0] <= '9');
   if (e.names != nullptr && token_is_word && is_keyword(token)) {
     out.message = fmt::format("`{}` is a reserved word and cannot name {}", token, e.names);
   } else {
@@ -196,8 +217,10 @@ struct control : pegtl::must_if<grammar::errors>::control<Rule> {
       if (++s.depth > kMaxDepth) {
         // Point at the bracket or operator that opened the level too many.
         std::uint32_t end = skip_backward(s, s.offset(in.current()));
-        s.error = grammar::syntax_error{grammar::kTooDeep, grammar::kTooDeepHelp,
-                                        {s.file, token_begin(s.source, end), end}, {}};
+        s.error = grammar::syntax_error{grammar::kTooDeep,
+                                        grammar::kTooDeepHelp,
+                                        {s.file, token_begin(s.source, end), end},
+                                        {}};
         throw pegtl::parse_error(s.error->message, in);
       }
     }
@@ -250,11 +273,14 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
       return static_cast<std::uint32_t>(i);
     }
     for (std::size_t k = 1; k < length; ++k) {
-      if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80) return static_cast<std::uint32_t>(i + k);
+      if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80)
+        return static_cast<std::uint32_t>(i + k);
       cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
-    bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return static_cast<std::uint32_t>(i);
+    bool overlong =
+        (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return static_cast<std::uint32_t>(i);
     i += length;
   }
   return std::nullopt;
@@ -262,7 +288,8 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
 
 }  // namespace
 
-std::optional<ast::File> parse_rule_file(const SourceSet& sources, FileId id, Diagnostics& diagnostics) {
+std::optional<ast::File> parse_rule_file(const SourceSet& sources, FileId id,
+                                         Diagnostics& diagnostics) {
   const SourceFile& file = sources.file(id);
   std::string_view text = file.text();
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
@@ -279,7 +306,7 @@ std::optional<ast::File> parse_rule_file(const SourceSet& sources, FileId id, Di
 
   parse_state state(id, text, diagnostics);
   pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.size(),
-                                                                           file.path());
+                                                                          file.path());
   try {
     pegtl::parse<grammar::rule_file, grammar::action, control>(in, state);
   } catch (const pegtl::parse_error& e) {
@@ -299,8 +326,9 @@ std::optional<ast::File> parse_rule_file(const SourceSet& sources, FileId id, Di
     return std::nullopt;
   }
   auto& comments = state.out.comments;
-  std::sort(comments.begin(), comments.end(),
-            [](const ast::Comment& a, const ast::Comment& b) { return a.span.begin < b.span.begin; });
+  std::sort(comments.begin(), comments.end(), [](const ast::Comment& a, const ast::Comment& b) {
+    return a.span.begin < b.span.begin;
+  });
   comments.erase(std::unique(comments.begin(), comments.end(),
                              [](const ast::Comment& a, const ast::Comment& b) {
                                return a.span.begin == b.span.begin;

@@ -66,10 +66,11 @@ TEST(DiagnosticRender, Json) {
   d.message = "bad \"quote\"";
   d.span = {f, 2, 5};
   d.notes.push_back({{f, 0, 1}, "here"});
-  EXPECT_EQ(render_json(d, sources),
-            R"({"severity":"error","code":"syntax","message":"bad \"quote\"","file":"x.gate","line":2,)"
-            R"("column":1,"end_line":2,"end_column":4,"help":"","notes":[{"message":"here","file":"x.gate",)"
-            R"("line":1,"column":1}]})");
+  EXPECT_EQ(
+      render_json(d, sources),
+      R"({"severity":"error","code":"syntax","message":"bad \"quote\"","file":"x.gate","line":2,)"
+      R"("column":1,"end_line":2,"end_column":4,"help":"","notes":[{"message":"here","file":"x.gate",)"
+      R"("line":1,"column":1}]})");
   EXPECT_EQ(json_escape("a\tb\x01"), "a\\tb\\u0001");
 }
 

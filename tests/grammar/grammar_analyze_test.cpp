@@ -8,7 +8,9 @@
 namespace dealgate::grammar {
 namespace {
 
-TEST(GrammarAnalyze, RuleFileHasNoIssues) { EXPECT_EQ(tao::pegtl::analyze<rule_file>(1), 0u); }
+TEST(GrammarAnalyze, RuleFileHasNoIssues) {
+  EXPECT_EQ(tao::pegtl::analyze<rule_file>(1), 0u);
+}
 
 }  // namespace
 }  // namespace dealgate::grammar

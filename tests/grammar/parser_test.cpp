@@ -31,7 +31,8 @@ struct Parsed {
     return out;
   }
   std::string_view text(const Span& span) const {
-    return std::string_view(sources.file(span.file).text()).substr(span.begin, span.end - span.begin);
+    return std::string_view(sources.file(span.file).text())
+        .substr(span.begin, span.end - span.begin);
   }
 };
 
@@ -51,21 +52,36 @@ std::string read_file(const std::string& path) {
 
 const char* op_name(ast::BinaryOp op) {
   switch (op) {
-    case ast::BinaryOp::Or: return "or";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Equal: return "==";
-    case ast::BinaryOp::NotEqual: return "!=";
-    case ast::BinaryOp::Less: return "<";
-    case ast::BinaryOp::LessEqual: return "<=";
-    case ast::BinaryOp::Greater: return ">";
-    case ast::BinaryOp::GreaterEqual: return ">=";
-    case ast::BinaryOp::In: return "in";
-    case ast::BinaryOp::NotIn: return "not-in";
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Subtract: return "-";
-    case ast::BinaryOp::Multiply: return "*";
-    case ast::BinaryOp::Divide: return "/";
-    case ast::BinaryOp::Coalesce: return "??";
+    case ast::BinaryOp::Or:
+      return "or";
+    case ast::BinaryOp::And:
+      return "and";
+    case ast::BinaryOp::Equal:
+      return "==";
+    case ast::BinaryOp::NotEqual:
+      return "!=";
+    case ast::BinaryOp::Less:
+      return "<";
+    case ast::BinaryOp::LessEqual:
+      return "<=";
+    case ast::BinaryOp::Greater:
+      return ">";
+    case ast::BinaryOp::GreaterEqual:
+      return ">=";
+    case ast::BinaryOp::In:
+      return "in";
+    case ast::BinaryOp::NotIn:
+      return "not-in";
+    case ast::BinaryOp::Add:
+      return "+";
+    case ast::BinaryOp::Subtract:
+      return "-";
+    case ast::BinaryOp::Multiply:
+      return "*";
+    case ast::BinaryOp::Divide:
+      return "/";
+    case ast::BinaryOp::Coalesce:
+      return "??";
   }
   return "?";
 }
@@ -84,11 +100,16 @@ std::string sexpr(const ast::Expr& e) {
       out << e.number;
       return out.str();
     }
-    case K::String: return "\"" + e.text + "\"";
-    case K::Bool: return e.boolean ? "true" : "false";
-    case K::Date: return "@" + e.text;
-    case K::Today: return "today";
-    case K::List: return "[" + args() + " ]";
+    case K::String:
+      return "\"" + e.text + "\"";
+    case K::Bool:
+      return e.boolean ? "true" : "false";
+    case K::Date:
+      return "@" + e.text;
+    case K::Today:
+      return "today";
+    case K::List:
+      return "[" + args() + " ]";
     case K::Record: {
       std::string out = "{";
       for (const auto& f : e.fields) out += " " + f.key.name + ": " + sexpr(*f.value);
@@ -99,10 +120,14 @@ std::string sexpr(const ast::Expr& e) {
       for (const auto& seg : e.path) out += (out.empty() ? "" : ".") + seg.name;
       return out;
     }
-    case K::Unary: return std::string("(") + (e.unary_op == ast::UnaryOp::Not ? "not" : "neg") + args() + ")";
-    case K::Binary: return std::string("(") + op_name(e.binary_op) + args() + ")";
-    case K::Call: return "(call " + e.callee.name + args() + ")";
-    case K::Quantifier: return "(" + e.callee.name + " " + e.binder.name + args() + ")";
+    case K::Unary:
+      return std::string("(") + (e.unary_op == ast::UnaryOp::Not ? "not" : "neg") + args() + ")";
+    case K::Binary:
+      return std::string("(") + op_name(e.binary_op) + args() + ")";
+    case K::Call:
+      return "(call " + e.callee.name + args() + ")";
+    case K::Quantifier:
+      return "(" + e.callee.name + " " + e.binder.name + args() + ")";
   }
   return "?";
 }
@@ -206,7 +231,8 @@ TEST_F(SpecExample, MilestoneConditionsAndMessages) {
   ASSERT_TRUE(c.message->parts[1].expr);
   EXPECT_EQ(sexpr(*c.message->parts[1].expr), "diagnosis.confirmed_by");
   EXPECT_EQ(c.message->parts[2].text, ", not a decision maker");
-  EXPECT_EQ(p->text(c.message->span), "\"causes were confirmed by {diagnosis.confirmed_by}, not a decision maker\"");
+  EXPECT_EQ(p->text(c.message->span),
+            "\"causes were confirmed by {diagnosis.confirmed_by}, not a decision maker\"");
   EXPECT_EQ(p->text(c.span).substr(0, 26), "require by_decision_maker:");
   EXPECT_EQ(p->text(c.span).back(), '"');
   EXPECT_EQ(p->text(m.span).substr(0, 27), "milestone causes_confirmed ");
@@ -233,8 +259,9 @@ TEST_F(SpecExample, Gate) {
   ASSERT_EQ(g.requires_stmts.size(), 1u);
   ASSERT_EQ(g.requires_stmts[0].names.size(), 5u);
   EXPECT_EQ(g.requires_stmts[0].names[4].name, "acid_test");
-  EXPECT_EQ(p->text(g.requires_stmts[0].span),
-            "requires causes_confirmed, consequences_confirmed, value_confirmed, mutual_fit, acid_test");
+  EXPECT_EQ(
+      p->text(g.requires_stmts[0].span),
+      "requires causes_confirmed, consequences_confirmed, value_confirmed, mutual_fit, acid_test");
   ASSERT_EQ(g.conditions.size(), 2u);
   const auto& buyer = g.conditions[0];
   EXPECT_EQ(sexpr(*buyer.expr),
@@ -392,7 +419,8 @@ TEST(ParserExpressions, UnknownEscapeIsReportedAndParsingGoesOn) {
             "   |\n"
             " 1 | const x = \"a\\qb\"\n"
             "   |             ~~\n"
-            "  = help: the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{...}` with 1 to 6 hex digits\n"
+            "  = help: the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{...}` with 1 to 6 hex "
+            "digits\n"
             "t.gate:2:12: error: `\\u{D800}` is not a Unicode scalar value\n"
             "   |\n"
             " 2 | const y = \"\\u{D800}\"\n"
@@ -419,7 +447,8 @@ TEST(ParserExpressions, Dates) {
   EXPECT_EQ(p->first_line(),
             "t.gate:2:11: error: `2026-02-30` is not a date: February 2026 has 28 days");
   EXPECT_EQ(p->diagnostics.items()[1].message, "`2026-13-01` is not a date: there is no month 13");
-  EXPECT_EQ(expr_of("@2026-1-01"), "error: t.gate:1:12: error: expected a date `YYYY-MM-DD` after `@`");
+  EXPECT_EQ(expr_of("@2026-1-01"),
+            "error: t.gate:1:12: error: expected a date `YYYY-MM-DD` after `@`");
 }
 
 TEST(ParserExpressions, DeepNestingIsADiagnosticNotACrash) {
@@ -431,10 +460,12 @@ TEST(ParserExpressions, DeepNestingIsADiagnosticNotACrash) {
     auto p = parse("const x = " + deep + "1");
     EXPECT_FALSE(p->file);
     ASSERT_EQ(p->diagnostics.items().size(), 1u) << open;
-    EXPECT_EQ(p->diagnostics.items()[0].message, "expression is nested too deeply (more than 256 levels)");
+    EXPECT_EQ(p->diagnostics.items()[0].message,
+              "expression is nested too deeply (more than 256 levels)");
   }
   auto p = parse("const x = " + std::string(10000, '(') + "1");
-  EXPECT_EQ(p->first_line(), "t.gate:1:267: error: expression is nested too deeply (more than 256 levels)");
+  EXPECT_EQ(p->first_line(),
+            "t.gate:1:267: error: expression is nested too deeply (more than 256 levels)");
 }
 
 // ---- Messages -----------------------------------------------------------------------------------
@@ -444,7 +475,8 @@ ast::Message message_of(Parsed& p) {
 }
 
 TEST(ParserMessages, LiteralBracesAndInterpolations) {
-  auto p = parse("milestone m { require x else \"{{a}} { count( l ) } \\\"q\\\" {lower(\"Z\")}!\" }");
+  auto p =
+      parse("milestone m { require x else \"{{a}} { count( l ) } \\\"q\\\" {lower(\"Z\")}!\" }");
   ASSERT_TRUE(p->file) << p->rendered();
   auto m = message_of(*p);
   ASSERT_EQ(m.parts.size(), 5u);
@@ -495,7 +527,8 @@ TEST(ParserDeclarations, OptionalCommasBetweenFields) {
   const auto& facts = std::get<ast::FactsDecl>(p->file->decls[0]);
   ASSERT_EQ(facts.fields.size(), 3u);
   EXPECT_EQ(facts.fields[1].type->fields.size(), 3u);
-  EXPECT_EQ(facts.fields[1].type->fields[1].type->element->element->kind, ast::TypeExpr::Kind::String);
+  EXPECT_EQ(facts.fields[1].type->fields[1].type->element->element->kind,
+            ast::TypeExpr::Kind::String);
   const auto& t = std::get<ast::TestDecl>(p->file->decls[1]);
   EXPECT_EQ(sexpr(*t.given), "{ a: 1 b: { c: true } f: \"x\" }");
   ASSERT_EQ(t.params.size(), 2u);
@@ -517,7 +550,9 @@ TEST(ParserDeclarations, OptionalCommasBetweenFields) {
 }
 
 TEST(ParserDeclarations, LabelVersusExpression) {
-  auto p = parse("milestone m {\n  require x\n  require y: x\n  warn z : a.b == 1 else \"w\"\n  require (q)\n}\n");
+  auto p = parse(
+      "milestone m {\n  require x\n  require y: x\n  warn z : a.b == 1 else \"w\"\n  require "
+      "(q)\n}\n");
   ASSERT_TRUE(p->file) << p->rendered();
   const auto& c = std::get<ast::Block>(p->file->decls[0]).conditions;
   ASSERT_EQ(c.size(), 4u);
@@ -591,57 +626,90 @@ TEST(ParserErrors, Blocks) {
   EXPECT_EQ(p->diagnostics.items()[0].help, "did you mean `enters`?");
   EXPECT_EQ(first_error("milestone m {\n  require a\n"),
             "t.gate:2:12: error: expected a statement (`requires`, `require` or `warn`) or `}`");
-  EXPECT_EQ(first_error("milestone m { require }"), "t.gate:1:23: error: expected a condition after `require`");
-  EXPECT_EQ(first_error("milestone m { require a: }"), "t.gate:1:26: error: expected a condition after `:`");
+  EXPECT_EQ(first_error("milestone m { require }"),
+            "t.gate:1:23: error: expected a condition after `require`");
+  EXPECT_EQ(first_error("milestone m { require a: }"),
+            "t.gate:1:26: error: expected a condition after `:`");
   EXPECT_EQ(first_error("milestone m { requires }"),
             "t.gate:1:24: error: expected a milestone or gate name after `requires`");
-  EXPECT_EQ(first_error("gate g enters { }"), "t.gate:1:15: error: expected a phase name after `enters`");
+  EXPECT_EQ(first_error("gate g enters { }"),
+            "t.gate:1:15: error: expected a phase name after `enters`");
 }
 
 TEST(ParserErrors, Expressions) {
-  EXPECT_EQ(first_error("const x = a and\n"), "t.gate:1:16: error: expected an expression after `and`");
-  EXPECT_EQ(first_error("const x = a or )"), "t.gate:1:16: error: expected an expression after `or`");
+  EXPECT_EQ(first_error("const x = a and\n"),
+            "t.gate:1:16: error: expected an expression after `and`");
+  EXPECT_EQ(first_error("const x = a or )"),
+            "t.gate:1:16: error: expected an expression after `or`");
   EXPECT_EQ(first_error("const x = not"), "t.gate:1:14: error: expected an expression after `not`");
-  EXPECT_EQ(first_error("const x = a <= ]"), "t.gate:1:16: error: expected an expression after `<=`");
+  EXPECT_EQ(first_error("const x = a <= ]"),
+            "t.gate:1:16: error: expected an expression after `<=`");
   EXPECT_EQ(first_error("const x = a + *"), "t.gate:1:15: error: expected an expression after `+`");
   EXPECT_EQ(first_error("const x = a * )"), "t.gate:1:15: error: expected an expression after `*`");
-  EXPECT_EQ(first_error("const x = a ?? )"), "t.gate:1:16: error: expected an expression after `??`");
-  EXPECT_EQ(first_error("const x = a not in )"), "t.gate:1:20: error: expected an expression after `in`");
-  EXPECT_EQ(first_error("const x = a.count"), "t.gate:1:13: error: `count` is a reserved word and cannot name a fact");
+  EXPECT_EQ(first_error("const x = a ?? )"),
+            "t.gate:1:16: error: expected an expression after `??`");
+  EXPECT_EQ(first_error("const x = a not in )"),
+            "t.gate:1:20: error: expected an expression after `in`");
+  EXPECT_EQ(first_error("const x = a.count"),
+            "t.gate:1:13: error: `count` is a reserved word and cannot name a fact");
   EXPECT_EQ(first_error("const x = count"), "t.gate:1:16: error: expected `(` after `count`");
-  EXPECT_EQ(first_error("const x = any(x in : y)"), "t.gate:1:20: error: expected a list after `in`");
+  EXPECT_EQ(first_error("const x = any(x in : y)"),
+            "t.gate:1:20: error: expected a list after `in`");
   EXPECT_EQ(first_error("const x = a = b"), "t.gate:1:13: error: `=` is not a comparison operator");
+}
+
+TEST(ParserErrors, OperatorsFromOtherLanguages) {
+  auto p = parse("milestone m { require a && b }");
+  EXPECT_EQ(p->first_line(), "t.gate:1:25: error: `&&` is not an operator");
+  EXPECT_EQ(p->diagnostics.items()[0].help, "write `and`");
+  EXPECT_EQ(p->text(p->diagnostics.items()[0].span), "&&");
+  EXPECT_EQ(first_error("const x = a || b"), "t.gate:1:13: error: `||` is not an operator");
+  EXPECT_EQ(first_error("const x = !b"), "t.gate:1:11: error: `!` is not an operator");
+  p = parse("const x = a = b");
+  EXPECT_EQ(p->diagnostics.items()[0].help, "write `==` to compare two values");
+}
+
+TEST(ParserErrors, CommentInsideInterpolation) {
+  EXPECT_EQ(first_error("milestone m { require x else \"{a # b}\" }"),
+            "t.gate:1:34: error: unexpected `#` in an interpolation");
 }
 
 TEST(ParserErrors, ChainedComparison) {
   auto p = parse("milestone m {\n  require a < b < c\n}\n");
   EXPECT_EQ(p->first_line(), "t.gate:2:17: error: comparison operators cannot be chained");
   EXPECT_EQ(p->diagnostics.items()[0].help, "combine them with `and`: `a < b and b < c`");
-  EXPECT_EQ(first_error("const x = a == b not in c"), "t.gate:1:18: error: comparison operators cannot be chained");
-  EXPECT_EQ(first_error("const x = count(x in l == true)"), "t.gate:1:24: error: comparison operators cannot be chained");
+  EXPECT_EQ(first_error("const x = a == b not in c"),
+            "t.gate:1:18: error: comparison operators cannot be chained");
+  EXPECT_EQ(first_error("const x = count(x in l == true)"),
+            "t.gate:1:24: error: comparison operators cannot be chained");
   EXPECT_EQ(expr_of("(a < b) < c"), "(< (< a b) c)");
 }
 
 TEST(ParserErrors, TopLevel) {
   auto p = parse("milestne m {}\n");
-  EXPECT_EQ(p->first_line(),
-            "t.gate:1:1: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-            "`milestone`, `gate` or `test`)");
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:1:1: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
+      "`milestone`, `gate` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "did you mean `milestone`?");
   EXPECT_EQ(p->text(p->diagnostics.items()[0].span), "milestne");
   p = parse("const a = 1\n\n  42\n");
-  EXPECT_EQ(p->first_line(),
-            "t.gate:3:3: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-            "`milestone`, `gate` or `test`)");
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:3:3: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
+      "`milestone`, `gate` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "");
-  EXPECT_EQ(first_error("ruleset Title"), "t.gate:1:9: error: expected a title string after `ruleset`");
+  EXPECT_EQ(first_error("ruleset Title"),
+            "t.gate:1:9: error: expected a title string after `ruleset`");
   EXPECT_EQ(first_error("ruleset \"Title"), "t.gate:1:9: error: unterminated string");
   EXPECT_EQ(first_error("phases A -> "), "t.gate:1:12: error: expected a phase name after `->`");
   EXPECT_EQ(first_error("facts id: string"), "t.gate:1:7: error: expected `{` after `facts`");
   EXPECT_EQ(first_error("const = 1"), "t.gate:1:7: error: expected a constant name after `const`");
-  EXPECT_EQ(first_error("const a 1"), "t.gate:1:9: error: expected `=` and the value of constant `a`");
+  EXPECT_EQ(first_error("const a 1"),
+            "t.gate:1:9: error: expected `=` and the value of constant `a`");
   EXPECT_EQ(first_error("const a ="), "t.gate:1:10: error: expected an expression after `=`");
-  EXPECT_EQ(first_error("param p = 1"), "t.gate:1:9: error: expected `:` and the type of parameter `p`");
+  EXPECT_EQ(first_error("param p = 1"),
+            "t.gate:1:9: error: expected `:` and the type of parameter `p`");
   EXPECT_EQ(first_error("param p: number 1"),
             "t.gate:1:17: error: expected `=` and the default value of parameter `p`");
 }
@@ -651,13 +719,16 @@ TEST(ParserErrors, ReservedWordsAsNames) {
             "t.gate:2:3: error: `count` is a reserved word and cannot name a fact");
   EXPECT_EQ(first_error("facts { a: { in: bool } }"),
             "t.gate:1:14: error: `in` is a reserved word and cannot name a fact");
-  EXPECT_EQ(first_error("const date = 1"), "t.gate:1:7: error: `date` is a reserved word and cannot name a constant");
+  EXPECT_EQ(first_error("const date = 1"),
+            "t.gate:1:7: error: `date` is a reserved word and cannot name a constant");
   EXPECT_EQ(first_error("param all: bool = true"),
             "t.gate:1:7: error: `all` is a reserved word and cannot name a parameter");
   EXPECT_EQ(first_error("milestone test {}"),
             "t.gate:1:11: error: `test` is a reserved word and cannot name a milestone");
-  EXPECT_EQ(first_error("gate exists {}"), "t.gate:1:6: error: `exists` is a reserved word and cannot name a gate");
-  EXPECT_EQ(first_error("phases A -> given"), "t.gate:1:13: error: `given` is a reserved word and cannot name a phase");
+  EXPECT_EQ(first_error("gate exists {}"),
+            "t.gate:1:6: error: `exists` is a reserved word and cannot name a gate");
+  EXPECT_EQ(first_error("phases A -> given"),
+            "t.gate:1:13: error: `given` is a reserved word and cannot name a phase");
   EXPECT_EQ(first_error("milestone m { require count: x }"),
             "t.gate:1:23: error: `count` is a reserved word and cannot name a condition");
 }
@@ -665,18 +736,24 @@ TEST(ParserErrors, ReservedWordsAsNames) {
 TEST(ParserErrors, Types) {
   auto p = parse("facts {\n  a: strng\n}");
   EXPECT_EQ(p->first_line(),
-            "t.gate:2:6: error: expected a type (`bool`, `number`, `string`, `date`, `list<...>` or `{...}`)");
+            "t.gate:2:6: error: expected a type (`bool`, `number`, `string`, `date`, `list<...>` "
+            "or `{...}`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "did you mean `string`?");
-  EXPECT_EQ(first_error("facts { a: list string }"), "t.gate:1:17: error: expected `<` after `list`");
-  EXPECT_EQ(first_error("facts { a: list<string }"), "t.gate:1:24: error: expected `>` to close `list<`");
-  EXPECT_EQ(first_error("facts { a number }"), "t.gate:1:11: error: expected `:` after the field name");
-  EXPECT_EQ(first_error("facts { a: number ) }"), "t.gate:1:19: error: expected `,` or `}` after the field");
+  EXPECT_EQ(first_error("facts { a: list string }"),
+            "t.gate:1:17: error: expected `<` after `list`");
+  EXPECT_EQ(first_error("facts { a: list<string }"),
+            "t.gate:1:24: error: expected `>` to close `list<`");
+  EXPECT_EQ(first_error("facts { a number }"),
+            "t.gate:1:11: error: expected `:` after the field name");
+  EXPECT_EQ(first_error("facts { a: number ) }"),
+            "t.gate:1:19: error: expected `,` or `}` after the field");
   EXPECT_EQ(first_error("facts { a: number, 3 }"),
             "t.gate:1:20: error: expected a field name or `}` to close `facts {`");
 }
 
 TEST(ParserErrors, Tests) {
-  EXPECT_EQ(first_error("test t {}"), "t.gate:1:6: error: expected the test's name string after `test`");
+  EXPECT_EQ(first_error("test t {}"),
+            "t.gate:1:6: error: expected the test's name string after `test`");
   EXPECT_EQ(first_error("test \"t\" {\n  expect g pass\n}"),
             "t.gate:2:3: error: expected `given` and the deal record at the start of test \"t\"");
   EXPECT_EQ(first_error("test \"t\" {\n  given {}\n}"),

@@ -16,8 +16,8 @@ TEST(Suggest, EditDistance) {
 }
 
 TEST(Suggest, ClosestMatch) {
-  const std::vector<std::string> words = {"ruleset", "phases", "facts", "const", "param",
-                                          "milestone", "gate", "test"};
+  const std::vector<std::string> words = {"ruleset", "phases",    "facts", "const",
+                                          "param",   "milestone", "gate",  "test"};
   EXPECT_EQ(closest_match("milestne", words), "milestone");
   EXPECT_EQ(closest_match("Gate", words), "gate");
   EXPECT_EQ(closest_match("gaet", words), "gate");
