@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -361,7 +362,11 @@ struct action<number_literal> {
       if (c != '_') digits += c;
     }
     auto e = make_expr(ast::Expr::Kind::Number, s.span(in));
-    std::from_chars(digits.data(), digits.data() + digits.size(), e->number);
+    auto result = std::from_chars(digits.data(), digits.data() + digits.size(), e->number);
+    if (result.ec == std::errc::result_out_of_range) {
+      s.diagnostics.error("invalid-number", e->span, "number is too large",
+                          "numbers are IEEE doubles, up to about `1.8e308`");
+    }
     s.exprs.push_back(std::move(e));
   }
 };

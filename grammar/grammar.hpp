@@ -205,7 +205,7 @@ struct keyword_without_call : pegtl::seq< callee_keyword, sep, pegtl::must< keyw
 
 struct path_head : identifier {};
 struct path_segment : identifier {};
-struct path : pegtl::seq< path_head, pegtl::star< pegtl::one< '.' >, pegtl::must< path_segment > > > {};
+struct path : pegtl::seq< path_head, pegtl::star< pegtl::one< '.' >, sep, pegtl::must< path_segment > > > {};
 
 struct primary : pegtl::sor< number_literal, string_expr, date_expr, true_literal, false_literal,
                              today_literal, list_literal, paren_expr, record_literal, call, path,

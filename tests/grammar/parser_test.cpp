@@ -400,6 +400,19 @@ TEST(ParserExpressions, Numbers) {
   EXPECT_EQ(expr_of("12abc"), "error: t.gate:1:13: error: malformed number");
 }
 
+TEST(ParserExpressions, HugeNumberIsReported) {
+  auto p = parse("const x = 1" + std::string(400, '0'));
+  ASSERT_TRUE(p->file);
+  ASSERT_EQ(p->diagnostics.items().size(), 1u);
+  EXPECT_EQ(p->diagnostics.items()[0].code, "invalid-number");
+  EXPECT_EQ(p->first_line(), "t.gate:1:11: error: number is too large");
+}
+
+TEST(ParserExpressions, PathsMayBreakAfterADot) {
+  EXPECT_EQ(expr_of("value.\n  price"), "value.price");
+  EXPECT_EQ(expr_of("a. b.c"), "a.b.c");
+}
+
 TEST(ParserExpressions, StringsAndEscapes) {
   auto p = parse(R"(const x = "a\"b\\c\nd\te\u{1F600}\u{e9}")");
   ASSERT_TRUE(p->file) << p->rendered();
