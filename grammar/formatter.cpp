@@ -75,15 +75,15 @@ class Formatter {
       Span span = std::visit([](const auto& d) { return d.span; }, decl);
       if (previous) {
         Span before = std::visit([](const auto& d) { return d.span; }, *previous);
-        bool both_short = is_one_liner(*previous) && is_one_liner(decl) && previous->index() == decl.index();
+        bool both_short = is_one_liner(*previous) && is_one_liner(decl);
         if (!both_short || blank_line_between(before.end, span.begin)) out_ += '\n';
       }
-      comments_before(span.end, 0, span.begin);
+      comments_before(span.begin, 0);
+      if (is_one_liner(decl)) comments_before(span.end, 0, span);
       std::visit([&](const auto& d) { emit(d); }, decl);
       previous = &decl;
     }
-    if (!file_.decls.empty() && next_comment_ < file_.comments.size()) out_ += '\n';
-    comments_before(static_cast<std::uint32_t>(source_.text().size()) + 1, 0, 0);
+    comments_before(static_cast<std::uint32_t>(source_.text().size()) + 1, 0);
     return out_;
   }
 
@@ -112,14 +112,21 @@ class Formatter {
     return text;
   }
 
-  // Emits, each on its own line, the comments that start before `limit` (an element's end), except
-  // one on the element's last line, which trails it (see `line_end`).
-  void comments_before(std::uint32_t limit, std::size_t indent, std::uint32_t element_begin) {
+  // Emits, each on its own line, the comments that start before `limit`. Comments inside a
+  // multi-line element come out before it, except one on its last line, which trails it
+  // (see `line_end`): pass the element's span as `inside` for that.
+  void comments_before(std::uint32_t limit, std::size_t indent, Span inside = {}) {
     while (next_comment_ < file_.comments.size()) {
       const ast::Comment& c = file_.comments[next_comment_];
       if (c.span.begin >= limit) break;
-      if (element_begin && c.span.begin > element_begin && trails_line_of(c, limit)) break;
+      if (inside.end > inside.begin && c.span.begin > inside.begin && trails_line_of(c, inside.end)) break;
+      bool after_open = out_.size() >= 2 && out_[out_.size() - 2] == '{';
+      if (!out_.empty() && !after_open && out_.substr(out_.size() - std::min<std::size_t>(2, out_.size())) != "\n\n" &&
+          blank_line_between(last_end_, c.span.begin)) {
+        out_ += '\n';
+      }
       out_ += std::string(indent, ' ') + comment_text(c) + '\n';
+      last_end_ = c.span.end;
       ++next_comment_;
     }
   }
@@ -132,23 +139,27 @@ class Formatter {
   void line_end(std::uint32_t element_end) {
     if (next_comment_ < file_.comments.size()) {
       const ast::Comment& c = file_.comments[next_comment_];
-      if (c.span.begin >= element_end && trails_line_of(c, element_end) &&
-          !has_code_between(element_end, c.span.begin)) {
-        out_ += "  " + comment_text(c);
-        ++next_comment_;
-      } else if (c.span.begin < element_end && trails_line_of(c, element_end)) {
-        out_ += "  " + comment_text(c);
+      bool trailing = trails_line_of(c, element_end) &&
+                      (c.span.begin < element_end || !has_code_between(element_end, c.span.begin));
+      if (trailing) {
+        // Keep a trailing comment in its column when the code before it still fits, so aligned
+        // comments (a commented facts block) stay aligned; else two spaces after the code.
+        std::size_t line_start = out_.rfind('\n') == std::string::npos ? 0 : out_.rfind('\n') + 1;
+        std::size_t used = out_.size() - line_start;
+        std::size_t column = source_.locate(c.span.begin).column - 1;
+        out_ += std::string(column > used ? column - used : 2, ' ') + comment_text(c);
         ++next_comment_;
       }
     }
     out_ += '\n';
+    last_end_ = std::max(last_end_, element_end);
   }
 
   bool has_code_between(std::uint32_t from, std::uint32_t to) const {
     const std::string& text = source_.text();
     for (std::uint32_t i = from; i < to && i < text.size(); ++i) {
       char c = text[i];
-      if (c != ' ' && c != '\t' && c != ',' && c != '}' && c != ')' && c != ']') return true;
+      if (c != ' ' && c != '\t' && c != ',' && c != '{' && c != '}' && c != ')' && c != ']') return true;
     }
     return false;
   }
@@ -284,7 +295,7 @@ class Formatter {
 
   void fields(const std::vector<ast::FieldDecl>& list, std::size_t indent) {
     for (const ast::FieldDecl& f : list) {
-      comments_before(f.name.span.begin, indent, 0);
+      comments_before(f.name.span.begin, indent);
       std::string head = std::string(indent, ' ') + f.name.name + ": ";
       const ast::TypeExpr* record = f.type.get();
       std::string prefix, suffix;
@@ -303,7 +314,7 @@ class Formatter {
       }
       out_ += head + prefix + "{\n";
       fields(record->fields, indent + 2);
-      comments_before(record->span.end, indent + 2, 0);
+      comments_before(record->span.end, indent + 2);
       out_ += std::string(indent, ' ') + "}" + suffix;
       line_end(f.type->span.end);
     }
@@ -323,9 +334,10 @@ class Formatter {
   }
 
   void emit(const ast::FactsDecl& d) {
-    out_ += "facts {\n";
+    out_ += "facts {";
+    line_end(d.span.begin + 5);
     fields(d.fields, 2);
-    comments_before(d.span.end, 2, 0);
+    comments_before(d.span.end, 2);
     out_ += "}";
     line_end(d.span.end);
   }
@@ -354,7 +366,8 @@ class Formatter {
                            (r < b.requires_stmts.size() && b.requires_stmts[r].span.begin < b.conditions[c].span.begin);
       if (take_requires) {
         const ast::RequiresStmt& stmt = b.requires_stmts[r++];
-        comments_before(stmt.span.end, 2, stmt.span.begin);
+        comments_before(stmt.span.begin, 2);
+        comments_before(stmt.span.end, 2, stmt.span);
         out_ += "  requires ";
         for (std::size_t i = 0; i < stmt.names.size(); ++i) out_ += (i ? ", " : "") + stmt.names[i].name;
         line_end(stmt.span.end);
@@ -362,13 +375,14 @@ class Formatter {
         condition(b.conditions[c++]);
       }
     }
-    comments_before(b.span.end, 2, 0);
+    comments_before(b.span.end, 2);
     out_ += "}";
     line_end(b.span.end);
   }
 
   void condition(const ast::Condition& c) {
-    comments_before(c.span.end, 2, c.span.begin);
+    comments_before(c.span.begin, 2);
+    comments_before(c.span.end, 2, c.span);
     std::string head = std::string("  ") + (c.kind == ast::Condition::Kind::Require ? "require " : "warn ");
     if (c.label) head += c.label->name + ": ";
     std::string msg = c.message ? " else " + message(*c.message) : "";
@@ -392,7 +406,7 @@ class Formatter {
     }
     out_ += "{\n";
     for (const ast::RecordField& f : e.fields) {
-      comments_before(f.key.span.begin, indent + 2, 0);
+      comments_before(f.key.span.begin, indent + 2);
       out_ += std::string(indent + 2, ' ') + f.key.name + ": ";
       given_value(*f.value, indent + 2);
       line_end(f.value->span.end);
@@ -403,22 +417,22 @@ class Formatter {
   void emit(const ast::TestDecl& t) {
     out_ += "test \"" + escape(t.name, false) + "\" {";
     line_end(t.name_span.end);
-    comments_before(t.given->span.begin, 2, 0);
+    comments_before(t.given->span.begin, 2);
     out_ += "  given ";
     given_value(*t.given, 2);
     line_end(t.given->span.end);
     if (t.today) {
-      comments_before(t.today->span.begin, 2, 0);
+      comments_before(t.today->span.begin, 2);
       out_ += "  today " + expr(*t.today);
       line_end(t.today->span.end);
     }
     for (const ast::ParamOverride& p : t.params) {
-      comments_before(p.span.begin, 2, 0);
+      comments_before(p.span.begin, 2);
       out_ += "  param " + p.name.name + " = " + expr(*p.value);
       line_end(p.span.end);
     }
     for (const ast::Expectation& x : t.expectations) {
-      comments_before(x.span.begin, 2, 0);
+      comments_before(x.span.begin, 2);
       out_ += "  expect " + x.gate.name + " " + x.status.name;
       for (std::size_t i = 0; i < x.because.size(); ++i) {
         const ast::Reference& ref = x.because[i];
@@ -426,7 +440,7 @@ class Formatter {
       }
       line_end(x.span.end);
     }
-    comments_before(t.span.end, 2, 0);
+    comments_before(t.span.end, 2);
     out_ += "}";
     line_end(t.span.end);
   }
@@ -436,6 +450,7 @@ class Formatter {
   const FormatOptions& options_;
   std::string out_;
   std::size_t next_comment_ = 0;
+  std::uint32_t last_end_ = 0;  // source offset of the last thing emitted, for blank lines
 };
 
 }  // namespace

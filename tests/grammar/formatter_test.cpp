@@ -43,7 +43,8 @@ param min_roi: number = 3
 
 milestone m "Value" {
   requires a, b
-  require ok: value.confirmed and (value.price > 1000 or not value.confirmed) else "price {value.price} {{x}}"
+  require ok: value.confirmed and (value.price > 1000 or not value.confirmed)
+    else "price {value.price} {{x}}"
   warn value.price < 1_000_000
 }
 )");
