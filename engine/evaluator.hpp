@@ -2,6 +2,8 @@
 // threads; make one per thread. The plan it reads is shared and immutable.
 #pragma once
 
+#include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,22 +15,44 @@
 
 namespace dealgate {
 
-struct EvalOptions {
-  DayNumber today = 0;
-  std::vector<BlockIndex> gates;  // the gates to report; empty means all, in declaration order
-  std::vector<Value> params;      // one per Plan::params, from bind_params
+// The values of a plan's params for one run. String values point into `texts`, so it is neither
+// copied nor moved once filled; share it by pointer.
+struct ParamValues {
+  std::vector<Value> values;  // one per Plan::params
+  std::deque<std::string> texts;
+
+  ParamValues() = default;
+  ParamValues(const ParamValues&) = delete;
+  ParamValues& operator=(const ParamValues&) = delete;
 };
 
 // Turns `--param name=value` texts into typed values, defaults for the rest. A bad name or a value
-// that does not fit the declared type sets `error` (with a hint) and returns false.
-bool bind_params(const Plan& plan, const std::vector<std::pair<std::string, std::string>>& overrides,
-                 std::vector<Value>& params, std::string& error);
+// that does not fit the declared type returns null and sets `error` (with a hint).
+std::shared_ptr<const ParamValues> bind_params(
+    const Plan& plan, const std::vector<std::pair<std::string, std::string>>& overrides,
+    std::string& error);
+
+struct EvalOptions {
+  DayNumber today = 0;
+  std::vector<BlockIndex> gates;  // the gates to report; empty means all, in declaration order
+  std::shared_ptr<const ParamValues> params;  // from bind_params; null means every default
+};
+
+// The value of a plan node that reads no deal (a folded constant or a param default).
+Value evaluate_constant(const Plan& plan, ExprIndex node);
+// How a value reads in a message: numbers in their shortest exact form, dates as YYYY-MM-DD.
+std::string render_value(const Plan& plan, const Facts& facts, const Value& value);
+std::string format_number(double number);
+
+enum class ConditionOutcome : std::uint8_t { False, True, Unknown, NotEvaluated };
 
 class Evaluator {
  public:
   explicit Evaluator(const Plan& plan);
   // Fills `result.gates`; leaves line, id and error to the caller.
   void evaluate(const Facts& facts, const EvalOptions& options, DealResult& result);
+  // How a condition came out in the last evaluate(); NotEvaluated when no selected gate reaches it.
+  ConditionOutcome outcome(ConditionIndex condition) const;
 
  private:
   struct State;

@@ -113,6 +113,11 @@ struct Plan {
   std::vector<BlockIndex> gates;          // declaration order
   std::vector<PlanParam> params;
   std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
+  std::vector<std::string> source_paths;  // the rule files, by FileId, so spans can be shown
+  std::vector<std::string> source_texts;
+
+  // The text a span covers, as written in the rule file.
+  std::string_view source_of(const Span& span) const;
 
   BlockIndex find_block(std::string_view name) const;
   std::uint32_t find_param(std::string_view name) const;

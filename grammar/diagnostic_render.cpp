@@ -23,11 +23,21 @@ Palette palette(bool color) {
 
 const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
 
-// Tabs are kept in the gutter copy of the line so the caret lines up under them.
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Tabs are kept in the gutter copy of the line so the caret lines up under them. Columns count
+// bytes, but a terminal shows one cell per character: UTF-8 continuation bytes take no room.
 std::string caret_padding(std::string_view line, std::uint32_t column) {
   std::string pad;
-  for (std::uint32_t i = 0; i + 1 < column && i < line.size(); ++i) pad += line[i] == '\t' ? '\t' : ' ';
+  for (std::uint32_t i = 0; i + 1 < column && i < line.size(); ++i) {
+    if (!is_continuation_byte(line[i])) pad += line[i] == '\t' ? '\t' : ' ';
+  }
   return pad;
+}
+
+std::uint32_t display_width(std::string_view text) {
+  return static_cast<std::uint32_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation_byte(c); }));
 }
 
 void append_snippet(std::string& out, const SourceFile& file, const Span& span, const Palette& p,
@@ -38,8 +48,12 @@ void append_snippet(std::string& out, const SourceFile& file, const Span& span, 
   std::string blank(gutter.size(), ' ');
   // Underline the span on its first line; an empty span (end of file, a missing token) gets one caret.
   std::uint32_t line_end_offset = span.begin + static_cast<std::uint32_t>(line.size()) - (start.column - 1);
-  std::uint32_t width = std::max<std::uint32_t>(1, std::min(span.end, line_end_offset) - std::min(span.begin, line_end_offset));
-  if (span.end <= span.begin) width = 1;
+  std::uint32_t from = std::min(span.begin, line_end_offset);
+  std::uint32_t to = std::min(span.end, line_end_offset);
+  std::uint32_t width = 1;
+  if (to > from) {
+    width = std::max<std::uint32_t>(1, display_width(line.substr(start.column - 1, to - from)));
+  }
   out += fmt::format(" {} |\n", blank);
   out += fmt::format(" {} | {}\n", gutter, line);
   out += fmt::format(" {} | {}{}{}{}{}{}\n", blank, caret_padding(line, start.column), marker_color,
@@ -58,6 +72,7 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, const Ren
                                 at.column, p.reset, color, severity_name(d.severity), p.reset,
                                 p.bold, d.message, p.reset);
   append_snippet(out, file, d.span, p, color, {});
+  if (!d.help.empty()) out += fmt::format("  = {}help:{} {}\n", p.help, p.reset, d.help);
   for (const Note& note : d.notes) {
     const SourceFile& note_file = sources.file(note.span.file);
     LineColumn nat = note_file.locate(note.span.begin);
@@ -65,7 +80,6 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, const Ren
                        nat.column, p.reset, p.note, p.reset, note.message);
     append_snippet(out, note_file, note.span, p, p.note, {});
   }
-  if (!d.help.empty()) out += fmt::format("  = {}help:{} {}\n", p.help, p.reset, d.help);
   return out;
 }
 

@@ -1,0 +1,421 @@
+// The evaluation machinery shared by the evaluator and the explainer: values of plan nodes for one
+// deal (the three-valued rules of SPEC §6 live in `Context::eval`, one case per operator), and
+// why a value is unknown (`Context::collect_causes`), worked out only when it is.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "engine/facts.hpp"
+#include "engine/plan.hpp"
+#include "engine/text.hpp"
+#include "engine/value.hpp"
+
+namespace dealgate::evaluation {
+
+// A quantifier variable bound to one element of the list it ranges over.
+struct Binding {
+  const FactValue* frame = nullptr;  // the element's slots, for lists of facts
+  Value value;                       // the element itself
+  std::uint32_t index = 0;           // position in the list, for paths like `stakeholders[2].role`
+  NodeIndex list_node = kNoNode;     // the schema node of the list, for fact lists
+  int parent_depth = -1;             // the binder the list was read through, or -1 at the top
+  ExprIndex list_literal = kNone;    // the list node, for lists written in the rules
+};
+
+struct Causes {
+  std::vector<std::string> missing;
+  std::vector<std::string> invalid;
+  std::vector<std::string> other;  // "division by zero", ...
+};
+
+enum Truth : std::uint8_t { False = 0, True = 1, Unknown = 2, NotEvaluated = 3 };
+
+struct Context {
+  const Plan& plan;
+  const Facts& facts;
+  DayNumber today;
+  const std::vector<Value>& params;
+  std::vector<Binding>& binders;
+  std::deque<std::string>& scratch;  // strings made during evaluation (lower)
+
+  const ExprNode& node(ExprIndex i) const { return plan.nodes[i]; }
+
+  Value fact_value(const FactValue& f, NodeIndex n) const {
+    if (f.state != FactState::Present) return Value::unknown();
+    const SchemaNode& s = plan.schema.node(n);
+    switch (s.type) {
+      case ValueType::Bool: return Value::of_bool(f.boolean);
+      case ValueType::Number: return Value::of_number(f.number);
+      case ValueType::String: return Value::of_string(facts.text(f));
+      case ValueType::Date: return Value::of_date(f.date);
+      case ValueType::List: {
+        Value v;
+        v.kind = Value::Kind::FactList;
+        v.list = f.list;
+        v.element = s.element;
+        return v;
+      }
+      case ValueType::Record: return Value::of_bool(true);  // only `exists` looks at records
+    }
+    return Value::unknown();
+  }
+
+  const FactValue& slot_of(const ExprNode& read) const {
+    return read.op == Op::FactRead ? facts.top[read.slot] : binders[read.depth].frame[read.slot];
+  }
+
+  std::uint32_t list_size(const Value& list) const {
+    return list.kind == Value::Kind::FactList ? facts.lists[list.list].count
+                                              : static_cast<std::uint32_t>(node(list.list).args.size());
+  }
+
+  // Binds element `i` of `list` at `depth`; `list_expr` is the node the list came from.
+  void bind(std::uint32_t depth, const Value& list, ExprIndex list_expr, std::uint32_t i) {
+    Binding& b = binders[depth];
+    b.index = i;
+    if (list.kind == Value::Kind::FactList) {
+      const ListRef& ref = facts.lists[list.list];
+      b.frame = facts.element(ref, i);
+      b.value = fact_value(b.frame[0], list.element);
+      const ExprNode& from = node(list_expr);
+      b.list_node = plan.schema.node(list.element).parent;
+      b.parent_depth = from.op == Op::BinderRead ? static_cast<int>(from.depth) : -1;
+      b.list_literal = kNone;
+    } else {
+      b.frame = nullptr;
+      b.list_literal = list.list;
+      b.value = eval(node(list.list).args[i]);
+    }
+  }
+
+  static bool equal(const Value& a, const Value& b) {
+    switch (a.kind) {
+      case Value::Kind::Bool: return a.boolean == b.boolean;
+      case Value::Kind::Number: return a.number == b.number;
+      case Value::Kind::String: return a.text == b.text;
+      case Value::Kind::Date: return a.date == b.date;
+      default: return false;
+    }
+  }
+
+  static bool less(const Value& a, const Value& b) {
+    return a.kind == Value::Kind::Date ? a.date < b.date : a.number < b.number;
+  }
+
+  Value eval(ExprIndex index) {
+    const ExprNode& n = node(index);
+    switch (n.op) {
+      case Op::Bool: return Value::of_bool(n.boolean);
+      case Op::Number: return Value::of_number(n.number);
+      case Op::String: return Value::of_string(n.text);
+      case Op::Date: return Value::of_date(n.date);
+      case Op::Today: return Value::of_date(today);
+      case Op::Param: return params[n.slot];
+      case Op::FactRead: return fact_value(facts.top[n.slot], n.fact);
+      case Op::BinderRead: return fact_value(binders[n.depth].frame[n.slot], n.fact);
+      case Op::BinderValue: return binders[n.depth].value;
+      case Op::ListLiteral: {
+        Value v;
+        v.kind = Value::Kind::ExprList;
+        v.list = index;
+        return v;
+      }
+
+      // Kleene logic: false absorbs unknown in `and`, true absorbs it in `or`.
+      case Op::Not: {
+        Value v = eval(n.args[0]);
+        return v.is_unknown() ? v : Value::of_bool(!v.boolean);
+      }
+      case Op::And: {
+        Value l = eval(n.args[0]);
+        if (l.is_false()) return l;
+        Value r = eval(n.args[1]);
+        if (r.is_false()) return r;
+        return l.is_unknown() || r.is_unknown() ? Value::unknown() : Value::of_bool(true);
+      }
+      case Op::Or: {
+        Value l = eval(n.args[0]);
+        if (l.is_true()) return l;
+        Value r = eval(n.args[1]);
+        if (r.is_true()) return r;
+        return l.is_unknown() || r.is_unknown() ? Value::unknown() : Value::of_bool(false);
+      }
+
+      case Op::Negate: {
+        Value v = eval(n.args[0]);
+        return v.is_unknown() ? v : Value::of_number(-v.number);
+      }
+      case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater:
+      case Op::GreaterEqual: case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Divide:
+      case Op::DatePlusDays: case Op::DateMinusDays: case Op::DateMinusDate:
+        return binary(n);
+
+      case Op::In: case Op::NotIn: {
+        Value x = eval(n.args[0]);
+        Value list = eval(n.args[1]);
+        if (x.is_unknown() || list.is_unknown()) return Value::unknown();
+        bool saw_unknown = false;
+        std::uint32_t size = list_size(list);
+        for (std::uint32_t i = 0; i < size; ++i) {
+          Value item = element_value(list, i);
+          if (item.is_unknown()) {
+            saw_unknown = true;
+          } else if (equal(x, item)) {
+            return Value::of_bool(n.op == Op::In);
+          }
+        }
+        if (saw_unknown) return Value::unknown();
+        return Value::of_bool(n.op == Op::NotIn);
+      }
+
+      case Op::Coalesce: {
+        Value l = eval(n.args[0]);
+        return l.is_unknown() ? eval(n.args[1]) : l;
+      }
+      case Op::Exists: return Value::of_bool(slot_of(node(n.args[0])).state == FactState::Present);
+
+      case Op::Count: {
+        Value list = eval(n.args[0]);
+        return list.is_unknown() ? list : Value::of_number(list_size(list));
+      }
+      case Op::Sum: case Op::Min: case Op::Max: {
+        Value list = eval(n.args[0]);
+        if (list.is_unknown()) return list;
+        return fold_numbers(n.op, list, [&](std::uint32_t i) { return element_value(list, i); });
+      }
+      case Op::CountOf: case Op::AnyOf: case Op::AllOf: case Op::SumOf: case Op::MinOf: case Op::MaxOf:
+        return quantify(n);
+
+      case Op::Lower: {
+        Value s = eval(n.args[0]);
+        if (s.is_unknown()) return s;
+        return Value::of_string(scratch.emplace_back(utf8_lower(s.text)));
+      }
+      case Op::Len: {
+        Value s = eval(n.args[0]);
+        if (s.is_unknown()) return s;
+        return Value::of_number(static_cast<double>(utf8_length(s.text)));
+      }
+      case Op::Contains: case Op::StartsWith: {
+        Value s = eval(n.args[0]);
+        Value part = eval(n.args[1]);
+        if (s.is_unknown() || part.is_unknown()) return Value::unknown();
+        bool found = n.op == Op::Contains ? s.text.find(part.text) != std::string_view::npos
+                                          : s.text.substr(0, part.text.size()) == part.text;
+        return Value::of_bool(found);
+      }
+    }
+    return Value::unknown();
+  }
+
+  Value element_value(const Value& list, std::uint32_t i) {
+    if (list.kind == Value::Kind::FactList) {
+      const FactValue* frame = facts.element(facts.lists[list.list], i);
+      return fact_value(frame[0], list.element);
+    }
+    return eval(node(list.list).args[i]);
+  }
+
+  template <typename Element>
+  Value fold_numbers(Op op, const Value& list, Element element) {
+    std::uint32_t size = list_size(list);
+    bool is_sum = op == Op::Sum || op == Op::SumOf;
+    if (size == 0) return is_sum ? Value::of_number(0) : Value::unknown();
+    double acc = is_sum ? 0 : 0;
+    for (std::uint32_t i = 0; i < size; ++i) {
+      Value v = element(i);
+      if (v.is_unknown()) return v;
+      if (is_sum) {
+        acc += v.number;
+      } else if (i == 0 || ((op == Op::Min || op == Op::MinOf) ? v.number < acc : v.number > acc)) {
+        acc = v.number;
+      }
+    }
+    return Value::of_number(acc);
+  }
+
+  Value quantify(const ExprNode& n) {
+    Value list = eval(n.args[0]);
+    if (list.is_unknown()) return list;
+    std::uint32_t size = list_size(list);
+    switch (n.op) {
+      case Op::AnyOf: case Op::AllOf: {
+        // any: true wins, then unknown; all: false wins, then unknown.
+        bool decisive = n.op == Op::AnyOf;
+        bool saw_unknown = false;
+        for (std::uint32_t i = 0; i < size; ++i) {
+          bind(n.depth, list, n.args[0], i);
+          Value v = eval(n.args[1]);
+          if (v.is_unknown()) {
+            saw_unknown = true;
+          } else if (v.boolean == decisive) {
+            return Value::of_bool(decisive);
+          }
+        }
+        return saw_unknown ? Value::unknown() : Value::of_bool(!decisive);
+      }
+      case Op::CountOf: {
+        double count = 0;
+        for (std::uint32_t i = 0; i < size; ++i) {
+          bind(n.depth, list, n.args[0], i);
+          Value v = eval(n.args[1]);
+          if (v.is_unknown()) return v;
+          count += v.boolean;
+        }
+        return Value::of_number(count);
+      }
+      default:
+        return fold_numbers(n.op, list, [&](std::uint32_t i) {
+          bind(n.depth, list, n.args[0], i);
+          return eval(n.args[1]);
+        });
+    }
+  }
+
+  Value binary(const ExprNode& n) {
+    Value l = eval(n.args[0]);
+    Value r = eval(n.args[1]);
+    if (l.is_unknown() || r.is_unknown()) return Value::unknown();
+    switch (n.op) {
+      case Op::Equal: return Value::of_bool(equal(l, r));
+      case Op::NotEqual: return Value::of_bool(!equal(l, r));
+      case Op::Less: return Value::of_bool(less(l, r));
+      case Op::LessEqual: return Value::of_bool(!less(r, l));
+      case Op::Greater: return Value::of_bool(less(r, l));
+      case Op::GreaterEqual: return Value::of_bool(!less(l, r));
+      case Op::Add: return Value::of_number(l.number + r.number);
+      case Op::Subtract: return Value::of_number(l.number - r.number);
+      case Op::Multiply: return Value::of_number(l.number * r.number);
+      case Op::Divide:
+        if (r.number == 0) return Value::unknown();
+        return Value::of_number(l.number / r.number);
+      case Op::DatePlusDays: return shift_date(l.date, r.number);
+      case Op::DateMinusDays: return shift_date(l.date, -r.number);
+      case Op::DateMinusDate: return Value::of_number(static_cast<double>(l.date) - r.date);
+      default: return Value::unknown();
+    }
+  }
+
+  // Fractions of a day are dropped; a result outside the calendar is unknown.
+  static Value shift_date(DayNumber date, double days) {
+    double shifted = static_cast<double>(date) + std::floor(days);
+    if (!std::isfinite(shifted) || shifted < days_from_civil(1, 1, 1) || shifted > days_from_civil(9999, 12, 31)) {
+      return Value::unknown();
+    }
+    return Value::of_date(static_cast<DayNumber>(shifted));
+  }
+
+  // ---- Why a value is unknown -----------------------------------------------------------------
+
+  // The path of a fact read through quantifier variables, with the elements' positions:
+  // `stakeholders[2].role`.
+  std::string realized_path(NodeIndex fact, int depth) const {
+    const SchemaNode& node = plan.schema.node(fact);
+    if (depth < 0) return node.path;
+    const Binding& b = binders[static_cast<std::size_t>(depth)];
+    if (b.list_node == kNoNode) return node.path;
+    const SchemaNode& list = plan.schema.node(b.list_node);
+    const std::string& element_path = plan.schema.node(list.element).path;
+    std::string prefix = realized_path(b.list_node, b.parent_depth) + "[" + std::to_string(b.index) + "]";
+    return prefix + node.path.substr(std::min(element_path.size(), node.path.size()));
+  }
+
+  void fact_cause(const FactValue& f, NodeIndex fact, int depth, Causes& out) {
+    if (f.state == FactState::Missing) out.missing.push_back(realized_path(fact, depth));
+    if (f.state == FactState::Invalid) out.invalid.push_back(realized_path(fact, depth));
+  }
+
+  void element_causes(const Value& list, ExprIndex list_expr, std::uint32_t i, Causes& out) {
+    if (list.kind == Value::Kind::FactList) {
+      bind(kScratchDepth(), list, list_expr, i);
+      Binding& b = binders[kScratchDepth()];
+      fact_cause(b.frame[0], list.element, static_cast<int>(kScratchDepth()), out);
+    } else {
+      collect_causes(node(list.list).args[i], out);
+    }
+  }
+
+  // The spare binding slot past the deepest quantifier, used to name list elements in causes.
+  std::uint32_t kScratchDepth() const { return static_cast<std::uint32_t>(binders.size() - 1); }
+
+  // Precondition: eval(index) is unknown. Adds the facts (or other reasons) that made it so.
+  void collect_causes(ExprIndex index, Causes& out) {
+    const ExprNode& n = node(index);
+    switch (n.op) {
+      case Op::FactRead: fact_cause(facts.top[n.slot], n.fact, -1, out); return;
+      case Op::BinderRead: fact_cause(binders[n.depth].frame[n.slot], n.fact, static_cast<int>(n.depth), out); return;
+      case Op::BinderValue: {
+        const Binding& b = binders[n.depth];
+        if (b.list_literal != kNone) collect_causes(node(b.list_literal).args[b.index], out);
+        return;
+      }
+      case Op::Divide: {
+        Value l = eval(n.args[0]);
+        Value r = eval(n.args[1]);
+        if (l.is_unknown()) collect_causes(n.args[0], out);
+        if (r.is_unknown()) collect_causes(n.args[1], out);
+        if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("division by zero");
+        return;
+      }
+      case Op::DatePlusDays: case Op::DateMinusDays: {
+        Value l = eval(n.args[0]);
+        Value r = eval(n.args[1]);
+        if (l.is_unknown()) collect_causes(n.args[0], out);
+        if (r.is_unknown()) collect_causes(n.args[1], out);
+        if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("date out of range");
+        return;
+      }
+      case Op::In: case Op::NotIn: case Op::Sum: case Op::Min: case Op::Max: {
+        ExprIndex list_expr = n.op == Op::In || n.op == Op::NotIn ? n.args[1] : n.args[0];
+        if (n.op == Op::In || n.op == Op::NotIn) {
+          if (eval(n.args[0]).is_unknown()) collect_causes(n.args[0], out);
+        }
+        Value list = eval(list_expr);
+        if (list.is_unknown()) {
+          collect_causes(list_expr, out);
+          return;
+        }
+        std::uint32_t size = list_size(list);
+        if (size == 0 && n.op != Op::In && n.op != Op::NotIn) out.other.emplace_back("empty list");
+        for (std::uint32_t i = 0; i < size; ++i) {
+          if (element_value(list, i).is_unknown()) element_causes(list, list_expr, i, out);
+        }
+        return;
+      }
+      case Op::CountOf: case Op::AnyOf: case Op::AllOf: case Op::SumOf: case Op::MinOf: case Op::MaxOf: {
+        Value list = eval(n.args[0]);
+        if (list.is_unknown()) {
+          collect_causes(n.args[0], out);
+          return;
+        }
+        std::uint32_t size = list_size(list);
+        if (size == 0) out.other.emplace_back("empty list");
+        for (std::uint32_t i = 0; i < size; ++i) {
+          bind(n.depth, list, n.args[0], i);
+          if (eval(n.args[1]).is_unknown()) collect_causes(n.args[1], out);
+        }
+        return;
+      }
+      case Op::Coalesce:
+        collect_causes(n.args[0], out);
+        collect_causes(n.args[1], out);
+        return;
+      default:
+        // Every other operator is unknown exactly when one of its operands is.
+        for (ExprIndex arg : n.args) {
+          if (eval(arg).is_unknown()) collect_causes(arg, out);
+        }
+        return;
+    }
+  }
+};
+
+std::string render(Context& ctx, const Value& v);
+
+}  // namespace dealgate::evaluation

@@ -1,0 +1,170 @@
+// Evaluates deals: every block a selected gate reaches, once per deal, then the gate results in
+// rule-file order.
+#include "engine/evaluator.hpp"
+
+#include <algorithm>
+
+#include "engine/eval_context.hpp"
+
+namespace dealgate {
+namespace {
+
+using namespace evaluation;
+
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+struct Evaluator::State {
+  std::vector<Binding> binders;
+  std::deque<std::string> scratch;
+  std::vector<Truth> condition_truth;
+  std::vector<Causes> condition_causes;
+  std::vector<std::string> condition_message;
+  std::vector<Status> block_status;
+  std::vector<bool> block_done;
+  std::vector<BlockIndex> touched;
+  std::vector<Value> default_params;
+};
+
+Evaluator::Evaluator(const Plan& plan) : plan_(plan), state_(std::make_shared<State>()) {
+  State& s = *state_;
+  s.binders.resize(plan.max_binder_depth + 1);
+  s.condition_truth.assign(plan.conditions.size(), NotEvaluated);
+  s.condition_causes.resize(plan.conditions.size());
+  s.condition_message.resize(plan.conditions.size());
+  s.block_status.assign(plan.blocks.size(), Status::Pass);
+  s.block_done.assign(plan.blocks.size(), false);
+  for (const PlanParam& p : plan.params) s.default_params.push_back(evaluate_constant(plan, p.default_value));
+}
+
+void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealResult& result) {
+  State& s = *state_;
+  const std::vector<Value>& params = options.params ? options.params->values : s.default_params;
+  Context ctx{plan_, facts, options.today, params, s.binders, s.scratch};
+  for (BlockIndex b : s.touched) {
+    s.block_done[b] = false;
+    for (ConditionIndex c : plan_.blocks[b].conditions) s.condition_truth[c] = NotEvaluated;
+  }
+  s.touched.clear();
+  s.scratch.clear();
+
+  auto render_message = [&](const PlanCondition& c) {
+    std::string text;
+    for (const MessagePiece& piece : c.message) {
+      if (piece.expr == kNone) {
+        text += piece.text;
+        continue;
+      }
+      Value v = ctx.eval(piece.expr);
+      if (!v.is_unknown()) {
+        text += render(ctx, v);
+        continue;
+      }
+      Causes why;
+      ctx.collect_causes(piece.expr, why);
+      text += !why.missing.empty() ? "<missing>" : !why.invalid.empty() ? "<invalid>" : "<unknown>";
+    }
+    return text;
+  };
+
+  auto evaluate_block = [&](BlockIndex b) {
+    const PlanBlock& block = plan_.blocks[b];
+    bool failed = false, unknown = false;
+    for (BlockIndex dep : block.requires_blocks) {
+      failed = failed || s.block_status[dep] == Status::Fail;
+      unknown = unknown || s.block_status[dep] == Status::Unknown;
+    }
+    for (ConditionIndex ci : block.conditions) {
+      const PlanCondition& c = plan_.conditions[ci];
+      Value v = ctx.eval(c.expr);
+      Truth t = v.is_unknown() ? Unknown : v.boolean ? True : False;
+      s.condition_truth[ci] = t;
+      if (t == Unknown) {
+        Causes& why = s.condition_causes[ci];
+        why.missing.clear();
+        why.invalid.clear();
+        why.other.clear();
+        ctx.collect_causes(c.expr, why);
+      }
+      bool reported = c.is_warning ? t != True : t == False;
+      if (reported && c.has_message) s.condition_message[ci] = render_message(c);
+      if (!c.is_warning) {
+        failed = failed || t == False;
+        unknown = unknown || t == Unknown;
+      }
+    }
+    s.block_status[b] = failed ? Status::Fail : unknown ? Status::Unknown : Status::Pass;
+    s.block_done[b] = true;
+    s.touched.push_back(b);
+  };
+
+  const std::vector<BlockIndex>& gates = options.gates.empty() ? plan_.gates : options.gates;
+  result.gates.resize(gates.size());
+  for (std::size_t g = 0; g < gates.size(); ++g) {
+    const PlanBlock& gate = plan_.blocks[gates[g]];
+    for (BlockIndex b : gate.evaluation_order) {
+      if (!s.block_done[b]) evaluate_block(b);
+    }
+    GateResult& out = result.gates[g];
+    out.clear();
+    out.gate = gates[g];
+    out.status = s.block_status[gates[g]];
+    for (BlockIndex b : gate.reach) {
+      if (b != gates[g]) out.milestones.emplace_back(b, s.block_status[b]);
+      for (ConditionIndex ci : plan_.blocks[b].conditions) {
+        const PlanCondition& c = plan_.conditions[ci];
+        Truth t = s.condition_truth[ci];
+        if (c.is_warning) {
+          if (t != True) out.warnings.push_back(ci);
+        } else if (t == False) {
+          out.failed.push_back(ci);
+        } else if (t == Unknown) {
+          out.unknown.push_back(ci);
+        }
+        if (t == Unknown) {
+          const Causes& why = s.condition_causes[ci];
+          out.missing.insert(out.missing.end(), why.missing.begin(), why.missing.end());
+          out.invalid.insert(out.invalid.end(), why.invalid.begin(), why.invalid.end());
+        }
+        bool reported = c.is_warning ? t != True : t == False;
+        if (reported && c.has_message) out.messages.push_back(s.condition_message[ci]);
+      }
+    }
+    sort_unique(out.missing);
+    sort_unique(out.invalid);
+  }
+}
+
+ConditionOutcome Evaluator::outcome(ConditionIndex condition) const {
+  return static_cast<ConditionOutcome>(state_->condition_truth[condition]);
+}
+
+Value evaluate_constant(const Plan& plan, ExprIndex node) {
+  static const Facts no_facts;
+  std::vector<Value> no_params;
+  std::vector<Binding> binders(plan.max_binder_depth + 2);
+  std::deque<std::string> scratch;
+  Context ctx{plan, no_facts, 0, no_params, binders, scratch};
+  Value v = ctx.eval(node);
+  // Strings made during evaluation die with `scratch`; constants only ever point into the plan.
+  if (v.kind == Value::Kind::String && !scratch.empty()) {
+    for (const std::string& s : scratch) {
+      if (v.text.data() >= s.data() && v.text.data() <= s.data() + s.size()) return Value::unknown();
+    }
+  }
+  return v;
+}
+
+std::string render_value(const Plan& plan, const Facts& facts, const Value& value) {
+  std::vector<Value> no_params;
+  std::vector<Binding> binders(plan.max_binder_depth + 2);
+  std::deque<std::string> scratch;
+  Context ctx{plan, facts, 0, no_params, binders, scratch};
+  return render(ctx, value);
+}
+
+}  // namespace dealgate

@@ -1,0 +1,363 @@
+#include "engine/json_facts.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "engine/facts_convert.hpp"
+
+namespace dealgate {
+
+namespace {
+
+constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// Where the input comes from: a file descriptor or an istream, read in chunks.
+class Source {
+ public:
+  virtual ~Source() = default;
+  // Reads up to `n` bytes; 0 at the end of the input or on failure (then `error` is set).
+  virtual std::size_t read(char* dst, std::size_t n) = 0;
+  std::string error;
+};
+
+class FdSource : public Source {
+ public:
+  FdSource(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+  std::size_t read(char* dst, std::size_t n) override {
+    while (true) {
+      ssize_t got = ::read(fd_, dst, n);
+      if (got >= 0) return static_cast<std::size_t>(got);
+      if (errno == EINTR) continue;
+      error = "cannot read " + name_ + ": " + std::strerror(errno);
+      return 0;
+    }
+  }
+
+ private:
+  int fd_;
+  std::string name_;
+};
+
+class StreamSource : public Source {
+ public:
+  explicit StreamSource(std::istream& in) : in_(in) {}
+  std::size_t read(char* dst, std::size_t n) override {
+    if (!in_.good()) {
+      // Our own reads end with eof (and fail) set; a stream that failed before it reached the end
+      // (one that could not be opened, say) is a read error.
+      if (in_.bad() || !in_.eof()) error = "cannot read the input stream";
+      return 0;
+    }
+    in_.read(dst, static_cast<std::streamsize>(n));
+    auto got = static_cast<std::size_t>(in_.gcount());
+    if (got == 0 && in_.bad()) error = "cannot read the input stream";
+    return got;
+  }
+
+ private:
+  std::istream& in_;
+};
+
+// Whether `line` holds a complete JSON value as far as brackets and strings go: no string, object
+// or array is still open at its end.
+bool is_complete_value(std::string_view line) {
+  long depth = 0;
+  bool in_string = false;
+  bool escape = false;
+  for (char c : line) {
+    if (in_string) {
+      if (escape) {
+        escape = false;
+      } else if (c == '\\') {
+        escape = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return !in_string && depth <= 0;
+}
+
+std::string too_large(std::size_t limit) {
+  return "record is larger than the limit of " + std::to_string(limit) + " bytes";
+}
+
+}  // namespace
+
+struct FactsReader::Impl {
+  Impl(const Schema& schema, FactsReaderOptions opts)
+      : options(std::move(opts)),
+        top_width(schema.frames()[0].width),
+        converter(schema, options.id_field, options.max_depth, options.validate_ignored) {
+    options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
+  }
+
+  ReadStatus run(Source& source, const Sink& sink);
+  void run_lines(const Sink& sink);
+  void line(std::size_t from, std::size_t to, const Sink& sink);
+  bool looks_like_json_lines() const;
+  // Reads one more chunk after `end`, compacting or growing the buffer first. Returns false at the
+  // end of the input. Offsets move left by `shift` when the buffer was compacted.
+  bool fill(std::size_t& shift);
+  void emit(std::uint64_t line_number, const Sink& sink) {
+    record.line = line_number;
+    ++status.records;
+    if (!record.error.empty()) ++status.bad_records;
+    sink(record);
+  }
+  char* data() { return bytes.data(); }
+  std::size_t capacity() const { return bytes.size() - kPadding; }
+
+  FactsReaderOptions options;
+  std::uint32_t top_width;
+  FactsConverter converter;
+  ReadRecord record;
+  std::vector<char> bytes;  // the read buffer, kPadding bytes longer than its capacity
+  std::size_t begin = 0;    // unconsumed input is [begin, end)
+  std::size_t end = 0;
+  std::uint64_t lines = 0;  // lines consumed so far
+  bool at_eof = false;
+  Source* source = nullptr;
+  ReadStatus status;
+  std::vector<char> scratch;  // read_object's padded copy
+};
+
+FactsReader::FactsReader(const Schema& schema, std::string id_field)
+    : FactsReader(schema, FactsReaderOptions{std::move(id_field)}) {}
+
+FactsReader::FactsReader(const Schema& schema, FactsReaderOptions options)
+    : impl_(std::make_unique<Impl>(schema, std::move(options))) {}
+
+FactsReader::~FactsReader() = default;
+
+ReadStatus FactsReader::read_file(const std::string& path, const Sink& sink) {
+  if (path == "-") {
+    FdSource source(STDIN_FILENO, "standard input");
+    return impl_->run(source, sink);
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    ReadStatus status;
+    status.error = "cannot open " + path + ": " + std::strerror(errno);
+    return status;
+  }
+  FdSource source(fd, path);
+  ReadStatus status = impl_->run(source, sink);
+  ::close(fd);
+  return status;
+}
+
+ReadStatus FactsReader::read_stream(std::istream& in, const Sink& sink) {
+  StreamSource source(in);
+  return impl_->run(source, sink);
+}
+
+bool FactsReader::read_object(std::string_view json, ReadRecord& record) {
+  std::vector<char>& scratch = impl_->scratch;
+  if (scratch.size() < json.size() + kPadding) scratch.resize(json.size() + kPadding);
+  std::memcpy(scratch.data(), json.data(), json.size());
+  record.line = 1;
+  return impl_->converter.read(scratch.data(), json.size(), scratch.size(), record.facts,
+                               record.id_json, record.error);
+}
+
+bool FactsReader::Impl::fill(std::size_t& shift) {
+  shift = 0;
+  if (at_eof) return false;
+  const std::size_t want = options.chunk_bytes;
+  if (capacity() - end < want) {
+    if (begin > 0) {
+      std::memmove(data(), data() + begin, end - begin);
+      shift = begin;
+      end -= begin;
+      begin = 0;
+    }
+    if (capacity() - end < want) {
+      bytes.resize(std::max(capacity() * 2, end + want) + kPadding);
+    }
+  }
+  std::size_t got = source->read(data() + end, want);
+  if (got == 0) {
+    at_eof = true;
+    if (!source->error.empty()) status.error = source->error;
+    return false;
+  }
+  end += got;
+  return true;
+}
+
+ReadStatus FactsReader::Impl::run(Source& src, const Sink& sink) {
+  source = &src;
+  status = ReadStatus{};
+  begin = end = 0;
+  lines = 0;
+  at_eof = false;
+  if (bytes.size() < 2 * options.chunk_bytes + kPadding) {
+    bytes.resize(2 * options.chunk_bytes + kPadding);
+  }
+  std::size_t shift = 0;
+
+  // A byte order mark.
+  while (end < 3 && fill(shift)) {
+  }
+  if (end >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0) begin = 3;
+
+  // The first non-blank character; blank lines before it are consumed (and counted).
+  std::size_t pos = begin;
+  while (true) {
+    while (pos < end && is_blank(data()[pos])) {
+      if (data()[pos] == '\n') {
+        ++lines;
+        begin = pos + 1;
+      }
+      ++pos;
+    }
+    if (pos < end) break;
+    if (!fill(shift)) return status;  // nothing but blanks: no records
+    pos -= shift;
+  }
+
+  if (data()[pos] == '[') {  // one JSON array, loaded whole
+    while (fill(shift)) {
+    }
+    if (!status.ok()) return status;
+    std::uint64_t position = 0;
+    converter.read_array(data() + begin, end - begin, bytes.size() - begin,
+                         options.max_record_bytes, record.facts, record.id_json, record.error,
+                         [&] { emit(++position, sink); });
+    return status;
+  }
+
+  // Is the first non-blank line a complete value? If not, the input is one (pretty) document.
+  std::size_t newline = end;
+  while (true) {
+    const void* found = std::memchr(data() + pos, '\n', end - pos);
+    if (found != nullptr) {
+      newline = static_cast<std::size_t>(static_cast<const char*>(found) - data());
+      break;
+    }
+    if (end - begin > options.max_record_bytes || !fill(shift)) {
+      newline = end;
+      break;
+    }
+    pos -= shift;
+  }
+  const bool first_line_too_long = newline - begin > options.max_record_bytes;
+  if (!first_line_too_long &&
+      !is_complete_value(std::string_view(data() + begin, newline - begin))) {
+    while (end - begin <= options.max_record_bytes && fill(shift)) {
+    }
+    if (!status.ok()) return status;
+    const bool whole = at_eof && end - begin <= options.max_record_bytes;
+    if (whole) {
+      converter.read(data() + begin, end - begin, bytes.size() - begin, record.facts,
+                     record.id_json, record.error);
+      if (record.error.rfind("invalid JSON", 0) != 0 || !looks_like_json_lines()) {
+        emit(1, sink);
+        return status;
+      }
+    } else if (!looks_like_json_lines()) {
+      record.facts.clear(top_width);
+      record.id_json = "null";
+      record.error = too_large(options.max_record_bytes);
+      emit(1, sink);
+      while (true) {  // drain the rest without keeping it
+        end = begin;
+        if (!fill(shift)) break;
+      }
+      return status;
+    }
+  }
+  run_lines(sink);
+  return status;
+}
+
+bool FactsReader::Impl::looks_like_json_lines() const {
+  std::string_view text(bytes.data() + begin, end - begin);
+  std::size_t at = text.find('\n');
+  while (at != std::string_view::npos) {
+    std::size_t next = text.find('\n', at + 1);
+    std::string_view line =
+        text.substr(at + 1, next == std::string_view::npos ? next : next - at - 1);
+    while (!line.empty() && is_blank(line.front())) line.remove_prefix(1);
+    while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
+    if (!line.empty()) return line.front() == '{' && line.back() == '}';
+    at = next;
+  }
+  return false;
+}
+
+void FactsReader::Impl::run_lines(const Sink& sink) {
+  std::size_t scan = begin;  // no newline in [begin, scan)
+  std::size_t shift = 0;
+  while (true) {
+    const void* found = std::memchr(data() + scan, '\n', end - scan);
+    if (found != nullptr) {
+      const auto newline = static_cast<std::size_t>(static_cast<const char*>(found) - data());
+      line(begin, newline, sink);
+      begin = scan = newline + 1;
+      continue;
+    }
+    scan = end;
+    if (end - begin > options.max_record_bytes) {
+      // Too long: report it, then skip to the end of the line without keeping it.
+      ++lines;
+      record.facts.clear(top_width);
+      record.id_json = "null";
+      record.error = too_large(options.max_record_bytes);
+      emit(lines, sink);
+      while (true) {
+        begin = end;
+        if (!fill(shift)) return;
+        found = std::memchr(data() + begin, '\n', end - begin);
+        if (found != nullptr) {
+          begin = scan = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (!fill(shift)) {
+      // The last line may lack its newline; after a read failure it is incomplete, so dropped.
+      if (begin < end && status.ok()) line(begin, end, sink);
+      begin = end;
+      return;
+    }
+    scan -= shift;
+  }
+}
+
+void FactsReader::Impl::line(std::size_t from, std::size_t to, const Sink& sink) {
+  ++lines;
+  std::size_t first = from;
+  while (first < to && is_blank(data()[first])) ++first;
+  if (first == to) return;  // a blank line is not a record
+  std::size_t length = to - from;
+  if (data()[to - 1] == '\r') --length;
+  if (length > options.max_record_bytes) {
+    record.facts.clear(top_width);
+    record.id_json = "null";
+    record.error = too_large(options.max_record_bytes);
+  } else {
+    converter.read(data() + from, length, bytes.size() - from, record.facts, record.id_json,
+                   record.error);
+  }
+  emit(lines, sink);
+}
+
+}  // namespace dealgate

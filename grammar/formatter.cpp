@@ -1,0 +1,462 @@
+#include "grammar/formatter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+namespace dealgate {
+namespace {
+
+// Binding strength, loosest first, as in SPEC §5.
+enum Precedence : int { kOr = 1, kAnd, kNot, kCompare, kAdd, kMultiply, kNegate, kCoalesce, kPrimary };
+
+int precedence(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::Or: return kOr;
+    case ast::BinaryOp::And: return kAnd;
+    case ast::BinaryOp::Add: case ast::BinaryOp::Subtract: return kAdd;
+    case ast::BinaryOp::Multiply: case ast::BinaryOp::Divide: return kMultiply;
+    case ast::BinaryOp::Coalesce: return kCoalesce;
+    default: return kCompare;
+  }
+}
+
+const char* op_text(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::Or: return "or";
+    case ast::BinaryOp::And: return "and";
+    case ast::BinaryOp::Equal: return "==";
+    case ast::BinaryOp::NotEqual: return "!=";
+    case ast::BinaryOp::Less: return "<";
+    case ast::BinaryOp::LessEqual: return "<=";
+    case ast::BinaryOp::Greater: return ">";
+    case ast::BinaryOp::GreaterEqual: return ">=";
+    case ast::BinaryOp::In: return "in";
+    case ast::BinaryOp::NotIn: return "not in";
+    case ast::BinaryOp::Add: return "+";
+    case ast::BinaryOp::Subtract: return "-";
+    case ast::BinaryOp::Multiply: return "*";
+    case ast::BinaryOp::Divide: return "/";
+    case ast::BinaryOp::Coalesce: return "??";
+  }
+  return "?";
+}
+
+std::string escape(std::string_view text, bool message) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '{': out += message ? "{{" : "{"; break;
+      case '}': out += message ? "}}" : "}"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{{{:X}}}", static_cast<unsigned>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+class Formatter {
+ public:
+  Formatter(const ast::File& file, const SourceFile& source, const FormatOptions& options)
+      : file_(file), source_(source), options_(options) {}
+
+  std::string run() {
+    const ast::Decl* previous = nullptr;
+    for (const ast::Decl& decl : file_.decls) {
+      Span span = std::visit([](const auto& d) { return d.span; }, decl);
+      if (previous) {
+        Span before = std::visit([](const auto& d) { return d.span; }, *previous);
+        bool both_short = is_one_liner(*previous) && is_one_liner(decl);
+        if (!both_short || blank_line_between(before.end, span.begin)) out_ += '\n';
+      }
+      comments_before(span.begin, 0);
+      if (is_one_liner(decl)) comments_before(span.end, 0, span);
+      std::visit([&](const auto& d) { emit(d); }, decl);
+      previous = &decl;
+    }
+    comments_before(static_cast<std::uint32_t>(source_.text().size()) + 1, 0);
+    return out_;
+  }
+
+ private:
+  static bool is_one_liner(const ast::Decl& d) {
+    return std::holds_alternative<ast::ConstDecl>(d) || std::holds_alternative<ast::ParamDecl>(d) ||
+           std::holds_alternative<ast::RulesetDecl>(d) || std::holds_alternative<ast::PhasesDecl>(d);
+  }
+
+  bool blank_line_between(std::uint32_t from, std::uint32_t to) const {
+    std::uint32_t newlines = 0;
+    const std::string& text = source_.text();
+    for (std::uint32_t i = from; i < to && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        if (++newlines >= 2) return true;
+      } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+        newlines = 0;  // a comment line in between
+      }
+    }
+    return false;
+  }
+
+  std::string comment_text(const ast::Comment& c) const {
+    std::string text = source_.text().substr(c.span.begin, c.span.end - c.span.begin);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.pop_back();
+    return text;
+  }
+
+  // Emits, each on its own line, the comments that start before `limit`. Comments inside a
+  // multi-line element come out before it, except one on its last line, which trails it
+  // (see `line_end`): pass the element's span as `inside` for that.
+  void comments_before(std::uint32_t limit, std::size_t indent, Span inside = {}) {
+    while (next_comment_ < file_.comments.size()) {
+      const ast::Comment& c = file_.comments[next_comment_];
+      if (c.span.begin >= limit) break;
+      if (inside.end > inside.begin && c.span.begin > inside.begin && trails_line_of(c, inside.end)) break;
+      bool after_open = out_.size() >= 2 && out_[out_.size() - 2] == '{';
+      if (!out_.empty() && !after_open && out_.substr(out_.size() - std::min<std::size_t>(2, out_.size())) != "\n\n" &&
+          blank_line_between(last_end_, c.span.begin)) {
+        out_ += '\n';
+      }
+      out_ += std::string(indent, ' ') + comment_text(c) + '\n';
+      last_end_ = c.span.end;
+      ++next_comment_;
+    }
+  }
+
+  bool trails_line_of(const ast::Comment& c, std::uint32_t element_end) const {
+    return element_end > 0 && source_.locate(c.span.begin).line == source_.locate(element_end - 1).line;
+  }
+
+  // Ends an output line for an element ending at `element_end`, with its trailing comment if any.
+  void line_end(std::uint32_t element_end) {
+    if (next_comment_ < file_.comments.size()) {
+      const ast::Comment& c = file_.comments[next_comment_];
+      bool trailing = trails_line_of(c, element_end) &&
+                      (c.span.begin < element_end || !has_code_between(element_end, c.span.begin));
+      if (trailing) {
+        // Keep a trailing comment in its column when the code before it still fits, so aligned
+        // comments (a commented facts block) stay aligned; else two spaces after the code.
+        std::size_t line_start = out_.rfind('\n') == std::string::npos ? 0 : out_.rfind('\n') + 1;
+        std::size_t used = out_.size() - line_start;
+        std::size_t column = source_.locate(c.span.begin).column - 1;
+        out_ += std::string(column > used ? column - used : 2, ' ') + comment_text(c);
+        ++next_comment_;
+      }
+    }
+    out_ += '\n';
+    last_end_ = std::max(last_end_, element_end);
+  }
+
+  bool has_code_between(std::uint32_t from, std::uint32_t to) const {
+    const std::string& text = source_.text();
+    for (std::uint32_t i = from; i < to && i < text.size(); ++i) {
+      char c = text[i];
+      if (c != ' ' && c != '\t' && c != ',' && c != '{' && c != '}' && c != ')' && c != ']') return true;
+    }
+    return false;
+  }
+
+  // ---- expressions ----------------------------------------------------------------------------
+
+  std::string expr(const ast::Expr& e, int min_precedence = kOr) {
+    std::string text;
+    int own = kPrimary;
+    switch (e.kind) {
+      case ast::Expr::Kind::Number: text = number_text(e); break;
+      case ast::Expr::Kind::String: text = "\"" + escape(e.text, false) + "\""; break;
+      case ast::Expr::Kind::Bool: text = e.boolean ? "true" : "false"; break;
+      case ast::Expr::Kind::Date: text = fmt::format("@{:04}-{:02}-{:02}", e.year, e.month, e.day); break;
+      case ast::Expr::Kind::Today: text = "today"; break;
+      case ast::Expr::Kind::List: {
+        text = "[";
+        for (std::size_t i = 0; i < e.args.size(); ++i) text += (i ? ", " : "") + expr(*e.args[i]);
+        text += "]";
+        break;
+      }
+      case ast::Expr::Kind::Record: text = record_inline(e); break;
+      case ast::Expr::Kind::Path:
+        for (std::size_t i = 0; i < e.path.size(); ++i) text += (i ? "." : "") + e.path[i].name;
+        break;
+      case ast::Expr::Kind::Unary:
+        if (e.unary_op == ast::UnaryOp::Not) {
+          own = kNot;
+          text = "not " + expr(*e.args[0], kNot);
+        } else {
+          own = kNegate;
+          text = "-" + expr(*e.args[0], kNegate);
+        }
+        break;
+      case ast::Expr::Kind::Binary: {
+        own = precedence(e.binary_op);
+        // Left-associative operators keep their left operand at the same level; comparisons do
+        // not chain, so both of their operands bind tighter.
+        int left = own == kCompare ? own + 1 : own;
+        text = expr(*e.args[0], left) + " " + op_text(e.binary_op) + " " + expr(*e.args[1], own + 1);
+        break;
+      }
+      case ast::Expr::Kind::Call: {
+        text = e.callee.name + "(";
+        for (std::size_t i = 0; i < e.args.size(); ++i) text += (i ? ", " : "") + expr(*e.args[i]);
+        text += ")";
+        break;
+      }
+      case ast::Expr::Kind::Quantifier:
+        text = e.callee.name + "(" + e.binder.name + " in " + expr(*e.args[0]) + ": " + expr(*e.args[1]) + ")";
+        break;
+    }
+    return own < min_precedence ? "(" + text + ")" : text;
+  }
+
+  // Numbers keep the digits they were written with (`1_000_000` stays readable).
+  std::string number_text(const ast::Expr& e) const {
+    std::string written = source_.text().substr(e.span.begin, e.span.end - e.span.begin);
+    bool plain = !written.empty();
+    for (char c : written) plain = plain && ((c >= '0' && c <= '9') || c == '.' || c == '_');
+    return plain ? written : fmt::format("{}", e.number);
+  }
+
+  std::string record_inline(const ast::Expr& e) {
+    if (e.fields.empty()) return "{}";
+    std::string text = "{ ";
+    for (std::size_t i = 0; i < e.fields.size(); ++i) {
+      text += (i ? ", " : "") + e.fields[i].key.name + ": " + expr(*e.fields[i].value);
+    }
+    return text + " }";
+  }
+
+  std::string message(const ast::Message& m) {
+    std::string text = "\"";
+    for (const ast::MessagePart& part : m.parts) {
+      text += part.expr ? "{" + expr(*part.expr) + "}" : escape(part.text, true);
+    }
+    return text + "\"";
+  }
+
+  // A condition too long for one line breaks before each `and` / `or` of its outermost chain.
+  std::vector<std::string> wrapped(const ast::Expr& e, std::size_t first_line_room) {
+    std::string flat = expr(e);
+    if (flat.size() <= first_line_room || e.kind != ast::Expr::Kind::Binary ||
+        (e.binary_op != ast::BinaryOp::And && e.binary_op != ast::BinaryOp::Or)) {
+      return {flat};
+    }
+    std::vector<const ast::Expr*> operands;
+    std::function<void(const ast::Expr&)> flatten = [&](const ast::Expr& x) {
+      if (x.kind == ast::Expr::Kind::Binary && x.binary_op == e.binary_op) {
+        flatten(*x.args[0]);
+        operands.push_back(x.args[1].get());
+      } else {
+        operands.push_back(&x);
+      }
+    };
+    flatten(*e.args[0]);
+    operands.push_back(e.args[1].get());
+    int own = precedence(e.binary_op);
+    std::vector<std::string> lines{expr(*operands[0], own)};
+    for (std::size_t i = 1; i < operands.size(); ++i) {
+      lines.push_back(std::string(op_text(e.binary_op)) + " " + expr(*operands[i], own + 1));
+    }
+    return lines;
+  }
+
+  // ---- types ----------------------------------------------------------------------------------
+
+  std::string type_inline(const ast::TypeExpr& t) {
+    switch (t.kind) {
+      case ast::TypeExpr::Kind::Bool: return "bool";
+      case ast::TypeExpr::Kind::Number: return "number";
+      case ast::TypeExpr::Kind::String: return "string";
+      case ast::TypeExpr::Kind::Date: return "date";
+      case ast::TypeExpr::Kind::List: return "list<" + type_inline(*t.element) + ">";
+      case ast::TypeExpr::Kind::Record: {
+        std::string text = "{ ";
+        for (std::size_t i = 0; i < t.fields.size(); ++i) {
+          text += (i ? ", " : "") + t.fields[i].name.name + ": " + type_inline(*t.fields[i].type);
+        }
+        return text + " }";
+      }
+    }
+    return "";
+  }
+
+  bool has_comment_inside(const Span& span) const {
+    for (std::size_t i = next_comment_; i < file_.comments.size(); ++i) {
+      if (file_.comments[i].span.begin >= span.begin && file_.comments[i].span.begin < span.end) return true;
+    }
+    return false;
+  }
+
+  void fields(const std::vector<ast::FieldDecl>& list, std::size_t indent) {
+    for (const ast::FieldDecl& f : list) {
+      comments_before(f.name.span.begin, indent);
+      std::string head = std::string(indent, ' ') + f.name.name + ": ";
+      const ast::TypeExpr* record = f.type.get();
+      std::string prefix, suffix;
+      if (record->kind == ast::TypeExpr::Kind::List && record->element->kind == ast::TypeExpr::Kind::Record) {
+        record = record->element.get();
+        prefix = "list<";
+        suffix = ">";
+      }
+      std::string flat = head + type_inline(*f.type);
+      bool breaks = record->kind == ast::TypeExpr::Kind::Record && !record->fields.empty() &&
+                    (flat.size() > options_.width || has_comment_inside(record->span));
+      if (!breaks) {
+        out_ += flat;
+        line_end(f.type->span.end);
+        continue;
+      }
+      out_ += head + prefix + "{\n";
+      fields(record->fields, indent + 2);
+      comments_before(record->span.end, indent + 2);
+      out_ += std::string(indent, ' ') + "}" + suffix;
+      line_end(f.type->span.end);
+    }
+  }
+
+  // ---- declarations ---------------------------------------------------------------------------
+
+  void emit(const ast::RulesetDecl& d) {
+    out_ += "ruleset \"" + escape(d.title, false) + "\"";
+    line_end(d.span.end);
+  }
+
+  void emit(const ast::PhasesDecl& d) {
+    out_ += "phases ";
+    for (std::size_t i = 0; i < d.phases.size(); ++i) out_ += (i ? " -> " : "") + d.phases[i].name;
+    line_end(d.span.end);
+  }
+
+  void emit(const ast::FactsDecl& d) {
+    out_ += "facts {";
+    line_end(d.span.begin + 5);
+    fields(d.fields, 2);
+    comments_before(d.span.end, 2);
+    out_ += "}";
+    line_end(d.span.end);
+  }
+
+  void emit(const ast::ConstDecl& d) {
+    out_ += "const " + d.name.name + " = " + expr(*d.value);
+    line_end(d.span.end);
+  }
+
+  void emit(const ast::ParamDecl& d) {
+    out_ += "param " + d.name.name + ": " + type_inline(*d.type) + " = " + expr(*d.value);
+    line_end(d.span.end);
+  }
+
+  void emit(const ast::Block& b) {
+    out_ += b.kind == ast::Block::Kind::Gate ? "gate " : "milestone ";
+    out_ += b.name.name;
+    if (b.label) out_ += " \"" + escape(*b.label, false) + "\"";
+    if (b.enters) out_ += " enters " + b.enters->name;
+    out_ += " {";
+    line_end(b.name.span.end);
+    // Statements in source order, `requires` and conditions interleaved as written.
+    std::size_t r = 0, c = 0;
+    while (r < b.requires_stmts.size() || c < b.conditions.size()) {
+      bool take_requires = c == b.conditions.size() ||
+                           (r < b.requires_stmts.size() && b.requires_stmts[r].span.begin < b.conditions[c].span.begin);
+      if (take_requires) {
+        const ast::RequiresStmt& stmt = b.requires_stmts[r++];
+        comments_before(stmt.span.begin, 2);
+        comments_before(stmt.span.end, 2, stmt.span);
+        out_ += "  requires ";
+        for (std::size_t i = 0; i < stmt.names.size(); ++i) out_ += (i ? ", " : "") + stmt.names[i].name;
+        line_end(stmt.span.end);
+      } else {
+        condition(b.conditions[c++]);
+      }
+    }
+    comments_before(b.span.end, 2);
+    out_ += "}";
+    line_end(b.span.end);
+  }
+
+  void condition(const ast::Condition& c) {
+    comments_before(c.span.begin, 2);
+    comments_before(c.span.end, 2, c.span);
+    std::string head = std::string("  ") + (c.kind == ast::Condition::Kind::Require ? "require " : "warn ");
+    if (c.label) head += c.label->name + ": ";
+    std::string msg = c.message ? " else " + message(*c.message) : "";
+    std::vector<std::string> lines = wrapped(*c.expr, options_.width - head.size());
+    if (lines.size() == 1 && head.size() + lines[0].size() + msg.size() <= options_.width) {
+      out_ += head + lines[0] + msg;
+      line_end(c.span.end);
+      return;
+    }
+    out_ += head + lines[0];
+    for (std::size_t i = 1; i < lines.size(); ++i) out_ += "\n      " + lines[i];
+    if (c.message) out_ += "\n    else " + message(*c.message);
+    line_end(c.span.end);
+  }
+
+  void given_value(const ast::Expr& e, std::size_t indent) {
+    std::string flat = expr(e);
+    if (e.kind != ast::Expr::Kind::Record || indent + flat.size() <= options_.width) {
+      out_ += flat;
+      return;
+    }
+    out_ += "{\n";
+    for (const ast::RecordField& f : e.fields) {
+      comments_before(f.key.span.begin, indent + 2);
+      out_ += std::string(indent + 2, ' ') + f.key.name + ": ";
+      given_value(*f.value, indent + 2);
+      line_end(f.value->span.end);
+    }
+    out_ += std::string(indent, ' ') + "}";
+  }
+
+  void emit(const ast::TestDecl& t) {
+    out_ += "test \"" + escape(t.name, false) + "\" {";
+    line_end(t.name_span.end);
+    comments_before(t.given->span.begin, 2);
+    out_ += "  given ";
+    given_value(*t.given, 2);
+    line_end(t.given->span.end);
+    if (t.today) {
+      comments_before(t.today->span.begin, 2);
+      out_ += "  today " + expr(*t.today);
+      line_end(t.today->span.end);
+    }
+    for (const ast::ParamOverride& p : t.params) {
+      comments_before(p.span.begin, 2);
+      out_ += "  param " + p.name.name + " = " + expr(*p.value);
+      line_end(p.span.end);
+    }
+    for (const ast::Expectation& x : t.expectations) {
+      comments_before(x.span.begin, 2);
+      out_ += "  expect " + x.gate.name + " " + x.status.name;
+      for (std::size_t i = 0; i < x.because.size(); ++i) {
+        const ast::Reference& ref = x.because[i];
+        out_ += (i ? ", " : " because ") + ref.block.name + (ref.condition ? "." + ref.condition->name : "");
+      }
+      line_end(x.span.end);
+    }
+    comments_before(t.span.end, 2);
+    out_ += "}";
+    line_end(t.span.end);
+  }
+
+  const ast::File& file_;
+  const SourceFile& source_;
+  const FormatOptions& options_;
+  std::string out_;
+  std::size_t next_comment_ = 0;
+  std::uint32_t last_end_ = 0;  // source offset of the last thing emitted, for blank lines
+};
+
+}  // namespace
+
+std::string format_rule_file(const ast::File& file, const SourceFile& source, const FormatOptions& options) {
+  return Formatter(file, source, options).run();
+}
+
+}  // namespace dealgate

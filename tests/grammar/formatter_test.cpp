@@ -1,0 +1,104 @@
+#include "grammar/formatter.hpp"
+
+#include <gtest/gtest.h>
+
+#include "grammar/parser.hpp"
+
+namespace dealgate {
+namespace {
+
+std::string format(const std::string& text) {
+  SourceSet sources;
+  FileId id = sources.add("f.gate", text);
+  Diagnostics diagnostics;
+  auto file = parse_rule_file(sources, id, diagnostics);
+  EXPECT_TRUE(file.has_value());
+  if (!file) return {};
+  return format_rule_file(*file, sources.file(id));
+}
+
+TEST(Formatter, LaysOutDeclarationsCanonically) {
+  std::string messy = R"(ruleset   "Enterprise"
+phases Discover->Design ->  Deliver
+facts { id: string,
+  value: {confirmed:bool, price:number}
+  stakeholders: list<{role:string,engaged:bool}> }
+const  roles=["economic_buyer","sponsor"]
+param min_roi:number=3
+milestone   m "Value"{requires a,b
+require ok:value.confirmed and(value.price>1000 or not value.confirmed) else "price {value.price} {{x}}"
+warn value.price  <  1_000_000}
+)";
+  EXPECT_EQ(format(messy), R"(ruleset "Enterprise"
+phases Discover -> Design -> Deliver
+
+facts {
+  id: string
+  value: { confirmed: bool, price: number }
+  stakeholders: list<{ role: string, engaged: bool }>
+}
+
+const roles = ["economic_buyer", "sponsor"]
+param min_roi: number = 3
+
+milestone m "Value" {
+  requires a, b
+  require ok: value.confirmed and (value.price > 1000 or not value.confirmed)
+    else "price {value.price} {{x}}"
+  warn value.price < 1_000_000
+}
+)");
+}
+
+TEST(Formatter, KeepsCommentsInPlace) {
+  std::string text = R"(# header comment
+
+# about the gate
+gate g { # trailing on the header
+  # before the condition
+  require a # after the condition
+  # at the end of the block
+}
+# the end
+)";
+  EXPECT_EQ(format(text), text);
+}
+
+TEST(Formatter, ParenthesesOnlyWhereNeeded) {
+  std::string text = "gate g {\n  require (a and b) or c\n  require a and (b or c)\n  require (a - b) - c == a - (b - c)\n"
+                     "  require -(a + b) == -a ?? b\n  require not (a == b)\n}\n";
+  EXPECT_EQ(format(text), "gate g {\n  require a and b or c\n  require a and (b or c)\n  require a - b - c == a - (b - c)\n"
+                          "  require -(a + b) == -a ?? b\n  require not a == b\n}\n");
+}
+
+TEST(Formatter, WrapsLongConditionsAtAndOr) {
+  std::string text =
+      "gate g {\n  require first_long_condition_name and second_long_condition_name and third_long_condition_name_here else \"m\"\n}\n";
+  EXPECT_EQ(format(text),
+            "gate g {\n  require first_long_condition_name\n      and second_long_condition_name\n"
+            "      and third_long_condition_name_here\n    else \"m\"\n}\n");
+}
+
+TEST(Formatter, IsIdempotent) {
+  std::string text = R"(facts { id: string, d: date }
+test "t" { given { id: "x\ty", d: @2026-01-02 } today @2026-11-26
+expect g fail because m, m.1 expect g unknown }
+)";
+  std::string once = format(text);
+  EXPECT_EQ(format(once), once);
+  EXPECT_EQ(once, R"(facts {
+  id: string
+  d: date
+}
+
+test "t" {
+  given { id: "x\ty", d: @2026-01-02 }
+  today @2026-11-26
+  expect g fail because m, m.1
+  expect g unknown
+}
+)");
+}
+
+}  // namespace
+}  // namespace dealgate
