@@ -257,8 +257,12 @@ void Checker::check_blocks() {
           diag_.add(std::move(d));
         }
       }
+      std::size_t errors_before = diag_.error_count();
       TypeRef t = check_expr(*condition.expr);
-      if (t->kind != Type::Kind::Bool && t->kind != Type::Kind::Error) {
+      bool had_errors = diag_.error_count() > errors_before;
+      if (had_errors) {
+        // One mistake, one message: nothing more to say about this condition.
+      } else if (t->kind != Type::Kind::Bool && t->kind != Type::Kind::Error) {
         diag_.error("condition-not-bool", condition.expr->span,
                     fmt::format("a condition must be true or false, but this is {}", describe(*t)),
                     t->kind == Type::Kind::Number ? "compare it with something: `... >= 2`"

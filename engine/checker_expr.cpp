@@ -205,8 +205,13 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         info.target.fact = node;
         return finish(t);
       }
-      if (auto it = symbols_.find(first); it != symbols_.end()) {
-        const Symbol& s = it->second;
+      auto symbol = symbols_.find(first);
+      // A const or param named like a fact is already an error; reading `name.field` then
+      // means the fact, so the one mistake is not reported again at every use.
+      bool clashes_with_fact = symbol != symbols_.end() && e.path.size() > 1 &&
+                               out_.schema.find_field(kNoNode, first) != kNoNode;
+      if (symbol != symbols_.end() && !clashes_with_fact) {
+        const Symbol& s = symbol->second;
         if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) {
           if (out_.schema.find_field(kNoNode, first) == kNoNode) {
             diag_.error("block-in-expression", e.path[0].span,
