@@ -273,8 +273,10 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
       return static_cast<std::uint32_t>(i);
     }
     for (std::size_t k = 1; k < length; ++k) {
-      if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80)
-        return static_cast<std::uint32_t>(i + k);
+      // A lead byte without its continuation bytes is the bad byte (Latin-1 `é` in "café").
+      if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80) {
+        return static_cast<std::uint32_t>(i);
+      }
       cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
     bool overlong =

@@ -593,6 +593,12 @@ TEST(ParserDeclarations, NonUtf8File) {
   ASSERT_EQ(p->diagnostics.items().size(), 1u);
   EXPECT_EQ(p->diagnostics.items()[0].code, "invalid-utf8");
   EXPECT_EQ(p->first_line(), "t.gate:2:12: error: the file is not valid UTF-8 (byte 0xff)");
+  p = parse("const a = \"caf\xE9\"");  // Latin-1, not UTF-8
+  EXPECT_EQ(p->first_line(), "t.gate:1:15: error: the file is not valid UTF-8 (byte 0xe9)");
+  p = parse("const a = \"\xE2\x82");  // cut short by the end of the file
+  EXPECT_EQ(p->first_line(), "t.gate:1:12: error: the file is not valid UTF-8 (byte 0xe2)");
+  p = parse("const a = \"\xED\xA0\x80\"");  // a surrogate
+  EXPECT_EQ(p->first_line(), "t.gate:1:12: error: the file is not valid UTF-8 (byte 0xed)");
   p = parse("const a = \"\xC0\xAF\"");  // overlong
   EXPECT_EQ(p->first_line(), "t.gate:1:12: error: the file is not valid UTF-8 (byte 0xc0)");
 }
