@@ -141,7 +141,7 @@ std::string expr_of(const std::string& text) {
 
 // ---- The SPEC example ---------------------------------------------------------------------------
 
-class SpecExample : public ::testing::Test {
+class ParserSpecExample : public ::testing::Test {
  protected:
   void SetUp() override {
     p = parse(read_file(std::string(DEALGATE_SOURCE_DIR) + "/tests/grammar/data/enterprise.gate"));
@@ -155,7 +155,7 @@ class SpecExample : public ::testing::Test {
   std::unique_ptr<Parsed> p;
 };
 
-TEST_F(SpecExample, DeclarationKindsInOrder) {
+TEST_F(ParserSpecExample, DeclarationKindsInOrder) {
   const auto& decls = p->file->decls;
   ASSERT_EQ(decls.size(), 13u);
   EXPECT_TRUE(std::holds_alternative<ast::RulesetDecl>(decls[0]));
@@ -172,7 +172,7 @@ TEST_F(SpecExample, DeclarationKindsInOrder) {
   EXPECT_EQ(p->text(p->file->comments[0].span), "# enterprise.gate");
 }
 
-TEST_F(SpecExample, RulesetPhasesFacts) {
+TEST_F(ParserSpecExample, RulesetPhasesFacts) {
   EXPECT_EQ(decl<ast::RulesetDecl>(0).title, "Enterprise sale");
   EXPECT_EQ(p->text(decl<ast::RulesetDecl>(0).span), "ruleset \"Enterprise sale\"");
   const auto& phases = decl<ast::PhasesDecl>(1);
@@ -199,7 +199,7 @@ TEST_F(SpecExample, RulesetPhasesFacts) {
   EXPECT_EQ(p->text(facts.span).back(), '}');
 }
 
-TEST_F(SpecExample, ConstAndParam) {
+TEST_F(ParserSpecExample, ConstAndParam) {
   const auto& c = decl<ast::ConstDecl>(3);
   EXPECT_EQ(c.name.name, "decision_makers");
   EXPECT_EQ(sexpr(*c.value), "[ \"economic_buyer\" \"sponsor\" ]");
@@ -211,7 +211,7 @@ TEST_F(SpecExample, ConstAndParam) {
   EXPECT_EQ(p->text(param.span), "param min_roi: number = 3");
 }
 
-TEST_F(SpecExample, MilestoneConditionsAndMessages) {
+TEST_F(ParserSpecExample, MilestoneConditionsAndMessages) {
   const auto& m = decl<ast::Block>(5);
   EXPECT_EQ(m.name.name, "causes_confirmed");
   EXPECT_EQ(m.label, "Customer understood and confirmed the causes of the problems");
@@ -250,7 +250,7 @@ TEST_F(SpecExample, MilestoneConditionsAndMessages) {
   EXPECT_EQ(sexpr(*value.conditions[1].expr), "(>= value.annual_benefit (* min_roi value.price))");
 }
 
-TEST_F(SpecExample, Gate) {
+TEST_F(ParserSpecExample, Gate) {
   const auto& g = decl<ast::Block>(11);
   EXPECT_EQ(g.name.name, "enter_delivery");
   EXPECT_EQ(g.label, "Ready to enter the Delivery phase");
@@ -278,7 +278,7 @@ TEST_F(SpecExample, Gate) {
   EXPECT_EQ(warn.message->parts[2].text, " days ago");
 }
 
-TEST_F(SpecExample, Test) {
+TEST_F(ParserSpecExample, Test) {
   const auto& t = decl<ast::TestDecl>(12);
   EXPECT_EQ(t.name, "a deal whose seller would not buy it stays out of Delivery");
   EXPECT_EQ(p->text(t.name_span), "\"a deal whose seller would not buy it stays out of Delivery\"");
@@ -306,7 +306,7 @@ TEST_F(SpecExample, Test) {
   EXPECT_EQ(p->text(e.span), "expect enter_delivery fail because acid_test");
 }
 
-TEST_F(SpecExample, SpansByByteOffset) {
+TEST_F(ParserSpecExample, SpansByByteOffset) {
   const std::string& text = p->sources.file(p->id).text();
   const auto& g = decl<ast::Block>(11);
   EXPECT_EQ(g.name.span.begin, text.find("enter_delivery \"Ready"));
