@@ -1,6 +1,7 @@
 // The parser: rule-file text in, owned AST or exactly-worded diagnostics out.
 #include "grammar/parser.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -89,9 +90,9 @@ const char* op_name(ast::BinaryOp op) {
 // A Lisp-like rendering of an expression tree, for asserting on its shape.
 std::string sexpr(const ast::Expr& e) {
   using K = ast::Expr::Kind;
-  auto args = [&](std::size_t from = 0) {
+  auto args = [&]() {
     std::string out;
-    for (std::size_t i = from; i < e.args.size(); ++i) out += " " + sexpr(*e.args[i]);
+    for (const auto& arg : e.args) out += fmt::format(" {}", sexpr(*arg));
     return out;
   };
   switch (e.kind) {
@@ -101,18 +102,18 @@ std::string sexpr(const ast::Expr& e) {
       return out.str();
     }
     case K::String:
-      return "\"" + e.text + "\"";
+      return fmt::format("\"{}\"", e.text);
     case K::Bool:
       return e.boolean ? "true" : "false";
     case K::Date:
-      return "@" + e.text;
+      return fmt::format("@{}", e.text);
     case K::Today:
       return "today";
     case K::List:
-      return "[" + args() + " ]";
+      return fmt::format("[{} ]", args());
     case K::Record: {
       std::string out = "{";
-      for (const auto& f : e.fields) out += " " + f.key.name + ": " + sexpr(*f.value);
+      for (const auto& f : e.fields) out += fmt::format(" {}: {}", f.key.name, sexpr(*f.value));
       return out + " }";
     }
     case K::Path: {
@@ -121,13 +122,13 @@ std::string sexpr(const ast::Expr& e) {
       return out;
     }
     case K::Unary:
-      return std::string("(") + (e.unary_op == ast::UnaryOp::Not ? "not" : "neg") + args() + ")";
+      return fmt::format("({}{})", e.unary_op == ast::UnaryOp::Not ? "not" : "neg", args());
     case K::Binary:
-      return std::string("(") + op_name(e.binary_op) + args() + ")";
+      return fmt::format("({}{})", op_name(e.binary_op), args());
     case K::Call:
-      return "(call " + e.callee.name + args() + ")";
+      return fmt::format("(call {}{})", e.callee.name, args());
     case K::Quantifier:
-      return "(" + e.callee.name + " " + e.binder.name + args() + ")";
+      return fmt::format("({} {}{})", e.callee.name, e.binder.name, args());
   }
   return "?";
 }
