@@ -482,6 +482,26 @@ TEST(ParserExpressions, DeepNestingIsADiagnosticNotACrash) {
             "t.gate:1:267: error: expression is nested too deeply (more than 256 levels)");
 }
 
+TEST(ParserExpressions, LongOperatorChainsAreBounded) {
+  auto chain = [](int terms, const std::string& op) {
+    std::string text = "a";
+    for (int i = 1; i < terms; ++i) text += op + "a";
+    return text;
+  };
+  auto p = parse("const x = " + chain(1024, " or "));
+  EXPECT_TRUE(p->file) << p->first_line();
+  // A left-leaning tree 200,000 deep would overflow the stack of every later pass.
+  for (std::string op : {" + ", " and ", " ?? ", " * "}) {
+    p = parse("const x = " + chain(200000, op));
+    EXPECT_FALSE(p->file);
+    ASSERT_EQ(p->diagnostics.items().size(), 1u);
+    EXPECT_EQ(p->diagnostics.items()[0].message,
+              "expression is too complex (more than 1024 levels of operators)");
+  }
+  p = parse("const x = " + chain(1025, " or "));
+  EXPECT_EQ(p->first_line().substr(0, 16), "t.gate:1:5128: e");
+}
+
 // ---- Messages -----------------------------------------------------------------------------------
 
 ast::Message message_of(Parsed& p) {
