@@ -115,6 +115,12 @@ std::uint32_t token_end(std::string_view text, std::uint32_t at) {
       ++end;
     return end;
   }
+  if (text[at] == '"') {  // a string, to its closing quote on the same line
+    for (end = at + 1; end < text.size() && text[end] != '"' && text[end] != '\n'; ++end) {
+      if (text[end] == '\\' && end + 1 < text.size() && text[end + 1] != '\n') ++end;
+    }
+    return end < text.size() && text[end] == '"' ? end + 1 : at + 1;
+  }
   for (std::string_view two : kTwoCharTokens) {
     if (text.substr(at, 2) == two) return at + 2;
   }

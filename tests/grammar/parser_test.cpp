@@ -676,6 +676,12 @@ TEST(ParserErrors, Blocks) {
             "t.gate:1:15: error: expected a phase name after `enters`");
 }
 
+TEST(ParserErrors, UnderlinesTheWholeOffendingString) {
+  auto p = parse("milestone m \"a\" \"b \\\" c\" {}");
+  EXPECT_EQ(p->first_line(), "t.gate:1:17: error: expected `{` to open the block of milestone `m`");
+  EXPECT_EQ(p->text(p->diagnostics.items()[0].span), "\"b \\\" c\"");
+}
+
 TEST(ParserErrors, Expressions) {
   EXPECT_EQ(first_error("const x = a and\n"),
             "t.gate:1:16: error: expected an expression after `and`");
