@@ -1,0 +1,47 @@
+// Output formats of `eval`. A writer renders DealResults as they come, in input order, and never
+// evaluates anything itself. Each format lives in its own file (writer_<format>.cpp).
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "cli/options.hpp"
+#include "engine/plan.hpp"
+#include "engine/result.hpp"
+
+namespace dealgate::cli {
+
+struct WriterOptions {
+  bool color = false;  // text only
+};
+
+class ResultWriter {
+ public:
+  virtual ~ResultWriter() = default;
+  // One input record, good or unreadable.
+  virtual void write(const DealResult& result) = 0;
+  // After the last record: closes the document and writes summaries. Called exactly once.
+  virtual void finish() {}
+};
+
+// The writer for `format`. `plan` and `out` must outlive it.
+std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const Plan& plan, std::ostream& out,
+                                          const WriterOptions& options = {});
+
+std::unique_ptr<ResultWriter> make_jsonl_writer(const Plan& plan, std::ostream& out);
+std::unique_ptr<ResultWriter> make_json_writer(const Plan& plan, std::ostream& out);
+std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& out);
+std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& out,
+                                               const WriterOptions& options);
+
+// Appends the SPEC §7 record of `result` to `out`, without a line break:
+// {"id":...,"line":N,"gates":{...}}, or {"line":N,"error":"..."} for an unreadable record.
+void append_record_json(std::string& out, const Plan& plan, const DealResult& result);
+
+// The deal id for people: a JSON string decoded (`"D1"` -> `D1`), other JSON as written, and an
+// empty string for null.
+std::string id_text(std::string_view id_json);
+
+}  // namespace dealgate::cli
