@@ -65,10 +65,13 @@ class TextWriter final : public ResultWriter {
   }
 
   // One condition: `failed  value_confirmed.roi (block label)` and a detail line beneath with its
-  // `else` message, or its text when it has none.
-  void write_condition(std::string_view kind, ConditionIndex index, std::string_view message) {
+  // `else` message, or its text when it has none. The label is left out for the gate's own
+  // conditions; the gate's line already shows it.
+  void write_condition(std::string_view kind, ConditionIndex index, std::string_view message,
+                       BlockIndex gate) {
     const PlanCondition& c = plan_.conditions[index];
-    const std::string& label = plan_.blocks[c.block].label;
+    const std::string_view label =
+        c.block == gate ? std::string_view() : std::string_view(plan_.blocks[c.block].label);
     buffer_ += fmt::format("    {:<8}{}", kind, c.id);
     if (!label.empty()) buffer_ += fmt::format(" {}({}){}", p_.dim, label, p_.reset);
     buffer_ += '\n';
@@ -98,11 +101,11 @@ class TextWriter final : public ResultWriter {
       }
     }
 
-    for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c]);
-    for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {});
+    for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c], gate.gate);
+    for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {}, gate.gate);
     if (!gate.missing.empty()) write_paths("missing", gate.missing);
     if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
-    for (ConditionIndex c : gate.warnings) write_condition("warning", c, attached_[c]);
+    for (ConditionIndex c : gate.warnings) write_condition("warning", c, attached_[c], gate.gate);
     if (!matched) {
       for (const std::string& message : gate.messages)
         buffer_ += fmt::format("    - {}\n", message);
