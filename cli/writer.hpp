@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/options.hpp"
 #include "engine/plan.hpp"
@@ -36,9 +37,23 @@ std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& ou
 std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& out,
                                                const WriterOptions& options);
 
-// Appends the SPEC §7 record of `result` to `out`, without a line break:
-// {"id":...,"line":N,"gates":{...}}, or {"line":N,"error":"..."} for an unreadable record.
-void append_record_json(std::string& out, const Plan& plan, const DealResult& result);
+// Renders the SPEC §7 record: {"id":...,"line":N,"gates":{...}}, or {"line":N,"error":"..."} for
+// an unreadable record. The plan's names are quoted and escaped once, up front, so a record costs
+// only its own text.
+class RecordJson {
+ public:
+  explicit RecordJson(const Plan& plan);
+  // Appends the record to `out`, without a line break.
+  void append(std::string& out, const DealResult& result) const;
+
+ private:
+  std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
+  std::vector<std::string> blocks_;      // by BlockIndex: `"enter_delivery"`
+};
+
+// Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
+// needs escaping).
+void append_json_string(std::string& out, std::string_view text);
 
 // The deal id for people: a JSON string decoded (`"D1"` -> `D1`), other JSON as written, and an
 // empty string for null.

@@ -12,13 +12,14 @@ namespace {
 
 class JsonWriter final : public ResultWriter {
  public:
-  JsonWriter(const Plan& plan, std::ostream& out) : plan_(plan), out_(out), summary_(plan) {}
+  JsonWriter(const Plan& plan, std::ostream& out)
+      : plan_(plan), record_(plan), out_(out), summary_(plan) {}
 
   void write(const DealResult& result) override {
     summary_.add(result);
     buffer_.assign(first_ ? "{\"records\":[\n" : ",\n");
     first_ = false;
-    append_record_json(buffer_, plan_, result);
+    record_.append(buffer_, result);
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
@@ -60,6 +61,7 @@ class JsonWriter final : public ResultWriter {
   }
 
   const Plan& plan_;
+  RecordJson record_;
   std::ostream& out_;
   Summary summary_;
   std::string buffer_;

@@ -19,7 +19,7 @@ TEST(JsonWriter, RecordsThenSummaryInOneDocument) {
   writer->write(unknown_result());
   writer->finish();
   std::string unknown_line;
-  append_record_json(unknown_line, plan, unknown_result());
+  RecordJson(plan).append(unknown_line, unknown_result());
   EXPECT_EQ(out.str(), "{\"records\":[\n" + kSpecExampleLine + ",\n" +
                            R"({"line":18,"error":"not an object"})" + ",\n" + unknown_line +
                            "\n],\n" +

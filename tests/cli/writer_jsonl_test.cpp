@@ -50,7 +50,7 @@ TEST(JsonlWriter, OneLinePerRecordInTheOrderGiven) {
 TEST(JsonlWriter, ListsUnknownMissingAndInvalid) {
   const Plan plan = enterprise_plan();
   std::string line;
-  append_record_json(line, plan, unknown_result());
+  RecordJson(plan).append(line, unknown_result());
   EXPECT_EQ(
       line,
       R"({"id":"D000124","line":18,"gates":{"enter_delivery":{"status":"unknown","failed":[],)"
@@ -69,7 +69,7 @@ TEST(JsonlWriter, EscapesMessagesAndANullIdWhenEmpty) {
   r.id_json = "";
   r.gates[0].messages = {"say \"hi\"\nback\\slash", "x"};
   std::string line;
-  append_record_json(line, plan, r);
+  RecordJson(plan).append(line, r);
   EXPECT_NE(line.find(R"({"id":null,"line":17,)"), std::string::npos) << line;
   EXPECT_NE(line.find(R"("messages":["say \"hi\"\nback\\slash","x"])"), std::string::npos) << line;
 }
@@ -80,8 +80,24 @@ TEST(JsonlWriter, NoGatesSelectedGivesAnEmptyObject) {
   r.line = 1;
   r.id_json = "\"D1\"";
   std::string line;
-  append_record_json(line, plan, r);
+  RecordJson(plan).append(line, r);
   EXPECT_EQ(line, R"({"id":"D1","line":1,"gates":{}})");
+}
+
+TEST(AppendJsonString, QuotesAndEscapesOnlyWhatNeedsIt) {
+  std::string out;
+  append_json_string(out, "plain text");
+  append_json_string(out, "a\"b\\c\x01");
+  EXPECT_EQ(out, R"("plain text""a\"b\\c\u0001")");
+}
+
+TEST(RecordJson, EscapesNamesFromThePlan) {
+  Plan plan = enterprise_plan();
+  plan.blocks[kEnterDelivery].name = "odd\"name";
+  DealResult r = pass_result(1, "null");
+  std::string line;
+  RecordJson(plan).append(line, r);
+  EXPECT_NE(line.find(R"("gates":{"odd\"name":{)"), std::string::npos) << line;
 }
 
 }  // namespace
