@@ -33,8 +33,12 @@ int run(int argc, char** argv) {
   setup_logging(command.log_level, err_color);
   // The progress line would garble results written to the same terminal, so it is shown only
   // when they go to a file or a pipe.
-  Io io{std::cout, std::cerr, use_color(command.color, stdout), err_color,
-        is_terminal(stderr) && !is_terminal(stdout)};
+  Io io{std::cout,
+        std::cerr,
+        use_color(command.color, stdout),
+        err_color,
+        is_terminal(stderr) && !is_terminal(stdout),
+        is_terminal(stdin)};
   try {
     if (command.kind == CommandLine::Kind::Check) return run_check(command.check, io);
     return run_eval(command.eval, io);

@@ -71,6 +71,10 @@ int run_eval(const EvalArgs& args, const Io& io) {
     return kExitInput;
   }
 
+  if (args.facts == "-" && io.stdin_is_terminal) {
+    io.err << "reading deals from the terminal, one JSON object a line; end with Ctrl-D\n";
+  }
+
   std::unique_ptr<ResultWriter> writer =
       make_writer(args.format, plan, io.out, WriterOptions{io.out_color});
   Evaluator evaluator(plan);

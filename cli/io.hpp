@@ -9,9 +9,10 @@ namespace dealgate::cli {
 struct Io {
   std::ostream& out;
   std::ostream& err;
-  bool out_color = false;  // colour the results (text format only)
-  bool err_color = false;  // colour diagnostics and messages
-  bool progress = false;   // show a progress line on `err` during long runs
+  bool out_color = false;          // colour the results (text format only)
+  bool err_color = false;          // colour diagnostics and messages
+  bool progress = false;           // show a progress line on `err` during long runs
+  bool stdin_is_terminal = false;  // `--facts -` would wait for typing
 };
 
 }  // namespace dealgate::cli
