@@ -32,6 +32,23 @@ std::string unreadable_reason(const std::string& path) {
   return {};
 }
 
+// The evaluation options from the command line, checked against the plan. Reports a problem and
+// returns false.
+bool make_options(const Plan& plan, const EvalArgs& args, const Io& io, EvalOptions& options) {
+  UsageError error;
+  if (!select_gates(plan, args.gates, options.gates, error)) {
+    print_error(io.err, error, io.err_color);
+    return false;
+  }
+  std::string param_error;
+  if (!bind_params(plan, args.params, options.params, param_error)) {
+    print_error(io.err, param_error, "", io.err_color);
+    return false;
+  }
+  options.today = args.today.value_or(today_utc());
+  return true;
+}
+
 }  // namespace
 
 int run_eval(const EvalArgs& args, const Io& io) {
@@ -47,19 +64,8 @@ int run_eval(const EvalArgs& args, const Io& io) {
     return kExitUsage;
   }
   const Plan& plan = *compilation->plan;
-
   EvalOptions options;
-  UsageError error;
-  if (!select_gates(plan, args.gates, options.gates, error)) {
-    print_error(io.err, error, io.err_color);
-    return kExitUsage;
-  }
-  std::string param_error;
-  if (!bind_params(plan, args.params, options.params, param_error)) {
-    print_error(io.err, param_error, "", io.err_color);
-    return kExitUsage;
-  }
-  options.today = args.today.value_or(today_utc());
+  if (!make_options(plan, args, io, options)) return kExitUsage;
   if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");
   spdlog::debug("today is {}; {} requested, evaluating in input order", format_date(options.today),
                 count_of(args.threads, "thread"));
@@ -88,7 +94,8 @@ int run_eval(const EvalArgs& args, const Io& io) {
       read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
                  [&](const FactsRecord& record) {
                    result.line = record.line;
-                   result.id_json = record.id_json.empty() ? "null" : record.id_json;
+                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
+                                                                : std::string_view(record.id_json));
                    result.error = record.error;
                    if (record.error.empty()) {
                      evaluator.evaluate(record.facts, options, result);
