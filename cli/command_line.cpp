@@ -157,12 +157,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->type_name("FILE");
   eval->add_option("--format", eval_format, "text (default), json, jsonl or csv; see Formats")
       ->type_name("FORMAT");
+  // One value per --gate and --param, so `--gate a rules/` leaves rules/ to RULES.
   eval->add_option("--gate", e.gates, "report only this gate (repeatable; default: all)")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   eval->add_option("--today", today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")
       ->type_name("DATE");
   eval->add_option("--param", params, "override a `param` of the rules (repeatable)")
-      ->type_name("NAME=VALUE");
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
   eval->add_option("--id-field", e.id_field, "the fact that names a deal (default: id)")
       ->type_name("FIELD");
   eval->add_option("--threads", threads, "evaluating threads (default: 1)")->type_name("N");

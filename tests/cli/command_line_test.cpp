@@ -46,6 +46,15 @@ TEST(CommandLine, EvalWithEveryOption) {
   EXPECT_EQ(c.color, ColorMode::Never);
 }
 
+TEST(CommandLine, GateAndParamTakeOneValueEach) {
+  CommandLine c = parse(
+      {"eval", "--gate", "a", "rules/", "--param", "x=1", "more.gate", "--facts", "f", "--gate=b"});
+  ASSERT_EQ(c.kind, CommandLine::Kind::Eval) << (c.error ? c.error->message : "");
+  EXPECT_EQ(c.eval.rules, (std::vector<std::string>{"rules/", "more.gate"}));
+  EXPECT_EQ(c.eval.gates, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(c.eval.params.size(), 1u);
+}
+
 TEST(CommandLine, EvalDefaults) {
   CommandLine c = parse({"eval", "rules/", "--facts", "deals.jsonl"});
   ASSERT_EQ(c.kind, CommandLine::Kind::Eval);
