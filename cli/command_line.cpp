@@ -92,10 +92,9 @@ class Formatter final : public CLI::Formatter {
 UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
+      std::string help = did_you_mean(arg, {"check", "eval"});
       return UsageError{fmt::format("`{}` is not a dealgate command", arg),
-                        did_you_mean(arg, {"check", "eval"}).empty()
-                            ? "the commands are `check` and `eval`"
-                            : did_you_mean(arg, {"check", "eval"})};
+                        help.empty() ? "the commands are `check` and `eval`" : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
   }
