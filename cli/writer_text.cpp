@@ -101,14 +101,41 @@ class TextWriter final : public ResultWriter {
       }
     }
 
-    for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c], gate.gate);
-    for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {}, gate.gate);
-    if (!gate.missing.empty()) write_paths("missing", gate.missing);
-    if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
+    if (!gate.checklist.empty()) {
+      write_checklist(gate);
+    } else {
+      for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c], gate.gate);
+      for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {}, gate.gate);
+      if (!gate.missing.empty()) write_paths("missing", gate.missing);
+      if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
+    }
     for (ConditionIndex c : gate.warnings) write_condition("warning", c, attached_[c], gate.gate);
     if (!matched) {
       for (const std::string& message : gate.messages)
         buffer_ += fmt::format("    - {}\n", message);
+    }
+  }
+
+  // "To pass this gate": what must change, grouped by milestone, dependencies first, each item
+  // with the facts it read, so a sales rep knows what to do next.
+  void write_checklist(const GateResult& gate) {
+    buffer_ += fmt::format("    {}To pass this gate:{}\n", p_.bold, p_.reset);
+    BlockIndex current = kNone;
+    for (const ChecklistItem& item : gate.checklist) {
+      if (item.block != current) {
+        current = item.block;
+        const PlanBlock& block = plan_.blocks[item.block];
+        buffer_ += block.label.empty() ? fmt::format("      {}\n", block.name)
+                                       : fmt::format("      {} ({})\n", block.label, block.name);
+      }
+      buffer_ += fmt::format("        - {} {}[{}]{}\n", item.text, p_.dim, plan_.conditions[item.condition].id, p_.reset);
+      if (!item.facts.empty()) {
+        buffer_ += "          ";
+        for (std::size_t i = 0; i < item.facts.size(); ++i) {
+          buffer_ += fmt::format("{}{} = {}", i ? ", " : "", item.facts[i].path, item.facts[i].value);
+        }
+        buffer_ += '\n';
+      }
     }
   }
 
