@@ -120,7 +120,7 @@ TEST(EndToEnd, TestCommandRunsTheShippedRuleTests) {
 TEST(EndToEnd, TestCommandReportsAFailingTest) {
   std::string rules = slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/enterprise.gate");
   std::string wrong = rules.substr(0, rules.rfind("expect")) + "expect enter_delivery pass\n}\n";
-  std::string path = ::testing::TempDir() + "wrong_expectation.gate";
+  std::string path = ::testing::TempDir() + "wrong_expectation_" + std::to_string(getpid()) + ".gate";
   std::ofstream(path) << wrong;
   auto run = run_dealgate("test '" + path + "'");
   EXPECT_EQ(run.exit_code, 1);
@@ -158,7 +158,7 @@ TEST(EndToEnd, EvalTextShowsTheChecklistForDealsThatDoNotPass) {
 }
 
 TEST(EndToEnd, FmtPrintsChecksAndRewrites) {
-  std::string path = ::testing::TempDir() + "messy.gate";
+  std::string path = ::testing::TempDir() + "messy_" + std::to_string(getpid()) + ".gate";
   std::ofstream(path) << "facts {id:string, n:number}\ngate g{require n>1   # big enough\n}\n";
   auto check = run_dealgate("fmt --check '" + path + "'");
   EXPECT_EQ(check.exit_code, 1);

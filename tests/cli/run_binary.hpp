@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -27,7 +28,8 @@ inline std::string slurp(const std::string& path) {
 // `args` is appended to the binary's path as shell words; the command runs in the source tree.
 inline Run run_dealgate(const std::string& args, const std::string& stdin_text = "") {
   static int counter = 0;
-  std::string base = ::testing::TempDir() + "dealgate_run_" + std::to_string(++counter);
+  // ctest runs each test in its own process, several at once: the pid keeps their files apart.
+  std::string base = ::testing::TempDir() + "dealgate_run_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
   std::ofstream(base + ".in", std::ios::binary) << stdin_text;
   std::string command = std::string("cd '") + DEALGATE_SOURCE_DIR + "' && NO_COLOR=1 '" + DEALGATE_BINARY + "' " +
                         args + " < '" + base + ".in' > '" + base + ".out' 2> '" + base + ".err'";
