@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/checklist_text.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
 
@@ -31,17 +32,8 @@ class TextExplainer {
     out_ += fmt::format(": {}\n", status(e.status));
     for (const ExplainedBlock& b : e.blocks) block(b, b.block == e.gate);
     if (!e.checklist.empty()) {
-      out_ += fmt::format("\n  {}To pass this gate:{}\n", p_.bold, p_.reset);
-      BlockIndex current = kNone;
-      for (const ChecklistItem& item : e.checklist) {
-        if (item.block != current) {
-          current = item.block;
-          const PlanBlock& b = plan_.blocks[item.block];
-          out_ += b.label.empty() ? fmt::format("    {}\n", b.name) : fmt::format("    {} ({})\n", b.label, b.name);
-        }
-        out_ += fmt::format("      - {} {}[{}]{}\n", item.text, p_.dim, plan_.conditions[item.condition].id, p_.reset);
-        for (const FactReading& f : item.facts) out_ += fmt::format("          {} = {}\n", f.path, f.value);
-      }
+      out_ += '\n';
+      append_checklist(out_, plan_, e.checklist, 2, false, p_);
     }
     (void)header;
     return out_;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "cli/checklist_text.hpp"
 #include "cli/summary.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
@@ -116,28 +117,8 @@ class TextWriter final : public ResultWriter {
     }
   }
 
-  // "To pass this gate": what must change, grouped by milestone, dependencies first, each item
-  // with the facts it read, so a sales rep knows what to do next.
-  void write_checklist(const GateResult& gate) {
-    buffer_ += fmt::format("    {}To pass this gate:{}\n", p_.bold, p_.reset);
-    BlockIndex current = kNone;
-    for (const ChecklistItem& item : gate.checklist) {
-      if (item.block != current) {
-        current = item.block;
-        const PlanBlock& block = plan_.blocks[item.block];
-        buffer_ += block.label.empty() ? fmt::format("      {}\n", block.name)
-                                       : fmt::format("      {} ({})\n", block.label, block.name);
-      }
-      buffer_ += fmt::format("        - {} {}[{}]{}\n", item.text, p_.dim, plan_.conditions[item.condition].id, p_.reset);
-      if (!item.facts.empty()) {
-        buffer_ += "          ";
-        for (std::size_t i = 0; i < item.facts.size(); ++i) {
-          buffer_ += fmt::format("{}{} = {}", i ? ", " : "", item.facts[i].path, item.facts[i].value);
-        }
-        buffer_ += '\n';
-      }
-    }
-  }
+  // "To pass this gate": what must change, so a sales rep knows what to do next.
+  void write_checklist(const GateResult& gate) { append_checklist(buffer_, plan_, gate.checklist, 4, true, p_); }
 
   void write_paths(std::string_view kind, const std::vector<std::string>& paths) {
     buffer_ += fmt::format("    {:<8}{}\n", kind, fmt::join(paths, ", "));

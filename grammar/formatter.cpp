@@ -22,26 +22,6 @@ int precedence(ast::BinaryOp op) {
   }
 }
 
-const char* op_text(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Or: return "or";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Equal: return "==";
-    case ast::BinaryOp::NotEqual: return "!=";
-    case ast::BinaryOp::Less: return "<";
-    case ast::BinaryOp::LessEqual: return "<=";
-    case ast::BinaryOp::Greater: return ">";
-    case ast::BinaryOp::GreaterEqual: return ">=";
-    case ast::BinaryOp::In: return "in";
-    case ast::BinaryOp::NotIn: return "not in";
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Subtract: return "-";
-    case ast::BinaryOp::Multiply: return "*";
-    case ast::BinaryOp::Divide: return "/";
-    case ast::BinaryOp::Coalesce: return "??";
-  }
-  return "?";
-}
 
 std::string escape(std::string_view text, bool message) {
   std::string out;
@@ -219,7 +199,7 @@ class Formatter {
         // Left-associative operators keep their left operand at the same level; comparisons do
         // not chain, so both of their operands bind tighter.
         int left = own == kCompare ? own + 1 : own;
-        text = expr(*e.args[0], left) + " " + op_text(e.binary_op) + " " + expr(*e.args[1], own + 1);
+        text = expr(*e.args[0], left) + " " + ast::binary_op_text(e.binary_op) + " " + expr(*e.args[1], own + 1);
         break;
       }
       case ast::Expr::Kind::Call: {
@@ -281,7 +261,7 @@ class Formatter {
     int own = precedence(e.binary_op);
     std::vector<std::string> lines{expr(*operands[0], own)};
     for (std::size_t i = 1; i < operands.size(); ++i) {
-      lines.push_back(std::string(op_text(e.binary_op)) + " " + expr(*operands[i], own + 1));
+      lines.push_back(std::string(ast::binary_op_text(e.binary_op)) + " " + expr(*operands[i], own + 1));
     }
     return lines;
   }
