@@ -1,5 +1,11 @@
 #include "cli/facts_input.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <iostream>
+
+#include "engine/csv_facts.hpp"
 #include "engine/json_facts.hpp"
 
 namespace dealgate::cli {
@@ -10,16 +16,31 @@ bool is_csv(const FactsSource& source) {
   return p.size() > 4 && p.compare(p.size() - 4, 4, ".csv") == 0;
 }
 
+void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color) {
+  const char* yellow = color ? "\033[1;33m" : "";
+  const char* green = color ? "\033[1;32m" : "";
+  const char* bold = color ? "\033[1m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  fmt::print(err, "{}warning:{} {}{}{}\n", yellow, reset, bold, warning.message, reset);
+  if (!warning.help.empty()) fmt::print(err, "  = {}help:{} {}\n", green, reset, warning.help);
+}
+
 std::string read_facts(const Schema& schema, const FactsSource& source, const RecordSink& sink) {
+  const auto forward = [&](ReadRecord& record) {
+    sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
+  };
   if (is_csv(source)) {
-    // TODO(merge): plug in the CSV facts reader here when engine/ has one.
-    return "reading CSV facts is not available in this build; export the deals as JSON Lines";
+    CsvReaderOptions options;
+    options.id_field = source.id_field;
+    std::ostream& err = source.warnings != nullptr ? *source.warnings : std::cerr;
+    options.on_warning = [&](const CsvWarning& warning) {
+      print_csv_warning(err, warning, source.warnings_color);
+    };
+    CsvFactsReader reader(schema, std::move(options));
+    return reader.read_file(source.path, forward).error;
   }
   FactsReader reader(schema, source.id_field);
-  ReadStatus status = reader.read_file(source.path, [&](ReadRecord& record) {
-    sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
-  });
-  return status.error;
+  return reader.read_file(source.path, forward).error;
 }
 
 }  // namespace dealgate::cli
