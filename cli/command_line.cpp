@@ -286,9 +286,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   DiffArgs& d = result.diff;
   std::vector<std::string> diff_rules, diff_params;
   std::string diff_format = "text", diff_today, diff_input;
-  diff->add_option("RULES", diff_rules,
-                   "OLD_RULES NEW_RULES: the rules before and after the change, each a .gate "
-                   "file or a folder")
+  diff->add_option("RULES", diff_rules, "OLD_RULES NEW_RULES: two .gate files or folders")
       ->type_name("");
   diff->add_option("--facts", d.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")
       ->type_name("FILE");
