@@ -244,10 +244,17 @@ TEST(DiffCommand, UsageAndRuleErrorsExit2) {
       << param.err;
   EXPECT_NE(param.err.find("did you mean `min_roi`?"), std::string::npos);
 
+  auto unreadable = run_dealgate("diff no/such rules/ --facts examples/deals.csv");
+  EXPECT_EQ(unreadable.exit_code, 2);
+  EXPECT_NE(unreadable.err.find("error: no/such: no such file or folder"), std::string::npos)
+      << unreadable.err;
+
   RulesCopy broken("broken_rules", "require roi:", "require roi: amount and");
   auto run = run_dealgate("diff rules/ " + broken.path() + " --facts examples/deals.csv");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("do not compile"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("error: the new rules (`" + broken.dir().string() + "`) do not compile"),
+            std::string::npos)
+      << run.err;
   EXPECT_EQ(run.out, "");
 }
 
