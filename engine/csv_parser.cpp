@@ -35,7 +35,22 @@ void CsvParser::feed(std::string_view bytes, const Sink& sink) {
       for (char c : held) byte(c, sink);
     }
   }
-  for (char c : bytes) byte(c, sink);
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // Inside a cell, ordinary bytes go in as one run; the state machine sees only the others.
+    if (state_ == State::Unquoted || state_ == State::Quoted) {
+      const char stop = state_ == State::Quoted ? '"' : ',';
+      std::size_t j = i;
+      while (j < bytes.size() && bytes[j] != stop && bytes[j] != '\n' && bytes[j] != '\r') ++j;
+      if (j > i) {
+        append(bytes.substr(i, j - i));
+        after_cr_ = false;
+        i = j;
+        continue;
+      }
+    }
+    byte(bytes[i++], sink);
+  }
 }
 
 void CsvParser::finish(const Sink& sink) {
@@ -136,6 +151,16 @@ void CsvParser::append(char c) {
     return;
   }
   text_.push_back(c);
+}
+
+void CsvParser::append(std::string_view run) {
+  if (too_large_) return;
+  if (text_.size() + run.size() > max_row_bytes_) {
+    too_large_ = true;
+    text_.clear();
+    return;
+  }
+  text_.append(run);
 }
 
 void CsvParser::end_cell() {

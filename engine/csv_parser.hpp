@@ -53,6 +53,7 @@ class CsvParser {
 
   void byte(char c, const Sink& sink);
   void append(char c);
+  void append(std::string_view run);
   void end_cell();
   void end_row(const Sink& sink);
   void fail(std::string message);
