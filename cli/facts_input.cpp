@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <cctype>
 #include <iostream>
 
 #include "engine/csv_facts.hpp"
@@ -12,8 +13,12 @@ namespace dealgate::cli {
 
 bool is_csv(const FactsSource& source) {
   if (source.format != InputFormat::Auto) return source.format == InputFormat::Csv;
+  // `.csv` in any case: spreadsheet exports on Windows are often `.CSV`.
   const std::string& p = source.path;
-  return p.size() > 4 && p.compare(p.size() - 4, 4, ".csv") == 0;
+  if (p.size() <= 4) return false;
+  std::string extension = p.substr(p.size() - 4);
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".csv";
 }
 
 void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color) {

@@ -1,5 +1,7 @@
 // CSV facts through the program (cli/facts_input.cpp): eval and explain read `.csv` files and
 // `--input csv`, print header warnings on standard error, and turn bad rows into error records.
+#include "cli/facts_input.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,6 +18,18 @@ using testing::slurp;
 
 std::string without_lines(const std::string& jsonl) {
   return std::regex_replace(jsonl, std::regex(R"("line":\d+,)"), "");
+}
+
+TEST(CsvInput, WhichInputsAreCsv) {
+  using cli::FactsSource;
+  using cli::InputFormat;
+  EXPECT_TRUE(cli::is_csv(FactsSource{"deals.csv"}));
+  EXPECT_TRUE(cli::is_csv(FactsSource{"EXPORT.CSV"}));
+  EXPECT_FALSE(cli::is_csv(FactsSource{"deals.jsonl"}));
+  EXPECT_FALSE(cli::is_csv(FactsSource{".csv"}));
+  EXPECT_FALSE(cli::is_csv(FactsSource{"-"}));
+  EXPECT_TRUE(cli::is_csv(FactsSource{"-", InputFormat::Csv}));
+  EXPECT_FALSE(cli::is_csv(FactsSource{"deals.csv", InputFormat::Json}));
 }
 
 TEST(CsvInput, ExampleDealsAsCsvGiveTheSameRecordsAsJsonLines) {
