@@ -88,10 +88,12 @@ constexpr const char* kDiffFooter =
     "(pass -> fail, unknown -> pass, ...), how many per change, and the conditions responsible:\n"
     "newly failed or unknown, no longer failed or unknown (matched by condition id). A deal whose\n"
     "status stays but whose failing conditions change is listed too. Gates of only one rule set\n"
-    "are reported as added or removed. --param applies to each rule set that declares the param.\n"
+    "are reported as added or removed. --param applies to each rule set that declares the param;\n"
+    "--old-param and --new-param to one side only, so one rule set can be compared with itself.\n"
     "\n"
     "Examples:\n"
     "  dealgate diff rules/ new-rules/ --facts deals.csv --today 2026-11-26\n"
+    "  dealgate diff rules/ rules/ --facts deals.csv --new-param min_roi=4    what if min_roi were 4?\n"
     "  dealgate diff rules/delivery_entry.gate draft.gate --facts deals.jsonl --gate enter_delivery\n"
     "  dealgate diff rules/ new-rules/ --facts deals.jsonl --format csv > changes.csv\n"
     "\n"
@@ -284,7 +286,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   diff->group("Commands");
   diff->footer(std::string(kDiffFooter) + kGlobalOptions);
   DiffArgs& d = result.diff;
-  std::vector<std::string> diff_rules, diff_params;
+  std::vector<std::string> diff_rules, diff_params, diff_old_params, diff_new_params;
   std::string diff_format = "text", diff_today, diff_input;
   diff->add_option("RULES", diff_rules, "OLD_RULES NEW_RULES: two .gate files or folders")
       ->type_name("");
@@ -298,6 +300,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   diff->add_option("--today", diff_today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")
       ->type_name("DATE");
   diff->add_option("--param", diff_params, "override a `param` on both sides (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  diff->add_option("--old-param", diff_old_params, "override a `param` of the old rules only")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  diff->add_option("--new-param", diff_new_params, "override a `param` of the new rules only")
       ->type_name("NAME=VALUE")
       ->allow_extra_args(false);
   diff->add_option("--id-field", d.id_field, "the fact that names a deal (default: id)")
@@ -446,11 +454,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       else
         return fail(*diff, error);
     }
-    for (const std::string& text : diff_params) {
-      if (auto param = parse_param(text, error))
-        d.params.push_back(std::move(*param));
-      else
-        return fail(*diff, error);
+    for (const auto& [texts, into] : {std::pair{&diff_params, &d.params},
+                                      std::pair{&diff_old_params, &d.old_params},
+                                      std::pair{&diff_new_params, &d.new_params}}) {
+      for (const std::string& text : *texts) {
+        if (auto param = parse_param(text, error))
+          into->push_back(std::move(*param));
+        else
+          return fail(*diff, error);
+      }
     }
     if (!diff_input.empty()) {
       if (auto kind = parse_input_format(diff_input, error))

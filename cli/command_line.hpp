@@ -66,6 +66,8 @@ struct DiffArgs {
   std::vector<std::string> gates;  // empty: every gate of either rule set
   std::optional<DayNumber> today;
   std::vector<std::pair<std::string, std::string>> params;  // for each side that declares them
+  std::vector<std::pair<std::string, std::string>> old_params;  // the old rules only
+  std::vector<std::pair<std::string, std::string>> new_params;  // the new rules only
   std::string id_field = "id";
 };
 

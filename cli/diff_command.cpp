@@ -226,6 +226,9 @@ int run_diff(const DiffArgs& args, const Io& io) {
     if (in_old) old_params.push_back(param);
     if (in_new) new_params.push_back(param);
   }
+  // Then the one-sided ones, which win over --param (the last override of a name counts).
+  old_params.insert(old_params.end(), args.old_params.begin(), args.old_params.end());
+  new_params.insert(new_params.end(), args.new_params.begin(), args.new_params.end());
   EvalOptions old_options, new_options;
   std::string param_error;
   old_options.params = bind_params(old_plan, old_params, param_error);

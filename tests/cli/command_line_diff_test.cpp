@@ -23,9 +23,11 @@ void expect_usage_error(const CommandLine& c, const std::string& message) {
 }
 
 TEST(CommandLineDiff, EveryOption) {
-  CommandLine c = parse({"diff", "rules/", "new.gate", "--facts", "deals.csv", "--format", "json",
-                         "--gate", "a", "--gate", "b", "--today", "2026-11-26", "--param",
-                         "min_roi=4", "--id-field", "deal_id", "--input", "csv"});
+  CommandLine c = parse({"diff",        "rules/",     "new.gate",    "--facts", "deals.csv",
+                         "--format",    "json",       "--gate",      "a",       "--gate",
+                         "b",           "--today",    "2026-11-26",  "--param", "min_roi=4",
+                         "--old-param", "a=1",        "--new-param", "b=2",     "--new-param",
+                         "c=3",         "--id-field", "deal_id",     "--input", "csv"});
   ASSERT_EQ(c.kind, CommandLine::Kind::Diff) << (c.error ? c.error->message : "");
   EXPECT_EQ(c.diff.old_rules, "rules/");
   EXPECT_EQ(c.diff.new_rules, "new.gate");
@@ -35,6 +37,10 @@ TEST(CommandLineDiff, EveryOption) {
   EXPECT_EQ(c.diff.today, days_from_civil(2026, 11, 26));
   ASSERT_EQ(c.diff.params.size(), 1u);
   EXPECT_EQ(c.diff.params[0].second, "4");
+  ASSERT_EQ(c.diff.old_params.size(), 1u);
+  EXPECT_EQ(c.diff.old_params[0].first, "a");
+  ASSERT_EQ(c.diff.new_params.size(), 2u);
+  EXPECT_EQ(c.diff.new_params[1].second, "3");
   EXPECT_EQ(c.diff.id_field, "deal_id");
   EXPECT_EQ(c.diff.input, InputFormat::Csv);
 }

@@ -168,6 +168,33 @@ TEST(DiffCommand, NothingChangesExits0) {
   EXPECT_EQ(count_lines(run.out), 1u);
 }
 
+TEST(DiffCommand, OneSidedParamsCompareARuleSetWithItself) {
+  // What if min_roi were 4? The same answer as the stricter copy of the rules gives.
+  RulesCopy stricter("stricter_roi_params", "param min_roi: number = 3",
+                     "param min_roi: number = 4");
+  auto copy = run_dealgate("diff rules/ " + stricter.path() +
+                           " --facts examples/deals.csv --format csv" + kToday);
+  auto what_if = run_dealgate(
+      "diff rules/ rules/ --facts examples/deals.csv --format csv --new-param min_roi=4" +
+      std::string(kToday));
+  EXPECT_EQ(what_if.exit_code, 1) << what_if.err;
+  EXPECT_EQ(what_if.out, copy.out);
+  // One-sided params win over --param; a name the side does not declare is an error.
+  auto back = run_dealgate(
+      "diff rules/ " + stricter.path() +
+      " --facts examples/deals.csv --param min_roi=5 --new-param min_roi=3 --old-param "
+      "min_roi=3" +
+      kToday);
+  EXPECT_EQ(back.exit_code, 0) << back.out << back.err;
+  auto unknown =
+      run_dealgate("diff rules/ rules/ --facts examples/deals.csv --old-param min_rio=4");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(
+      unknown.err.find("error: the old rules: unknown param `min_rio`; did you mean `min_roi`?"),
+      std::string::npos)
+      << unknown.err;
+}
+
 TEST(DiffCommand, LoosenedRuleAndGateSelection) {
   // The acid test becomes a warning: the deal that failed only on it passes, and a deal that was
   // unknown on it stays unknown for its other missing facts.
