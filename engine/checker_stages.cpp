@@ -30,7 +30,10 @@ NodeIndex Checker::stage_audit_fact(const std::vector<ast::Ident>& path, const S
     Diagnostic d{Severity::Error, "stage-fact-type",
                  fmt::format("the {} fact `{}` must be a string, but it is declared as {}", role, dotted,
                              type_name(*type_from_kind(schema.node(node).type), &schema)),
-                 span, "the audit compares the CRM's text, like \"Proposal\", with the stages listed here",
+                 span,
+                 std::string(role) == "stage"
+                     ? "the audit compares the CRM's text, like \"Proposal\", with the stages listed here"
+                     : "the audit counts deals per owner's name, a text",
                  {{schema.node(node).span, "declared here"}}};
     if (schema.node(node).type == ValueType::List || schema.node(node).type == ValueType::Record) {
       d.message = fmt::format("the {} fact `{}` must be a string, not a {}", role, dotted,
