@@ -37,6 +37,8 @@ constexpr const char* kMainFooter =
     "      a readable report: every deal, every gate, and why\n"
     "  dealgate eval rules/ --facts - --format jsonl < deals.jsonl > results.jsonl\n"
     "      a batch job: one JSON line per deal on standard output\n"
+    "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
+    "      an HTML page for the pipeline review meeting\n"
     "\n"
     "Run `dealgate COMMAND --help` for the options of a command.\n"
     "Results go to standard output; messages and progress to standard error.\n"
@@ -78,6 +80,20 @@ constexpr const char* kFmtFooter =
     "\n"
     "Exit codes: 0 done (--check: all formatted), 1 --check found unformatted files,\n"
     "2 usage error or a file that does not parse.\n"
+    "\n";
+
+constexpr const char* kReportFooter =
+    "Writes one self-contained HTML page for a pipeline review: per gate a bar of pass / fail /\n"
+    "unknown, the conditions and missing facts that hold deals back most often, the stage audit\n"
+    "(when the rules declare `stages`), and a table of deals to sort and filter, each with what\n"
+    "would make its gates pass. The page needs no network: open it, mail it, put it on a share.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
+    "  dealgate report rules/ --facts export.csv -o review.html --today 2026-11-26\n"
+    "\n"
+    "Exit codes: 0 the report was written (whatever the gates say), 2 usage error or the rules do\n"
+    "not compile, 3 the facts or some records could not be read, or the file not written.\n"
     "\n";
 
 constexpr const char* kGlobalOptions =
@@ -126,6 +142,7 @@ class Formatter final : public CLI::Formatter {
     if (name == "test") return "Usage: dealgate test RULES... [--filter TEXT] [--coverage]\n";
     if (name == "explain") return "Usage: dealgate explain RULES... --facts FILE [--deal ID] [--gate NAME]... [OPTIONS]\n";
     if (name == "fmt") return "Usage: dealgate fmt RULES... [--write | --check]\n";
+    if (name == "report") return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
 };
@@ -133,9 +150,9 @@ class Formatter final : public CLI::Formatter {
 UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
-      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt"});
+      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "report"});
       return UsageError{fmt::format("`{}` is not a dealgate command", arg),
-                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain` and `fmt`" : help};
+                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain`, `fmt` and `report`" : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
   }
@@ -252,8 +269,26 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   fmt_command->add_flag("--write", result.fmt.write, "rewrite the files in place");
   fmt_command->add_flag("--check", result.fmt.check, "exit 1 when a file is not formatted; change nothing");
 
+  // report
+  CLI::App* report = app.add_subcommand("report", "write an HTML pipeline review of the deals");
+  report->fallthrough();
+  report->group("Commands");
+  report->footer(std::string(kReportFooter) + kGlobalOptions);
+  ReportArgs& r = result.report;
+  std::string report_today, report_input;
+  std::vector<std::string> report_params;
+  report->add_option("RULES", r.rules, ".gate files, or folders that hold them")->type_name("");
+  report->add_option("--facts", r.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")->type_name("FILE");
+  report->add_option("-o,--output", r.output, "the HTML file to write; - for standard output")->type_name("FILE");
+  report->add_option("--today", report_today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")->type_name("DATE");
+  report->add_option("--param", report_params, "override a `param` of the rules (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  report->add_option("--id-field", r.id_field, "the fact that names a deal (default: id)")->type_name("FIELD");
+  report->add_option("--input", report_input, "json or csv, whatever --facts is called")->type_name("KIND");
+
   auto parsed = [&]() -> const CLI::App& {
-    for (CLI::App* sub : {check, eval, test, explain, fmt_command}) {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command, report}) {
       if (sub->parsed()) return *sub;
     }
     return app;
@@ -328,6 +363,40 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     if (result.fmt.write && result.fmt.check) {
       return fail(*fmt_command, {"`--write` and `--check` cannot be used together",
                                  "use `--check` in CI, `--write` to fix the files"});
+    }
+    return result;
+  }
+  if (report->parsed()) {
+    result.kind = CommandLine::Kind::Report;
+    if (auto missing = need_rules(*report, r.rules)) return fail(*report, *missing);
+    if (r.facts.empty()) {
+      return fail(*report, {"no deals: --facts is missing",
+                            "give the deals with `--facts FILE` (JSON, JSON Lines or CSV)"});
+    }
+    if (r.output.empty()) {
+      return fail(*report, {"no output file: -o is missing",
+                            "name the page to write, e.g. `-o pipeline.html` (or `-o -` for standard output)"});
+    }
+    if (!report_today.empty()) {
+      if (auto day = parse_today(report_today, error))
+        r.today = *day;
+      else
+        return fail(*report, error);
+    }
+    for (const std::string& text : report_params) {
+      if (auto param = parse_param(text, error))
+        r.params.push_back(std::move(*param));
+      else
+        return fail(*report, error);
+    }
+    if (!report_input.empty()) {
+      if (auto kind = parse_input_format(report_input, error))
+        r.input = *kind;
+      else
+        return fail(*report, error);
+    }
+    if (r.id_field.empty()) {
+      return fail(*report, {"`--id-field` is empty", "name the fact that identifies a deal, e.g. `--id-field deal_id`"});
     }
     return result;
   }

@@ -57,8 +57,18 @@ struct FmtArgs {
   bool check = false;  // only report the files that are not formatted
 };
 
+struct ReportArgs {
+  std::vector<std::string> rules;
+  std::string facts;
+  InputFormat input = InputFormat::Auto;
+  std::string output;  // the HTML file to write, or `-` for standard output
+  std::optional<DayNumber> today;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string id_field = "id";
+};
+
 struct CommandLine {
-  enum class Kind { Check, Eval, Test, Explain, Fmt, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Report, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;
@@ -68,6 +78,7 @@ struct CommandLine {
   TestArgs test;
   ExplainArgs explain;
   FmtArgs fmt;
+  ReportArgs report;
   // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
   int exit_code = 0;
   std::string out_text;             // for standard output (--help, --version)
