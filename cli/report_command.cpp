@@ -34,7 +34,8 @@ int run_report(const ReportArgs& args, const Io& io) {
     print_error(io.err,
                 fmt::format("the rules do not compile ({})",
                             count_of(compilation->diagnostics.error_count(), "error")),
-                "fix the errors above; `dealgate check` shows them without evaluating", io.err_color);
+                "fix the errors above; `dealgate check` shows them without evaluating",
+                io.err_color);
     return kExitUsage;
   }
   const Plan& plan = *compilation->plan;
@@ -60,18 +61,20 @@ int run_report(const ReportArgs& args, const Io& io) {
   Evaluator evaluator(plan);
   std::vector<DealResult> deals;
   std::uint64_t unreadable = 0;
-  const std::string input_error = read_facts(
-      plan.schema, FactsSource{args.facts, args.input, args.id_field}, [&](const FactsRecord& record) {
-        DealResult& result = deals.emplace_back();
-        result.line = record.line;
-        result.id_json.assign(record.id_json.empty() ? std::string_view("null") : std::string_view(record.id_json));
-        result.error = record.error;
-        if (record.error.empty()) {
-          evaluator.evaluate(record.facts, options, result);
-        } else {
-          ++unreadable;
-        }
-      });
+  const std::string input_error =
+      read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
+                 [&](const FactsRecord& record) {
+                   DealResult& result = deals.emplace_back();
+                   result.line = record.line;
+                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
+                                                                : std::string_view(record.id_json));
+                   result.error = record.error;
+                   if (record.error.empty()) {
+                     evaluator.evaluate(record.facts, options, result);
+                   } else {
+                     ++unreadable;
+                   }
+                 });
   if (!input_error.empty() && deals.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;
@@ -94,13 +97,16 @@ int run_report(const ReportArgs& args, const Io& io) {
                   "check that the folder exists and is writable", io.err_color);
       return kExitInput;
     }
-    io.err << fmt::format("wrote {}: {}\n", args.output, count_of(deals.size() - unreadable, "deal"));
+    io.err << fmt::format("wrote {}: {}\n", args.output,
+                          count_of(deals.size() - unreadable, "deal"));
   }
 
   int code = kExitOk;
   if (unreadable > 0) {
-    print_error(io.err, fmt::format("{} of {} could not be read", unreadable, count_of(deals.size(), "record")),
-                "the report lists them; the other records were evaluated", io.err_color);
+    print_error(
+        io.err,
+        fmt::format("{} of {} could not be read", unreadable, count_of(deals.size(), "record")),
+        "the report lists them; the other records were evaluated", io.err_color);
     code = kExitInput;
   }
   if (!input_error.empty()) {

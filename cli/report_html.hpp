@@ -13,9 +13,9 @@
 namespace dealgate::cli {
 
 struct ReportMeta {
-  std::string today;        // the evaluation date, YYYY-MM-DD
-  std::string rules;        // the rule files or folders, as given
-  std::string facts;        // the facts file, as given
+  std::string today;  // the evaluation date, YYYY-MM-DD
+  std::string rules;  // the rule files or folders, as given
+  std::string facts;  // the facts file, as given
   std::string generated_by = "dealgate";
 };
 

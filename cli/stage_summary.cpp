@@ -5,8 +5,7 @@
 namespace dealgate::cli {
 
 StageSummary::StageSummary(const Plan& plan)
-    : phases_(plan.phases.size()),
-      has_owner_(plan.stages && plan.stages->owner_slot != kNone) {}
+    : phases_(plan.phases.size()), has_owner_(plan.stages && plan.stages->owner_slot != kNone) {}
 
 void StageSummary::add(const DealResult& result) {
   if (!result.has_stage || !result.error.empty()) return;

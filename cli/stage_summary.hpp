@@ -1,5 +1,6 @@
 // Aggregates the stage audit over a run: how many deals are ahead of their evidence, per phase and
-// per owner, and which CRM stages the rule set does not map. Used by the text, json and html reports.
+// per owner, and which CRM stages the rule set does not map. Used by the text, json and html
+// reports.
 #pragma once
 
 #include <cstdint>

@@ -29,7 +29,8 @@ void audit_stage(const Plan& plan, const Facts& facts, const std::vector<Status>
     }
   }
 
-  const FactValue* stage = stages.stage_slot < facts.top.size() ? &facts.top[stages.stage_slot] : nullptr;
+  const FactValue* stage =
+      stages.stage_slot < facts.top.size() ? &facts.top[stages.stage_slot] : nullptr;
   if (stage == nullptr || stage->state == FactState::Missing) {
     out.verdict = StageAudit::Verdict::Missing;
     return;

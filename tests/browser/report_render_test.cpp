@@ -22,13 +22,16 @@ struct Shell {
 Shell shell(const std::string& command, const std::string& base) {
   const std::string full = command + " > '" + base + ".out' 2> '" + base + ".err'";
   const int status = std::system(full.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::slurp(base + ".out"), testing::slurp(base + ".err")};
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::slurp(base + ".out"),
+          testing::slurp(base + ".err")};
 }
 
 std::string chromium(const std::string& profile) {
   return std::string(kChromium) +
-         " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
-         " --disable-component-update --disable-sync --disable-dev-shm-usage --user-data-dir='" + profile + "'";
+         " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+         "--disable-background-networking"
+         " --disable-component-update --disable-sync --disable-dev-shm-usage --user-data-dir='" +
+         profile + "'";
 }
 
 TEST(ReportInChromium, LoadsWithoutScriptErrorsAndRendersAScreenshot) {
@@ -40,10 +43,13 @@ TEST(ReportInChromium, LoadsWithoutScriptErrorsAndRendersAScreenshot) {
   ASSERT_EQ(std::system(("mkdir -p '" + dir + "/profile'").c_str()), 0);
   const std::string html = dir + "/report.html";
 
-  testing::Run report = testing::run_dealgate("report rules/ --facts examples/deals.jsonl --today 2026-11-26 -o '" + html + "'");
+  testing::Run report = testing::run_dealgate(
+      "report rules/ --facts examples/deals.jsonl --today 2026-11-26 -o '" + html + "'");
   ASSERT_EQ(report.exit_code, 0) << report.err;
 
-  Shell dom = shell(chromium(dir + "/profile") + " --virtual-time-budget=5000 --dump-dom 'file://" + html + "'", dir + "/dom");
+  Shell dom = shell(
+      chromium(dir + "/profile") + " --virtual-time-budget=5000 --dump-dom 'file://" + html + "'",
+      dir + "/dom");
   ASSERT_EQ(dom.exit_code, 0) << dom.err;
   // The script ran to its last line: no exception stopped it.
   EXPECT_NE(dom.out.find("data-ready=\"ok\""), std::string::npos) << dom.err;
@@ -52,7 +58,8 @@ TEST(ReportInChromium, LoadsWithoutScriptErrorsAndRendersAScreenshot) {
   EXPECT_EQ(dom.err.find("Uncaught"), std::string::npos) << dom.err;
 
   const std::string png = dir + "/report.png";
-  Shell shot = shell(chromium(dir + "/profile") + " --hide-scrollbars --window-size=1280,2000 --screenshot='" + png +
+  Shell shot = shell(chromium(dir + "/profile") +
+                         " --hide-scrollbars --window-size=1280,2000 --screenshot='" + png +
                          "' 'file://" + html + "'",
                      dir + "/shot");
   ASSERT_EQ(shot.exit_code, 0) << shot.err;

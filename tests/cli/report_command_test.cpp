@@ -17,14 +17,17 @@ int occurrences(const std::string& text, const std::string& what) {
 
 TEST(ReportCommand, WritesThePageForTheShippedRulesAndExampleDeals) {
   const std::string path = ::testing::TempDir() + "report_" + std::to_string(getpid()) + ".html";
-  auto run = run_dealgate("report rules/ --facts examples/deals.jsonl --today 2026-11-26 -o '" + path + "'");
+  auto run = run_dealgate("report rules/ --facts examples/deals.jsonl --today 2026-11-26 -o '" +
+                          path + "'");
   EXPECT_EQ(run.exit_code, 0) << run.err;  // failing gates do not make the report fail
   EXPECT_EQ(run.out, "");
   EXPECT_NE(run.err.find("wrote " + path + ": 45 deals"), std::string::npos) << run.err;
   const std::string html = slurp(path);
   EXPECT_EQ(occurrences(html, "<tr class=\"deal\""), 45);
   for (const char* gate : {"complete_sale", "relationship_built", "enter_delivery"}) {
-    EXPECT_NE(html.find(std::string("data-gate=\"") + gate + "\" data-total=\"45\""), std::string::npos) << gate;
+    EXPECT_NE(html.find(std::string("data-gate=\"") + gate + "\" data-total=\"45\""),
+              std::string::npos)
+        << gate;
   }
   EXPECT_NE(html.find("id=\"stage-audit\""), std::string::npos);
   EXPECT_NE(html.find("id=\"owner-chart\""), std::string::npos);
@@ -42,7 +45,8 @@ TEST(ReportCommand, WritesToStandardOutputWithADash) {
 TEST(ReportCommand, UsageErrors) {
   auto no_output = run_dealgate("report rules/ --facts examples/deals.jsonl");
   EXPECT_EQ(no_output.exit_code, 2);
-  EXPECT_NE(no_output.err.find("no output file: -o is missing"), std::string::npos) << no_output.err;
+  EXPECT_NE(no_output.err.find("no output file: -o is missing"), std::string::npos)
+      << no_output.err;
   auto no_facts = run_dealgate("report rules/ -o x.html");
   EXPECT_EQ(no_facts.exit_code, 2);
   EXPECT_NE(no_facts.err.find("--facts is missing"), std::string::npos);
@@ -50,7 +54,8 @@ TEST(ReportCommand, UsageErrors) {
   EXPECT_EQ(no_file.exit_code, 3);
   auto help = run_dealgate("report --help");
   EXPECT_EQ(help.exit_code, 0);
-  EXPECT_NE(help.out.find("Usage: dealgate report RULES... --facts FILE -o FILE.html"), std::string::npos);
+  EXPECT_NE(help.out.find("Usage: dealgate report RULES... --facts FILE -o FILE.html"),
+            std::string::npos);
 }
 
 TEST(ReportCommand, UnreadableRecordsExit3ButTheReportIsWritten) {

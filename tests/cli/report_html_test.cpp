@@ -43,7 +43,9 @@ gate deliver_ready "Ready to deliver" enters Deliver {
 
 int count_of(const std::string& text, const std::string& what) {
   int n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  for (std::size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size()))
+    ++n;
   return n;
 }
 
@@ -52,7 +54,8 @@ class ReportHtmlTest : public ::testing::Test {
   void SetUp() override {
     compilation_ = compile({{"review.gate", kRules}});
     std::string all;
-    for (const auto& d : compilation_.diagnostics.items()) all += render_text(d, compilation_.sources);
+    for (const auto& d : compilation_.diagnostics.items())
+      all += render_text(d, compilation_.sources);
     ASSERT_TRUE(compilation_.ok()) << all;
   }
 
@@ -113,7 +116,8 @@ TEST_F(ReportHtmlTest, OneTableRowPerDealWithItsChecklist) {
   EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 5);
   // D2's checklist carries the rendered `else` message.
   EXPECT_NE(html.find("Ann has not designed it yet"), std::string::npos);
-  EXPECT_NE(html.find("<th class=\"gate\" title=\"Ready to design\">design_<wbr>ready</th>"), std::string::npos);
+  EXPECT_NE(html.find("<th class=\"gate\" title=\"Ready to design\">design_<wbr>ready</th>"),
+            std::string::npos);
   EXPECT_NE(html.find("<th class=\"todo\">To do</th>"), std::string::npos);
   EXPECT_EQ(count_of(html, "<span class=\"note\">every gate passes</span>"), 1);  // D1
 }
@@ -121,7 +125,8 @@ TEST_F(ReportHtmlTest, OneTableRowPerDealWithItsChecklist) {
 TEST_F(ReportHtmlTest, StageAuditCountsDealsAheadByOwner) {
   const std::string html = render(kDeals);
   // D2 is recorded in Deliver but fails design_ready; D3 is in Design with design_ready passing.
-  EXPECT_NE(html.find("<strong>1</strong> of 4 deals recorded in a phase is ahead of the evidence"), std::string::npos);
+  EXPECT_NE(html.find("<strong>1</strong> of 4 deals recorded in a phase is ahead of the evidence"),
+            std::string::npos);
   EXPECT_NE(html.find(R"(<g class="bar-row" data-label="Ann" data-count="2">)"), std::string::npos);
   EXPECT_NE(html.find(R"(data-part="ahead" data-count="1")"), std::string::npos);
   EXPECT_EQ(count_of(html, "data-ahead=\"1\""), 1);
@@ -130,8 +135,10 @@ TEST_F(ReportHtmlTest, StageAuditCountsDealsAheadByOwner) {
 
 TEST_F(ReportHtmlTest, BlockingConditionsAndMissingFactsAreCharted) {
   const std::string html = render(kDeals);
-  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="design_ready.designed" data-count="3">)"), std::string::npos);
-  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="signed" data-count="2">)"), std::string::npos);
+  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="design_ready.designed" data-count="3">)"),
+            std::string::npos);
+  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="signed" data-count="2">)"),
+            std::string::npos);
 }
 
 TEST_F(ReportHtmlTest, DealTextCannotInjectMarkup) {
@@ -148,7 +155,8 @@ TEST_F(ReportHtmlTest, DealTextCannotInjectMarkup) {
   EXPECT_NE(html.find("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"), std::string::npos);
   // In attributes too (the owner chart's data-label) and in rendered messages.
   EXPECT_NE(html.find("data-label=\"O&#39;Neil &quot;&amp;&quot; &lt;b&gt;\""), std::string::npos);
-  EXPECT_NE(html.find("O&#39;Neil &quot;&amp;&quot; &lt;b&gt; has not designed it yet"), std::string::npos);
+  EXPECT_NE(html.find("O&#39;Neil &quot;&amp;&quot; &lt;b&gt; has not designed it yet"),
+            std::string::npos);
   // The rule set's own title is escaped as well.
   EXPECT_NE(html.find("<h1>Review &lt;test&gt; &amp; co</h1>"), std::string::npos);
   // Exactly one script element: ours.
@@ -201,7 +209,8 @@ TEST_F(ReportHtmlTest, UnreadableRecordsAreRowsToo) {
 }
 
 TEST(HtmlEscape, EscapesTheFiveSpecialCharacters) {
-  EXPECT_EQ(html_escape(R"(<a href="x">'&'</a>)"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape(R"(<a href="x">'&'</a>)"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(html_escape("Tomás"), "Tomás");
 }
 

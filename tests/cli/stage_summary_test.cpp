@@ -1,5 +1,5 @@
-// The stage audit in `eval`'s outputs: the StageSummary counts, and each format on the shipped rules
-// (which declare `stages from stage by owner`) and on the SPEC's example (which does not).
+// The stage audit in `eval`'s outputs: the StageSummary counts, and each format on the shipped
+// rules (which declare `stages from stage by owner`) and on the SPEC's example (which does not).
 #include "cli/stage_summary.hpp"
 
 #include <gtest/gtest.h>
@@ -77,22 +77,33 @@ TEST(StageAuditOutput, JsonlAddsTheStageKeyAfterTheGates) {
   EXPECT_EQ(n, 45);
   // D-2026-0147 is in "Proposal" (Deliver); see the expectations in docs/cli.md.
   EXPECT_NE(run.out.find(R"("stage":{"recorded":null,"supported":)"), std::string::npos);
-  EXPECT_NE(run.out.find(R"("value":"Closed Lost","audit":"excluded","blocked_by":[],"owner":"Maya Lindqvist"})"),
-            std::string::npos);
+  EXPECT_NE(
+      run.out.find(
+          R"("value":"Closed Lost","audit":"excluded","blocked_by":[],"owner":"Maya Lindqvist"})"),
+      std::string::npos);
 }
 
 TEST(StageAuditOutput, RuleSetsWithoutStagesKeepTheSpecRecord) {
-  auto run = run_dealgate("eval examples/enterprise.gate --facts tests/golden/eval/spec_deals.jsonl --format jsonl --today 2026-11-26");
+  auto run = run_dealgate(
+      "eval examples/enterprise.gate --facts tests/golden/eval/spec_deals.jsonl --format jsonl "
+      "--today 2026-11-26");
   EXPECT_EQ(run.out.find("\"stage\":{"), std::string::npos);
-  auto csv = run_dealgate("eval examples/enterprise.gate --facts tests/golden/eval/spec_deals.jsonl --format csv --today 2026-11-26");
+  auto csv = run_dealgate(
+      "eval examples/enterprise.gate --facts tests/golden/eval/spec_deals.jsonl --format csv "
+      "--today 2026-11-26");
   EXPECT_EQ(csv.out.rfind("id,line,gate,status,failed,unknown,missing,messages\r\n", 0), 0u);
-  auto text = run_dealgate("eval examples/enterprise.gate --facts tests/golden/eval/spec_deals.jsonl --today 2026-11-26");
+  auto text = run_dealgate(
+      "eval examples/enterprise.gate --facts tests/golden/eval/spec_deals.jsonl --today "
+      "2026-11-26");
   EXPECT_EQ(text.out.find("Stage"), std::string::npos);
 }
 
 TEST(StageAuditOutput, CsvAddsTheAuditColumns) {
   auto run = run_dealgate(std::string(kEval) + " --format csv");
-  EXPECT_EQ(run.out.rfind("id,line,gate,status,failed,unknown,missing,messages,stage,recorded_phase,supported_phase,stage_audit,owner\r\n", 0), 0u);
+  EXPECT_EQ(run.out.rfind("id,line,gate,status,failed,unknown,missing,messages,stage,recorded_"
+                          "phase,supported_phase,stage_audit,owner\r\n",
+                          0),
+            0u);
   EXPECT_NE(run.out.find(",Closed Lost,,"), std::string::npos);
   EXPECT_NE(run.out.find(",excluded,Maya Lindqvist\r\n"), std::string::npos);
 }
@@ -100,7 +111,9 @@ TEST(StageAuditOutput, CsvAddsTheAuditColumns) {
 TEST(StageAuditOutput, TextHasAStageLinePerDealAndASummarySection) {
   auto run = run_dealgate(kEval);
   std::size_t lines = 0;
-  for (std::size_t at = run.out.find("\n  Stage: "); at != std::string::npos; at = run.out.find("\n  Stage: ", at + 1)) ++lines;
+  for (std::size_t at = run.out.find("\n  Stage: "); at != std::string::npos;
+       at = run.out.find("\n  Stage: ", at + 1))
+    ++lines;
   EXPECT_EQ(lines, 45u);
   EXPECT_NE(run.out.find("\"Closed Lost\" (not audited)"), std::string::npos);
   EXPECT_NE(run.out.find("\nStage audit: "), std::string::npos);
@@ -109,7 +122,8 @@ TEST(StageAuditOutput, TextHasAStageLinePerDealAndASummarySection) {
 
 TEST(StageAuditOutput, JsonSummaryHasTheStageSection) {
   auto run = run_dealgate(std::string(kEval) + " --format json");
-  EXPECT_NE(run.out.find(",\"stage\":{\"audited\":44,"), std::string::npos) << run.out.substr(run.out.rfind("\"summary\""));
+  EXPECT_NE(run.out.find(",\"stage\":{\"audited\":44,"), std::string::npos)
+      << run.out.substr(run.out.rfind("\"summary\""));
   EXPECT_NE(run.out.find("\"owners\":[{\"owner\":"), std::string::npos);
 }
 

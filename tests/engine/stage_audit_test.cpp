@@ -1,5 +1,5 @@
-// The stage audit: the recorded phase (from the CRM stage), the furthest phase the gates support, and
-// "ahead of the evidence", for deals that pass, fail or leave gates unknown.
+// The stage audit: the recorded phase (from the CRM stage), the furthest phase the gates support,
+// and "ahead of the evidence", for deals that pass, fail or leave gates unknown.
 #include "engine/stage_audit.hpp"
 
 #include <gtest/gtest.h>
@@ -43,7 +43,8 @@ class StageAuditTest : public ::testing::Test {
   void SetUp() override {
     compilation_ = compile({{"audit.gate", kRules}});
     std::string all;
-    for (const auto& d : compilation_.diagnostics.items()) all += render_text(d, compilation_.sources);
+    for (const auto& d : compilation_.diagnostics.items())
+      all += render_text(d, compilation_.sources);
     ASSERT_TRUE(compilation_.ok()) << all;
     ASSERT_TRUE(compilation_.plan->stages.has_value());
   }
@@ -70,7 +71,8 @@ class StageAuditTest : public ::testing::Test {
 };
 
 TEST_F(StageAuditTest, ProposalWithoutDesignEvidenceIsAhead) {
-  DealResult r = run(R"({"stage": "Proposal", "rep": "Ann", "designed": false, "priced": true, "signed": true})");
+  DealResult r = run(
+      R"({"stage": "Proposal", "rep": "Ann", "designed": false, "priced": true, "signed": true})");
   ASSERT_TRUE(r.has_stage);
   EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
   EXPECT_EQ(phase(r.stage.recorded), "Deliver");
@@ -96,7 +98,8 @@ TEST_F(StageAuditTest, EveryEntryGateOfAPhaseMustPass) {
 }
 
 TEST_F(StageAuditTest, RecordedBehindOrAtTheEvidenceIsInLine) {
-  DealResult behind = run(R"({"stage": "Solution Design", "designed": true, "priced": true, "signed": true})");
+  DealResult behind =
+      run(R"({"stage": "Solution Design", "designed": true, "priced": true, "signed": true})");
   EXPECT_EQ(behind.stage.verdict, StageAudit::Verdict::Ok);
   EXPECT_EQ(phase(behind.stage.recorded), "Design");
   EXPECT_EQ(phase(behind.stage.supported), "Deliver");
@@ -109,7 +112,8 @@ TEST_F(StageAuditTest, RecordedBehindOrAtTheEvidenceIsInLine) {
 
 TEST_F(StageAuditTest, UnmappedExcludedMissingAndInvalidStagesAreReportedNotAudited) {
   DealResult unmapped = run(R"({"stage": "proposal", "designed": false})");
-  EXPECT_EQ(unmapped.stage.verdict, StageAudit::Verdict::Unmapped);  // the mapping is case-sensitive
+  EXPECT_EQ(unmapped.stage.verdict,
+            StageAudit::Verdict::Unmapped);  // the mapping is case-sensitive
   EXPECT_EQ(unmapped.stage.value, "proposal");
   EXPECT_EQ(unmapped.stage.recorded, kNone);
 
@@ -152,7 +156,8 @@ gate into_a enters A { require ok }
 }
 
 TEST(StageAuditPlan, RuleSetsWithoutStagesHaveNoAudit) {
-  Compilation c = compile({{"plain.gate", "facts { stage: string }\ngate g { require stage == \"x\" }\n"}});
+  Compilation c =
+      compile({{"plain.gate", "facts { stage: string }\ngate g { require stage == \"x\" }\n"}});
   ASSERT_TRUE(c.ok());
   EXPECT_FALSE(c.plan->stages.has_value());
   FactsReader reader(c.plan->schema);
