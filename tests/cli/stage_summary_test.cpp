@@ -127,5 +127,27 @@ TEST(StageAuditOutput, JsonSummaryHasTheStageSection) {
   EXPECT_NE(run.out.find("\"owners\":[{\"owner\":"), std::string::npos);
 }
 
+TEST(StageAuditOutput, UnmappedMissingAndInvalidStagesAreReportedNotFatal) {
+  auto run = run_dealgate("eval rules/ --facts - --today 2026-11-26 --gate enter_delivery",
+                          "{\"id\":\"X1\",\"stage\":\"Qualified Lead\",\"owner\":\"Ann\"}\n"
+                          "{\"id\":\"X2\",\"stage\":7}\n{\"id\":\"X3\"}\n");
+  EXPECT_EQ(run.exit_code, 1) << run.err;  // the gates are unknown; nothing crashed
+  EXPECT_NE(run.out.find("  Stage: \"Qualified Lead\" is not mapped to a phase; add it to the rule set's "
+                         "`stages` block\n"),
+            std::string::npos);
+  EXPECT_NE(run.out.find("  Stage: invalid (`stage` is 7, not a string)\n"), std::string::npos);
+  EXPECT_NE(run.out.find("  Stage: missing (`stage` is not in the record)\n"), std::string::npos);
+  EXPECT_NE(run.out.find("  stages not mapped to a phase (add them to `stages`):\n         1  \"Qualified Lead\"\n"),
+            std::string::npos);
+  EXPECT_NE(run.out.find("not audited: 0 mapped to `none`, 1 without a stage, 1 with an invalid stage"),
+            std::string::npos);
+  auto jsonl = run_dealgate("eval rules/ --facts - --today 2026-11-26 --format jsonl",
+                            "{\"id\":\"X1\",\"stage\":\"Qualified Lead\"}\n");
+  EXPECT_NE(jsonl.out.find(R"("stage":{"recorded":null,)"), std::string::npos);
+  EXPECT_NE(jsonl.out.find(R"("ahead":false,"value":"Qualified Lead","audit":"unmapped","blocked_by":[],"owner":null})"),
+            std::string::npos)
+      << jsonl.out;
+}
+
 }  // namespace
 }  // namespace dealgate::cli
