@@ -427,7 +427,7 @@ class Report {
           "<div class=\"legend\"><span><i style=\"background:var(--fail)\"></i>false</span>"
           "<span><i style=\"background:var(--unknown)\"></i>cannot be decided</span></div>\n";
     }
-    out_ += "</div><div>\n<h3>Facts most often missing</h3>\n";
+    out_ += "</div><div>\n<h3>Facts most often missing or invalid</h3>\n";
     if (facts.empty()) {
       out_ += "<p class=\"empty\">No fact is missing.</p>\n";
     } else {
