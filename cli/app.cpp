@@ -11,6 +11,7 @@
 #include "cli/eval_command.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/fmt_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/test_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/logging.hpp"
@@ -50,6 +51,7 @@ int run(int argc, char** argv) {
       case CommandLine::Kind::Explain: return run_explain(command.explain, io);
       case CommandLine::Kind::Fmt: return run_fmt(command.fmt, io);
       case CommandLine::Kind::Diff: return run_diff(command.diff, io);
+      case CommandLine::Kind::Report: return run_report(command.report, io);
       default: return run_eval(command.eval, io);
     }
   } catch (const std::exception& e) {

@@ -45,6 +45,8 @@ constexpr const char* kMainFooter =
     "      lay the rule files out the canonical way, comments kept\n"
     "  dealgate diff rules/ new-rules/ --facts deals.csv\n"
     "      before changing a gate: which deals would change status, and why\n"
+    "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
+    "      an HTML page for the pipeline review meeting\n"
     "\n"
     "Run `dealgate COMMAND --help` for the options of a command.\n"
     "Results go to standard output; messages and progress to standard error.\n"
@@ -113,6 +115,20 @@ constexpr const char* kDiffFooter =
     "records were still compared).\n"
     "\n";
 
+constexpr const char* kReportFooter =
+    "Writes one self-contained HTML page for a pipeline review: per gate a bar of pass / fail /\n"
+    "unknown, the conditions and missing facts that hold deals back most often, the stage audit\n"
+    "(when the rules declare `stages`), and a table of deals to sort and filter, each with what\n"
+    "would make its gates pass. The page needs no network: open it, mail it, put it on a share.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
+    "  dealgate report rules/ --facts export.csv -o review.html --today 2026-11-26\n"
+    "\n"
+    "Exit codes: 0 the report was written (whatever the gates say), 2 usage error or the rules do\n"
+    "not compile, 3 the facts or some records could not be read, or the file not written.\n"
+    "\n";
+
 constexpr const char* kGlobalOptions =
     "Global options: --color WHEN, --log-level LEVEL (see `dealgate --help`).\n";
 
@@ -160,6 +176,7 @@ class Formatter final : public CLI::Formatter {
     if (name == "explain") return "Usage: dealgate explain RULES... --facts FILE [--deal ID] [--gate NAME]... [OPTIONS]\n";
     if (name == "fmt") return "Usage: dealgate fmt RULES... [--write | --check]\n";
     if (name == "diff") return "Usage: dealgate diff OLD_RULES NEW_RULES --facts FILE|- [OPTIONS]\n";
+    if (name == "report") return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
 };
@@ -167,9 +184,9 @@ class Formatter final : public CLI::Formatter {
 UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
-      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff"});
+      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report"});
       return UsageError{fmt::format("`{}` is not a dealgate command", arg),
-                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain`, `fmt` and `diff`" : help};
+                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff` and `report`" : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
   }
@@ -318,8 +335,26 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->type_name("FIELD");
   diff->add_option("--input", diff_input, "json or csv, whatever --facts is called")->type_name("KIND");
 
+  // report
+  CLI::App* report = app.add_subcommand("report", "write an HTML pipeline review of the deals");
+  report->fallthrough();
+  report->group("Commands");
+  report->footer(std::string(kReportFooter) + kGlobalOptions);
+  ReportArgs& r = result.report;
+  std::string report_today, report_input;
+  std::vector<std::string> report_params;
+  report->add_option("RULES", r.rules, ".gate files, or folders that hold them")->type_name("");
+  report->add_option("--facts", r.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")->type_name("FILE");
+  report->add_option("-o,--output", r.output, "the HTML file to write; - for standard output")->type_name("FILE");
+  report->add_option("--today", report_today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")->type_name("DATE");
+  report->add_option("--param", report_params, "override a `param` of the rules (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  report->add_option("--id-field", r.id_field, "the fact that names a deal (default: id)")->type_name("FIELD");
+  report->add_option("--input", report_input, "json or csv, whatever --facts is called")->type_name("KIND");
+
   auto parsed = [&]() -> const CLI::App& {
-    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff}) {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report}) {
       if (sub->parsed()) return *sub;
     }
     return app;
@@ -394,6 +429,40 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     if (result.fmt.write && result.fmt.check) {
       return fail(*fmt_command, {"`--write` and `--check` cannot be used together",
                                  "use `--check` in CI, `--write` to fix the files"});
+    }
+    return result;
+  }
+  if (report->parsed()) {
+    result.kind = CommandLine::Kind::Report;
+    if (auto missing = need_rules(*report, r.rules)) return fail(*report, *missing);
+    if (r.facts.empty()) {
+      return fail(*report, {"no deals: --facts is missing",
+                            "give the deals with `--facts FILE` (JSON, JSON Lines or CSV)"});
+    }
+    if (r.output.empty()) {
+      return fail(*report, {"no output file: -o is missing",
+                            "name the page to write, e.g. `-o pipeline.html` (or `-o -` for standard output)"});
+    }
+    if (!report_today.empty()) {
+      if (auto day = parse_today(report_today, error))
+        r.today = *day;
+      else
+        return fail(*report, error);
+    }
+    for (const std::string& text : report_params) {
+      if (auto param = parse_param(text, error))
+        r.params.push_back(std::move(*param));
+      else
+        return fail(*report, error);
+    }
+    if (!report_input.empty()) {
+      if (auto kind = parse_input_format(report_input, error))
+        r.input = *kind;
+      else
+        return fail(*report, error);
+    }
+    if (r.id_field.empty()) {
+      return fail(*report, {"`--id-field` is empty", "name the fact that identifies a deal, e.g. `--id-field deal_id`"});
     }
     return result;
   }

@@ -71,8 +71,18 @@ struct DiffArgs {
   std::string id_field = "id";
 };
 
+struct ReportArgs {
+  std::vector<std::string> rules;
+  std::string facts;
+  InputFormat input = InputFormat::Auto;
+  std::string output;  // the HTML file to write, or `-` for standard output
+  std::optional<DayNumber> today;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string id_field = "id";
+};
+
 struct CommandLine {
-  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;
@@ -83,6 +93,7 @@ struct CommandLine {
   ExplainArgs explain;
   FmtArgs fmt;
   DiffArgs diff;
+  ReportArgs report;
   // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
   int exit_code = 0;
   std::string out_text;             // for standard output (--help, --version)

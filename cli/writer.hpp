@@ -49,7 +49,12 @@ class RecordJson {
  private:
   std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
   std::vector<std::string> blocks_;      // by BlockIndex: `"enter_delivery"`
+  const Plan* plan_ = nullptr;           // for the stage audit
 };
+
+// Appends the stage audit object (the extension of the SPEC §7 record when the rule set declares
+// `stages`): {"recorded":"Deliver","supported":"Design","ahead":true,"value":"Proposal",...}.
+void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage);
 
 // Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
 // needs escaping).

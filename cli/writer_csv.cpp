@@ -23,7 +23,14 @@ void append_field(std::string& out, std::string_view text) {
 class CsvWriter final : public ResultWriter {
  public:
   CsvWriter(const Plan& plan, std::ostream& out) : plan_(plan), out_(out) {
-    out_ << "id,line,gate,status,failed,unknown,missing,messages\r\n";
+    out_ << "id,line,gate,status,failed,unknown,missing,messages";
+    // The stage audit's columns come only with a `stages` declaration, so other rule sets keep
+    // the columns they had.
+    if (plan_.stages) {
+      out_ << ",stage,recorded_phase,supported_phase,stage_audit";
+      if (plan_.stages->owner_slot != kNone) out_ << ",owner";
+    }
+    out_ << "\r\n";
   }
 
   void write(const DealResult& result) override {
@@ -33,6 +40,7 @@ class CsvWriter final : public ResultWriter {
       row_start(id, result.line);
       buffer_ += ",,error,,,,";  // gate, status, failed, unknown, missing
       append_field(buffer_, result.error);
+      if (plan_.stages) buffer_ += plan_.stages->owner_slot != kNone ? ",,,,," : ",,,,";
       buffer_ += "\r\n";
     }
     for (const GateResult& gate : result.gates) {
@@ -58,6 +66,7 @@ class CsvWriter final : public ResultWriter {
       cell_.clear();
       for (const std::string& message : gate.messages) join(message);
       append_field(buffer_, cell_);
+      if (result.has_stage) append_stage(result.stage);
       buffer_ += "\r\n";
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -68,6 +77,24 @@ class CsvWriter final : public ResultWriter {
     append_field(buffer_, id);
     buffer_ += fmt::format(",{}", line);
   }
+  void append_stage(const StageAudit& stage) {
+    auto phase = [&](std::uint32_t p) {
+      if (p < plan_.phases.size()) append_field(buffer_, plan_.phases[p]);
+    };
+    buffer_ += ',';
+    if (stage.verdict != StageAudit::Verdict::Missing) append_field(buffer_, stage.value);
+    buffer_ += ',';
+    phase(stage.recorded);
+    buffer_ += ',';
+    phase(stage.supported);
+    buffer_ += ',';
+    buffer_ += verdict_name(stage.verdict);
+    if (plan_.stages->owner_slot != kNone) {
+      buffer_ += ',';
+      if (stage.has_owner) append_field(buffer_, stage.owner);
+    }
+  }
+
   void join(std::string_view item) {
     if (!cell_.empty()) cell_ += "; ";
     cell_ += item;

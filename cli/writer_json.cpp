@@ -3,6 +3,7 @@
 // follows.
 #include <fmt/format.h>
 
+#include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/writer.hpp"
 #include "grammar/diagnostic_render.hpp"
@@ -13,10 +14,11 @@ namespace {
 class JsonWriter final : public ResultWriter {
  public:
   JsonWriter(const Plan& plan, std::ostream& out)
-      : plan_(plan), record_(plan), out_(out), summary_(plan) {}
+      : plan_(plan), record_(plan), out_(out), summary_(plan), stages_(plan) {}
 
   void write(const DealResult& result) override {
     summary_.add(result);
+    stages_.add(result);
     buffer_.assign(first_ ? "{\"records\":[\n" : ",\n");
     first_ = false;
     record_.append(buffer_, result);
@@ -46,11 +48,48 @@ class JsonWriter final : public ResultWriter {
       append_paths(out, gate.invalid);
       out += '}';
     }
-    out += "}}}\n";
+    out += '}';
+    if (plan_.stages) append_stage_summary(out);
+    out += "}}\n";
     out_ << out;
   }
 
  private:
+  // "stage":{"audited":N,"ahead":N,...,"phases":{...},"owners":[...],"unmapped":[...]}
+  void append_stage_summary(std::string& out) const {
+    out += fmt::format(",\"stage\":{{\"audited\":{},\"ahead\":{},\"unmapped\":{},\"excluded\":{},"
+                       "\"missing\":{},\"invalid\":{},\"phases\":{{",
+                       stages_.audited(), stages_.count(StageAudit::Verdict::Ahead),
+                       stages_.count(StageAudit::Verdict::Unmapped),
+                       stages_.count(StageAudit::Verdict::Excluded),
+                       stages_.count(StageAudit::Verdict::Missing),
+                       stages_.count(StageAudit::Verdict::Invalid));
+    for (std::size_t p = 0; p < plan_.phases.size(); ++p) {
+      const PhaseStageCount& c = stages_.phases()[p];
+      out += fmt::format("{}\"{}\":{{\"recorded\":{},\"supported\":{},\"ahead\":{}}}", p ? "," : "",
+                         json_escape(plan_.phases[p]), c.recorded, c.supported, c.ahead);
+    }
+    out += "},\"owners\":[";
+    bool first = true;
+    for (const OwnerStageCount& o : stages_.owners()) {
+      out += first ? "{\"owner\":" : ",{\"owner\":";
+      first = false;
+      if (o.owner.empty()) {
+        out += "null";
+      } else {
+        out += '"' + json_escape(o.owner) + '"';
+      }
+      out += fmt::format(",\"audited\":{},\"ahead\":{}}}", o.audited, o.ahead);
+    }
+    out += "],\"unmapped_stages\":[";
+    first = true;
+    for (const ValueCount& v : stages_.unmapped()) {
+      out += fmt::format("{}{{\"stage\":\"{}\",\"deals\":{}}}", first ? "" : ",", json_escape(v.value), v.deals);
+      first = false;
+    }
+    out += "]}";
+  }
+
   static void append_paths(std::string& out, const std::vector<PathCount>& paths) {
     out += '[';
     for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -64,6 +103,7 @@ class JsonWriter final : public ResultWriter {
   RecordJson record_;
   std::ostream& out_;
   Summary summary_;
+  StageSummary stages_;
   std::string buffer_;
   bool first_ = true;
 };

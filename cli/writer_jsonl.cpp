@@ -61,7 +61,7 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-RecordJson::RecordJson(const Plan& plan) {
+RecordJson::RecordJson(const Plan& plan) : plan_(&plan) {
   conditions_.reserve(plan.conditions.size());
   for (const PlanCondition& c : plan.conditions) {
     conditions_.emplace_back();
@@ -72,6 +72,44 @@ RecordJson::RecordJson(const Plan& plan) {
     blocks_.emplace_back();
     append_json_string(blocks_.back(), b.name);
   }
+}
+
+void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage) {
+  auto phase = [&](std::uint32_t p) {
+    if (p == kNone || p >= plan.phases.size()) {
+      out += "null";
+    } else {
+      append_json_string(out, plan.phases[p]);
+    }
+  };
+  out += "{\"recorded\":";
+  phase(stage.recorded);
+  out += ",\"supported\":";
+  phase(stage.supported);
+  out += stage.verdict == StageAudit::Verdict::Ahead ? ",\"ahead\":true" : ",\"ahead\":false";
+  out += ",\"value\":";
+  if (stage.verdict == StageAudit::Verdict::Missing || stage.verdict == StageAudit::Verdict::Invalid) {
+    out += "null";
+  } else {
+    append_json_string(out, stage.value);
+  }
+  out += ",\"audit\":\"";
+  out += verdict_name(stage.verdict);
+  out += "\",\"blocked_by\":[";
+  for (std::size_t i = 0; i < stage.blocked_by.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, plan.blocks[stage.blocked_by[i].first].name);
+  }
+  out += ']';
+  if (plan.stages && plan.stages->owner_slot != kNone) {
+    out += ",\"owner\":";
+    if (stage.has_owner) {
+      append_json_string(out, stage.owner);
+    } else {
+      out += "null";
+    }
+  }
+  out += '}';
 }
 
 void RecordJson::append(std::string& out, const DealResult& result) const {
@@ -113,7 +151,12 @@ void RecordJson::append(std::string& out, const DealResult& result) const {
     append_list(out, gate.messages);
     out += '}';
   }
-  out += "}}";
+  out += '}';
+  if (result.has_stage && plan_ != nullptr) {
+    out += ",\"stage\":";
+    append_stage_json(out, *plan_, result.stage);
+  }
+  out += '}';
 }
 
 std::unique_ptr<ResultWriter> make_jsonl_writer(const Plan& plan, std::ostream& out) {

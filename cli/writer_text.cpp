@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cli/checklist_text.hpp"
+#include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
@@ -22,10 +23,12 @@ class TextWriter final : public ResultWriter {
         out_(out),
         color_(options.color),
         p_(Palette::of(options.color)),
-        summary_(plan) {}
+        summary_(plan),
+        stages_(plan) {}
 
   void write(const DealResult& result) override {
     summary_.add(result);
+    stages_.add(result);
     buffer_.clear();
     const std::string id = id_text(result.id_json);
     if (!result.error.empty()) {
@@ -38,6 +41,7 @@ class TextWriter final : public ResultWriter {
         buffer_ += fmt::format("{}{}{} (line {})\n", p_.bold, id, p_.reset, result.line);
       }
       for (const GateResult& gate : result.gates) write_gate(gate);
+      if (result.has_stage) write_stage(result.stage);
       buffer_ += '\n';
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -120,6 +124,48 @@ class TextWriter final : public ResultWriter {
   // "To pass this gate": what must change, so a sales rep knows what to do next.
   void write_checklist(const GateResult& gate) { append_checklist(buffer_, plan_, gate.checklist, 4, true, p_); }
 
+  std::string phase_name(std::uint32_t phase) const {
+    return phase < plan_.phases.size() ? plan_.phases[phase] : std::string("no phase yet");
+  }
+
+  // The stage audit of one deal: one line, AHEAD marked like a failed gate.
+  void write_stage(const StageAudit& stage) {
+    const PlanStages& stages = *plan_.stages;
+    buffer_ += "  Stage: ";
+    switch (stage.verdict) {
+      case StageAudit::Verdict::Ok:
+        buffer_ += fmt::format("\"{}\" ({}); the evidence supports {}\n", stage.value,
+                               phase_name(stage.recorded), phase_name(stage.supported));
+        return;
+      case StageAudit::Verdict::Ahead: {
+        buffer_ += fmt::format("\"{}\" ({}) is {}AHEAD of the evidence{}, which supports {}",
+                               stage.value, phase_name(stage.recorded), p_.fail, p_.reset,
+                               phase_name(stage.supported));
+        for (std::size_t i = 0; i < stage.blocked_by.size(); ++i) {
+          buffer_ += fmt::format("{}{}: {}", i ? ", " : " (", plan_.blocks[stage.blocked_by[i].first].name,
+                                 status_name(stage.blocked_by[i].second));
+        }
+        buffer_ += stage.blocked_by.empty() ? "\n" : ")\n";
+        return;
+      }
+      case StageAudit::Verdict::Unmapped:
+        buffer_ += fmt::format("\"{}\" is {}not mapped to a phase{}; add it to the rule set's `stages` block\n",
+                               stage.value, p_.unknown, p_.reset);
+        return;
+      case StageAudit::Verdict::Excluded:
+        buffer_ += fmt::format("\"{}\" (not audited)\n", stage.value);
+        return;
+      case StageAudit::Verdict::Missing:
+        buffer_ += fmt::format("{}missing{} (`{}` is not in the record)\n", p_.unknown, p_.reset,
+                               stages.stage_path);
+        return;
+      case StageAudit::Verdict::Invalid:
+        buffer_ += fmt::format("{}invalid{} (`{}` is {}, not a string)\n", p_.unknown, p_.reset,
+                               stages.stage_path, stage.value);
+        return;
+    }
+  }
+
   void write_paths(std::string_view kind, const std::vector<std::string>& paths) {
     buffer_ += fmt::format("    {:<8}{}\n", kind, fmt::join(paths, ", "));
   }
@@ -138,7 +184,10 @@ class TextWriter final : public ResultWriter {
     }
     buffer_ += '\n';
     const std::vector<GateSummary> gates = summary_.gates();
-    if (gates.empty()) return;
+    if (gates.empty()) {
+      if (plan_.stages) write_stage_summary();
+      return;
+    }
 
     std::size_t name_width = 4;
     std::uint64_t widest = 0;
@@ -172,6 +221,48 @@ class TextWriter final : public ResultWriter {
       write_top_paths(name, "missing", g.missing);
       write_top_paths(name, "invalid", g.invalid);
     }
+    if (plan_.stages) write_stage_summary();
+  }
+
+  void write_stage_summary() {
+    const std::uint64_t audited = stages_.audited();
+    const std::uint64_t ahead = stages_.count(StageAudit::Verdict::Ahead);
+    buffer_ += fmt::format("\n{}Stage audit:{} {} of {} deal{} recorded in a phase {} ahead of the evidence\n",
+                           p_.bold, p_.reset, ahead ? fmt::format("{}{}{}", p_.fail, ahead, p_.reset) : "0",
+                           audited, audited == 1 ? "" : "s", ahead == 1 ? "is" : "are");
+    std::size_t width = 5;
+    for (const std::string& phase : plan_.phases) width = std::max(width, phase.size());
+    buffer_ += fmt::format("\n  {:<{}}  {:>8}  {:>9}  {:>5}\n", "phase", width, "recorded", "supported", "ahead");
+    for (std::size_t p = 0; p < plan_.phases.size(); ++p) {
+      const PhaseStageCount& c = stages_.phases()[p];
+      buffer_ += fmt::format("  {:<{}}  {:>8}  {:>9}  {}{:>5}{}\n", plan_.phases[p], width, c.recorded,
+                             c.supported, c.ahead ? p_.fail : "", c.ahead, c.ahead ? p_.reset : "");
+    }
+    if (stages_.supported_none() > 0) {
+      buffer_ += fmt::format("  {:<{}}  {:>8}  {:>9}\n", "(none)", width, "", stages_.supported_none());
+    }
+    if (stages_.has_owner()) {
+      const std::vector<OwnerStageCount> owners = stages_.owners();
+      std::size_t owner_width = 5;
+      for (const OwnerStageCount& o : owners) owner_width = std::max(owner_width, o.owner.empty() ? 10 : o.owner.size());
+      buffer_ += fmt::format("\n  {:<{}}  {:>8}  {:>5}\n", "owner", owner_width, "audited", "ahead");
+      for (const OwnerStageCount& o : owners) {
+        buffer_ += fmt::format("  {:<{}}  {:>8}  {}{:>5}{}\n", o.owner.empty() ? "(no owner)" : o.owner,
+                               owner_width, o.audited, o.ahead ? p_.fail : "", o.ahead, o.ahead ? p_.reset : "");
+      }
+    }
+    const std::vector<ValueCount> unmapped = stages_.unmapped();
+    if (!unmapped.empty()) {
+      buffer_ += fmt::format("\n  stages not mapped to a phase (add them to `stages`):\n");
+      for (const ValueCount& v : unmapped) buffer_ += fmt::format("  {:>8}  \"{}\"\n", v.deals, v.value);
+    }
+    const std::uint64_t excluded = stages_.count(StageAudit::Verdict::Excluded);
+    const std::uint64_t missing = stages_.count(StageAudit::Verdict::Missing);
+    const std::uint64_t invalid = stages_.count(StageAudit::Verdict::Invalid);
+    if (excluded + missing + invalid > 0) {
+      buffer_ += fmt::format("\n  not audited: {} mapped to `none`, {} without a stage, {} with an invalid stage\n",
+                             excluded, missing, invalid);
+    }
   }
 
   void write_top_paths(const std::string& gate, std::string_view kind,
@@ -188,6 +279,7 @@ class TextWriter final : public ResultWriter {
   bool color_;
   Palette p_;
   Summary summary_;
+  StageSummary stages_;
   std::string buffer_;
   std::vector<std::string_view> attached_;  // by ConditionIndex, for the gate being written
   std::vector<ConditionIndex> merged_;

@@ -172,6 +172,15 @@ void Checker::collect(const std::vector<ast::File>& files) {
         out_.blocks.push_back({b, {}, kNone});
       } else if (auto* t = std::get_if<ast::TestDecl>(&decl)) {
         out_.tests.push_back(t);
+      } else if (auto* st = std::get_if<ast::StagesDecl>(&decl)) {
+        if (out_.stages) {
+          Diagnostic d{Severity::Error, "duplicate-stages", "a rule set has at most one `stages` declaration",
+                       st->span, "map every CRM stage in one `stages from ... { ... }` block",
+                       {{out_.stages->decl->fact_span, "the stages are already mapped here"}}};
+          diag_.add(std::move(d));
+        } else {
+          out_.stages = StagesInfo{st, kNoNode, kNoNode, {}};
+        }
       }
     }
   }
@@ -370,6 +379,7 @@ void Checker::run(const std::vector<ast::File>& files) {
   collect(files);
   check_params();
   check_blocks();
+  check_stages();
   check_requires_graph();
   for (const ast::TestDecl* test : out_.tests) check_test(*test);
   if (!diag_.has_errors()) {

@@ -2,6 +2,7 @@
 // error and warning (not just the first). Its output annotates the AST; the planner lowers it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,6 +46,15 @@ struct BlockInfo {
   std::uint32_t enters_phase = kNone;
 };
 
+// The `stages` declaration, resolved: the stage and owner facts and each CRM stage's phase.
+struct StagesInfo {
+  const ast::StagesDecl* decl = nullptr;
+  NodeIndex stage_fact = kNoNode;
+  NodeIndex owner_fact = kNoNode;  // kNoNode without `by`
+  // Each stage value and its phase index, or kNone for `-> none`, in source order.
+  std::vector<std::pair<std::string, std::uint32_t>> mapping;
+};
+
 struct CheckedRuleSet {
   std::string title;
   std::vector<std::string> phases;
@@ -53,6 +63,7 @@ struct CheckedRuleSet {
   std::vector<ParamInfo> params;
   std::vector<BlockInfo> blocks;  // rule-file order
   std::vector<const ast::TestDecl*> tests;
+  std::optional<StagesInfo> stages;  // when the rule set declares `stages`
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }

@@ -62,6 +62,8 @@ class Checker {
   void merge_type(NodeIndex node, const ast::TypeExpr& type);
   void check_params();
   void check_blocks();
+  void check_stages();  // checker_stages.cpp
+  NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span, const char* role);
   void check_requires_graph();
   void warn_unreached_milestones();
   void warn_unused_facts();

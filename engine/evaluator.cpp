@@ -6,6 +6,7 @@
 
 #include "engine/eval_context.hpp"
 #include "engine/explain.hpp"
+#include "engine/stage_audit.hpp"
 
 namespace dealgate {
 namespace {
@@ -138,6 +139,19 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     sort_unique(out.missing);
     sort_unique(out.invalid);
     if (options.checklist && out.status != Status::Pass) out.checklist = pass_checklist(plan_, facts, options, gates[g]);
+  }
+
+  result.has_stage = plan_.stages.has_value();
+  if (result.has_stage) {
+    // Every gate that enters a phase counts, whether or not it was selected for the report.
+    for (const std::vector<BlockIndex>& entry : plan_.stages->entry_gates) {
+      for (BlockIndex g : entry) {
+        for (BlockIndex b : plan_.blocks[g].evaluation_order) {
+          if (!s.block_done[b]) evaluate_block(b);
+        }
+      }
+    }
+    audit_stage(plan_, facts, s.block_status, result.stage);
   }
 }
 

@@ -1,5 +1,7 @@
 #include "engine/plan.hpp"
 
+#include <algorithm>
+
 namespace dealgate {
 
 TypeRef Type::make(Kind kind) {
@@ -76,6 +78,16 @@ std::uint32_t Plan::find_param(std::string_view name) const {
     if (params[i].name == name) return i;
   }
   return kNone;
+}
+
+}  // namespace dealgate
+
+namespace dealgate {
+
+std::uint32_t PlanStages::phase_of(std::string_view stage) const {
+  auto at = std::lower_bound(mapping.begin(), mapping.end(), stage,
+                             [](const auto& entry, std::string_view key) { return entry.first < key; });
+  return at != mapping.end() && at->first == stage ? at->second : kUnmapped;
 }
 
 }  // namespace dealgate

@@ -103,6 +103,22 @@ struct PlanParam {
   Span span;
 };
 
+// The stage audit (`stages from stage by owner { ... }`): where to read the CRM stage and the owner,
+// which phase each stage claims, and which gates enter each phase.
+struct PlanStages {
+  std::string stage_path;                  // `stage`
+  std::uint32_t stage_slot = 0;            // in frame 0
+  std::string owner_path;                  // empty without `by`
+  std::uint32_t owner_slot = kNone;        // in frame 0; kNone without `by`
+  // Each CRM stage and its phase index, or kNone for `-> none`; sorted by stage for look-up.
+  std::vector<std::pair<std::string, std::uint32_t>> mapping;
+  std::vector<std::vector<BlockIndex>> entry_gates;  // by phase: the gates that enter it
+
+  // The phase a stage maps to: a phase index, kNone for `none`, or kUnmapped.
+  static constexpr std::uint32_t kUnmapped = kNone - 1;
+  std::uint32_t phase_of(std::string_view stage) const;
+};
+
 struct Plan {
   std::string title;
   std::vector<std::string> phases;
@@ -112,6 +128,7 @@ struct Plan {
   std::vector<PlanCondition> conditions;  // rule-file order
   std::vector<BlockIndex> gates;          // declaration order
   std::vector<PlanParam> params;
+  std::optional<PlanStages> stages;       // when the rule set declares `stages`
   std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
   std::vector<std::string> source_paths;  // the rule files, by FileId, so spans can be shown
   std::vector<std::string> source_texts;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "engine/evaluator.hpp"
@@ -35,6 +36,7 @@ class Planner {
     }
     for (BlockIndex b = 0; b < checked_.blocks.size(); ++b) plan_block(b);
     compute_reach();
+    plan_stages();
   }
 
  private:
@@ -253,6 +255,28 @@ class Planner {
         if (seen[i]) block.reach.push_back(i);
       }
     }
+  }
+
+  void plan_stages() {
+    if (!checked_.stages || checked_.stages->stage_fact == kNoNode) return;
+    const StagesInfo& info = *checked_.stages;
+    PlanStages stages;
+    const SchemaNode& stage = plan_.schema.node(info.stage_fact);
+    stages.stage_path = stage.path;
+    stages.stage_slot = stage.slot;
+    if (info.owner_fact != kNoNode) {
+      const SchemaNode& owner = plan_.schema.node(info.owner_fact);
+      stages.owner_path = owner.path;
+      stages.owner_slot = owner.slot;
+    }
+    stages.mapping = info.mapping;
+    std::sort(stages.mapping.begin(), stages.mapping.end());
+    stages.entry_gates.resize(plan_.phases.size());
+    for (BlockIndex g : plan_.gates) {
+      std::uint32_t phase = plan_.blocks[g].enters_phase;
+      if (phase != kNone && phase < stages.entry_gates.size()) stages.entry_gates[phase].push_back(g);
+    }
+    plan_.stages = std::move(stages);
   }
 
   const CheckedRuleSet& checked_;

@@ -51,11 +51,47 @@ struct GateResult {
   }
 };
 
+// The stage audit of one deal: the phase its CRM stage claims (recorded) against the furthest phase
+// its evidence supports (every gate entering that phase, and the earlier ones, passes).
+struct StageAudit {
+  enum class Verdict : std::uint8_t {
+    Ok,        // recorded at or behind the evidence
+    Ahead,     // recorded in a phase whose entry gate (or an earlier one) fails or is unknown
+    Unmapped,  // the stage is not in the rule set's mapping
+    Excluded,  // the stage maps to `none` ("Closed Lost"): not audited
+    Missing,   // the stage fact is absent or null
+    Invalid,   // the stage fact is not a string
+  };
+  Verdict verdict = Verdict::Ok;
+  std::string value;                // the stage as recorded (Invalid: the JSON found instead)
+  std::uint32_t recorded = kNone;   // phase index, when the stage maps to one
+  std::uint32_t supported = kNone;  // phase index; kNone when not even the first is supported
+  // Ahead: the entry gates up to the recorded phase that do not pass, with their status.
+  std::vector<std::pair<BlockIndex, Status>> blocked_by;
+  bool has_owner = false;           // the rule set says `by owner` and the deal names one
+  std::string owner;
+};
+
+inline const char* verdict_name(StageAudit::Verdict v) {
+  switch (v) {
+    case StageAudit::Verdict::Ok: return "ok";
+    case StageAudit::Verdict::Ahead: return "ahead";
+    case StageAudit::Verdict::Unmapped: return "unmapped";
+    case StageAudit::Verdict::Excluded: return "excluded";
+    case StageAudit::Verdict::Missing: return "missing";
+    case StageAudit::Verdict::Invalid: return "invalid";
+  }
+  return "?";
+}
+
 struct DealResult {
   std::uint64_t line = 0;     // 1-based line (JSON Lines, CSV) or position in a JSON array
   std::string id_json = "null";  // the id field's JSON value as written, or null
   std::string error;          // non-empty: the record could not be read; gates is empty
   std::vector<GateResult> gates;  // selected gates, declaration order
+  // The stage audit, when the rule set declares `stages` (and the record could be read).
+  bool has_stage = false;
+  StageAudit stage;
 };
 
 }  // namespace dealgate

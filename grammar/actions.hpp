@@ -1025,6 +1025,86 @@ struct action<require_stmt> : finish_condition {};
 template <>
 struct action<warn_stmt> : finish_condition {};
 
+// ---- The stage audit
+
+template <>
+struct action<stages_keyword> : start_decl<ast::StagesDecl> {};
+
+// A dotted path as written (no white space inside), split into its segments.
+template <typename ActionInput>
+std::vector<ast::Ident> split_path(const ActionInput& in, parse_state& s) {
+  std::vector<ast::Ident> out;
+  const char* begin = in.begin();
+  for (const char* p = in.begin();; ++p) {
+    if (p == in.end() || *p == '.') {
+      out.push_back({std::string(begin, p), s.span(begin, p)});
+      if (p == in.end()) break;
+      begin = p + 1;
+    }
+  }
+  return out;
+}
+
+template <>
+struct action<stage_fact> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    auto& decl = s.current<ast::StagesDecl>();
+    decl.fact = split_path(in, s);
+    decl.fact_span = s.span(in);
+    s.context = "the stage mapping";
+  }
+};
+template <>
+struct action<stage_owner> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    auto& decl = s.current<ast::StagesDecl>();
+    decl.owner = split_path(in, s);
+    decl.owner_span = s.span(in);
+  }
+};
+template <>
+struct action<stages_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.opens.push_back({"stages {", s.span(in)});
+  }
+};
+template <>
+struct action<stages_close> : close_block {};
+template <>
+struct action<stage_value> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    auto& mappings = s.current<ast::StagesDecl>().mappings;
+    // The first value of a line starts a new mapping; later ones (after `,`) join it.
+    if (mappings.empty() || mappings.back().phase.span.end != 0) {
+      mappings.emplace_back();
+      mappings.back().span = s.span(in);
+    }
+    mappings.back().values.push_back({s.text, s.span(in)});
+  }
+};
+template <>
+struct action<stage_phase> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    ast::StageMapping& mapping = s.current<ast::StagesDecl>().mappings.back();
+    mapping.phase = {in.string(), s.span(in)};
+    mapping.is_none = in.string_view() == "none";
+  }
+};
+template <>
+struct action<stage_mapping> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::StagesDecl>().mappings.back().span = s.span(in);
+  }
+};
+template <>
+struct action<stages_decl> : finish_decl<ast::StagesDecl> {};
+
 // ---- Tests
 
 template <>

@@ -212,7 +212,32 @@ struct ParamDecl {
   Span span;
 };
 
-using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl>;
+// One line of a `stages` block: `"Proposal", "Negotiation" -> Deliver`, or `-> none` for stages
+// the audit leaves out ("Closed Lost").
+struct StageMapping {
+  struct Value {
+    std::string text;  // escapes resolved
+    Span span;         // the string literal, quotes included
+  };
+  std::vector<Value> values;
+  Ident phase;        // `none` when `is_none`
+  bool is_none = false;
+  Span span;
+};
+
+// `stages from stage by owner { ... }`: which fact holds the CRM stage, how its values map to the
+// declared phases, and (optionally) which fact names the deal's owner, for the stage audit.
+struct StagesDecl {
+  std::vector<Ident> fact;   // the path's segments: `crm.stage` -> {crm, stage}
+  Span fact_span;
+  std::vector<Ident> owner;  // empty without `by`
+  Span owner_span;
+  std::vector<StageMapping> mappings;
+  Span span;
+};
+
+using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl,
+                          StagesDecl>;
 
 struct Comment {
   Span span;  // from `#` to the end of the line, line break excluded

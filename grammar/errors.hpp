@@ -155,6 +155,27 @@ template<> inline constexpr std::string_view error_suggestions< param_type > = k
 template<> inline constexpr const char* error_message< param_equals > = "expected `=` and the default value of {context}";
 template<> inline constexpr const char* error_message< param_value > = "expected an expression after `=`";
 
+// ---- The stage audit
+template<> inline constexpr const char* error_message< stages_from > = "expected `from` and the fact that holds the CRM stage";
+template<> inline constexpr const char* error_help< stages_from > = "write `stages from stage { \"Proposal\" -> Deliver }`";
+template<> inline constexpr std::string_view error_suggestions< stages_from > = "from";
+template<> inline constexpr const char* error_message< stage_fact > = "expected the fact that holds the CRM stage after `from`";
+template<> inline constexpr const char* error_names< stage_fact > = "a fact";
+template<> inline constexpr const char* error_message< stage_path_segment > = "expected a field name after `.`";
+template<> inline constexpr const char* error_names< stage_path_segment > = "a fact";
+template<> inline constexpr const char* error_message< stage_owner > = "expected the fact that names the deal's owner after `by`";
+template<> inline constexpr const char* error_names< stage_owner > = "a fact";
+template<> inline constexpr const char* error_message< stages_open > = "expected `{` to open the stage mapping (or `by` and the owner fact)";
+template<> inline constexpr std::string_view error_suggestions< stages_open > = "by";
+template<> inline constexpr const char* error_message< stage_next_value > = "expected a stage name string after `,`";
+template<> inline constexpr const char* error_message< stage_arrow > = "expected `->` and the phase these stages belong to";
+template<> inline constexpr const char* error_help< stage_arrow > = "write `\"Proposal\", \"Negotiation\" -> Deliver`, one phase a line";
+template<> inline constexpr const char* error_message< stage_phase > = "expected a phase name (or `none`) after `->`";
+template<> inline constexpr const char* error_names< stage_phase > = "a phase";
+template<> inline constexpr const char* error_message< stages_close > = "expected a stage name string or `}` to close {open}";
+template<> inline constexpr const char* error_note< stages_close > = "{open} opened here";
+template<> inline constexpr const char* error_help< stages_close > = "each line maps CRM stages to a phase: `\"Closed Won\" -> Deliver`";
+
 // ---- Tests
 template<> inline constexpr const char* error_message< test_name > = "expected the test's name string after `test`";
 template<> inline constexpr const char* error_message< test_open > = "expected `{` to open {context}";
@@ -179,8 +200,8 @@ template<> inline constexpr const char* error_note< test_close > = "{context} st
 template<> inline constexpr std::string_view error_suggestions< test_close > = "expect";
 
 // ---- The file
-template<> inline constexpr const char* error_message< end_of_file > = "expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, `milestone`, `gate` or `test`)";
-template<> inline constexpr std::string_view error_suggestions< end_of_file > = "ruleset phases facts const param milestone gate test";
+template<> inline constexpr const char* error_message< end_of_file > = "expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, `milestone`, `gate`, `stages` or `test`)";
+template<> inline constexpr std::string_view error_suggestions< end_of_file > = "ruleset phases facts const param milestone gate stages test";
 
 // clang-format on
 

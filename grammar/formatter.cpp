@@ -443,6 +443,34 @@ class Formatter {
     out_ += std::string(indent, ' ') + "}";
   }
 
+  static std::string path_text(const std::vector<ast::Ident>& path) {
+    std::string text;
+    for (std::size_t i = 0; i < path.size(); ++i) text += (i ? "." : "") + path[i].name;
+    return text;
+  }
+
+  void emit(const ast::StagesDecl& d) {
+    out_ += "stages from " + path_text(d.fact);
+    if (!d.owner.empty()) out_ += " by " + path_text(d.owner);
+    out_ += " {";
+    line_end(d.owner.empty() ? d.fact_span.end : d.owner_span.end);
+    for (const ast::StageMapping& m : d.mappings) {
+      keep_blank_line(m.span.begin);
+      comments_before(m.span.begin, 2);
+      keep_blank_line(m.span.begin);
+      comments_before(m.span.end, 2, m.span);
+      out_ += "  ";
+      for (std::size_t i = 0; i < m.values.size(); ++i) {
+        out_ += (i ? ", \"" : "\"") + escape(m.values[i].text, false) + "\"";
+      }
+      out_ += " -> " + m.phase.name;
+      line_end(m.span.end);
+    }
+    comments_before(d.span.end, 2);
+    out_ += "}";
+    line_end(d.span.end);
+  }
+
   void emit(const ast::TestDecl& t) {
     out_ += "test \"" + escape(t.name, false) + "\" {";
     line_end(t.name_span.end);

@@ -369,6 +369,29 @@ struct param_decl : pegtl::seq< param_keyword, sep, pegtl::must< param_name >, s
                                 sep, pegtl::must< param_type >, sep, pegtl::must< param_equals >, sep,
                                 pegtl::must< param_value > > {};
 
+// ---- The stage audit: `stages from stage by owner { "Proposal", "Negotiation" -> Deliver }` ------
+// `stages`, `from`, `by` and `none` are words only here, not reserved: a fact may be named `stage`,
+// `stages`, `from` or `owner`, as the SPEC's example names one `stage`.
+
+struct stages_keyword : key< TAO_PEGTL_STRING( "stages" ) > {};
+struct stages_from : key< TAO_PEGTL_STRING( "from" ) > {};
+struct stage_path_segment : identifier {};
+struct stage_fact : pegtl::seq< identifier, pegtl::star< pegtl::one< '.' >, pegtl::must< stage_path_segment > > > {};
+struct stages_by : key< TAO_PEGTL_STRING( "by" ) > {};
+struct stage_owner : pegtl::seq< identifier, pegtl::star< pegtl::one< '.' >, pegtl::must< stage_path_segment > > > {};
+struct stages_open : pegtl::one< '{' > {};
+struct stage_value : string_literal {};
+struct stage_next_value : pegtl::seq< stage_value > {};
+struct stage_arrow : pegtl::string< '-', '>' > {};
+struct stage_phase : identifier {};
+struct stage_mapping : pegtl::seq< stage_value, pegtl::star< sep, pegtl::one< ',' >, sep, pegtl::must< stage_next_value > >,
+                                   sep, pegtl::must< stage_arrow >, sep, pegtl::must< stage_phase > > {};
+struct stages_close : pegtl::one< '}' > {};
+struct stages_body : pegtl::seq< sep, pegtl::star< stage_mapping, sep >, pegtl::must< stages_close > > {};
+struct stages_decl : pegtl::seq< stages_keyword, sep, pegtl::must< stages_from >, sep, pegtl::must< stage_fact >, sep,
+                                 pegtl::opt< stages_by, sep, pegtl::must< stage_owner >, sep >,
+                                 pegtl::must< stages_open >, stages_body > {};
+
 // ---- Tests --------------------------------------------------------------------------------------
 
 struct test_keyword : key_test {};
@@ -408,7 +431,7 @@ struct test_decl : pegtl::seq< test_keyword, sep, pegtl::must< test_name >, sep,
 // ---- The file -----------------------------------------------------------------------------------
 
 struct declaration : pegtl::sor< ruleset_decl, phases_decl, facts_decl, const_decl, param_decl,
-                                 milestone_decl, gate_decl, test_decl > {};
+                                 milestone_decl, gate_decl, test_decl, stages_decl > {};
 struct end_of_file : pegtl::eof {};
 struct rule_file : pegtl::seq< pegtl::opt< pegtl::utf8::bom >, sep, pegtl::star< declaration, sep >,
                                pegtl::must< end_of_file > > {};

@@ -12,6 +12,7 @@ packages=(
   libcli11-dev         # the command line
   libgtest-dev libgmock-dev  # unit and golden tests
   libbenchmark-dev     # micro-benchmarks
+  chromium             # renders `dealgate report`'s HTML headless in a test (large; the test skips without it)
 )
 
 missing=()

@@ -175,7 +175,7 @@ TEST(EndToEnd, VersionAndHelp) {
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out.rfind("dealgate ", 0), 0u);
   auto help = run_dealgate("--help");
-  for (const char* command : {"check", "eval", "test", "explain", "fmt"}) {
+  for (const char* command : {"check", "eval", "test", "explain", "fmt", "report"}) {
     EXPECT_NE(help.out.find(command), std::string::npos) << command;
   }
 }

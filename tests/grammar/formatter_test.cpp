@@ -100,5 +100,21 @@ test "t" {
 )");
 }
 
+TEST(Formatter, LaysOutTheStageMapping) {
+  std::string messy = R"(stages   from crm.stage  by owner{"Qualification","Discovery"->Discover
+  # lost deals are not audited
+  "Closed Lost"  ->none "Say \"hi\"" -> Design}
+)";
+  std::string once = format(messy);
+  EXPECT_EQ(once, R"(stages from crm.stage by owner {
+  "Qualification", "Discovery" -> Discover
+  # lost deals are not audited
+  "Closed Lost" -> none
+  "Say \"hi\"" -> Design
+}
+)");
+  EXPECT_EQ(format(once), once);
+}
+
 }  // namespace
 }  // namespace dealgate

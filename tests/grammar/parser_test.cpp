@@ -736,14 +736,14 @@ TEST(ParserErrors, TopLevel) {
   EXPECT_EQ(
       p->first_line(),
       "t.gate:1:1: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-      "`milestone`, `gate` or `test`)");
+      "`milestone`, `gate`, `stages` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "did you mean `milestone`?");
   EXPECT_EQ(p->text(p->diagnostics.items()[0].span), "milestne");
   p = parse("const a = 1\n\n  42\n");
   EXPECT_EQ(
       p->first_line(),
       "t.gate:3:3: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-      "`milestone`, `gate` or `test`)");
+      "`milestone`, `gate`, `stages` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "");
   EXPECT_EQ(first_error("ruleset Title"),
             "t.gate:1:9: error: expected a title string after `ruleset`");
@@ -816,6 +816,57 @@ TEST(ParserErrors, Tests) {
             "t.gate:4:3: error: expected `expect` or `}` to close test \"t\"");
   EXPECT_EQ(first_error("const r = { a: 1 }"),
             "t.gate:1:11: error: a record `{ ... }` can only appear in a test's `given`");
+}
+
+TEST(ParserStages, ReadsTheMappingWithSpans) {
+  auto p = parse(
+      "facts { stage: string }\n"
+      "stages from crm.stage by owner {\n"
+      "  \"Proposal\", \"Say \\\"hi\\\"\" -> Deliver  # two stages\n"
+      "  \"Closed Lost\" -> none\n"
+      "}\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  ASSERT_EQ(p->file->decls.size(), 2u);
+  const auto& d = std::get<ast::StagesDecl>(p->file->decls[1]);
+  ASSERT_EQ(d.fact.size(), 2u);
+  EXPECT_EQ(d.fact[0].name, "crm");
+  EXPECT_EQ(d.fact[1].name, "stage");
+  EXPECT_EQ(p->text(d.fact_span), "crm.stage");
+  ASSERT_EQ(d.owner.size(), 1u);
+  EXPECT_EQ(p->text(d.owner_span), "owner");
+  ASSERT_EQ(d.mappings.size(), 2u);
+  ASSERT_EQ(d.mappings[0].values.size(), 2u);
+  EXPECT_EQ(d.mappings[0].values[0].text, "Proposal");
+  EXPECT_EQ(d.mappings[0].values[1].text, "Say \"hi\"");
+  EXPECT_EQ(p->text(d.mappings[0].values[0].span), "\"Proposal\"");
+  EXPECT_EQ(d.mappings[0].phase.name, "Deliver");
+  EXPECT_FALSE(d.mappings[0].is_none);
+  EXPECT_EQ(p->text(d.mappings[0].span), "\"Proposal\", \"Say \\\"hi\\\"\" -> Deliver");
+  EXPECT_TRUE(d.mappings[1].is_none);
+  EXPECT_EQ(d.mappings[1].values[0].text, "Closed Lost");
+}
+
+TEST(ParserStages, StageAndFromAreNotReserved) {
+  auto p = parse("facts { stage: string, stages: string, from: string, by: string, none: bool }\n"
+                 "stages from stages by from { \"x\" -> A }\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+}
+
+TEST(ParserStages, Errors) {
+  EXPECT_EQ(first_error("stages stage { \"x\" -> A }"),
+            "t.gate:1:8: error: expected `from` and the fact that holds the CRM stage");
+  EXPECT_EQ(first_error("stages from { \"x\" -> A }"),
+            "t.gate:1:13: error: expected the fact that holds the CRM stage after `from`");
+  EXPECT_EQ(first_error("stages from stage {\n  \"x\" \"y\" -> A\n}"),
+            "t.gate:2:7: error: expected `->` and the phase these stages belong to");
+  EXPECT_EQ(first_error("stages from stage {\n  \"x\" -> \n}"),
+            "t.gate:3:1: error: expected a phase name (or `none`) after `->`");
+  EXPECT_EQ(first_error("stages from stage {\n  \"x\", -> A\n}"),
+            "t.gate:2:8: error: expected a stage name string after `,`");
+  EXPECT_EQ(first_error("stages from stage {\n  Proposal -> A\n}"),
+            "t.gate:2:3: error: expected a stage name string or `}` to close `stages {`");
+  EXPECT_EQ(first_error("stages from stage owner {}"),
+            "t.gate:1:19: error: expected `{` to open the stage mapping (or `by` and the owner fact)");
 }
 
 }  // namespace

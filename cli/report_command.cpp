@@ -1,0 +1,120 @@
+#include "cli/report_command.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/exit_codes.hpp"
+#include "cli/facts_input.hpp"
+#include "cli/messages.hpp"
+#include "cli/plural.hpp"
+#include "cli/report_html.hpp"
+#include "cli/rules.hpp"
+#include "engine/evaluator.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : " ") + item;
+  return out;
+}
+
+}  // namespace
+
+int run_report(const ReportArgs& args, const Io& io) {
+  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  if (!compilation) return kExitUsage;
+  print_diagnostics(*compilation, io.err, io.err_color);
+  if (!compilation->ok()) {
+    print_error(io.err,
+                fmt::format("the rules do not compile ({})",
+                            count_of(compilation->diagnostics.error_count(), "error")),
+                "fix the errors above; `dealgate check` shows them without evaluating",
+                io.err_color);
+    return kExitUsage;
+  }
+  const Plan& plan = *compilation->plan;
+  EvalOptions options;
+  std::string param_error;
+  options.params = bind_params(plan, args.params, param_error);
+  if (!options.params) {
+    print_error(io.err, param_error, "", io.err_color);
+    return kExitUsage;
+  }
+  options.today = args.today.value_or(today_utc());
+  options.checklist = true;
+
+  {
+    std::error_code ec;
+    if (args.facts != "-" && !std::filesystem::is_regular_file(args.facts, ec)) {
+      print_error(io.err, fmt::format("cannot read the facts: `{}` is not a file", args.facts),
+                  "--facts takes a JSON, JSON Lines or CSV file", io.err_color);
+      return kExitInput;
+    }
+  }
+
+  Evaluator evaluator(plan);
+  std::vector<DealResult> deals;
+  std::uint64_t unreadable = 0;
+  const std::string input_error =
+      read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
+                 [&](const FactsRecord& record) {
+                   DealResult& result = deals.emplace_back();
+                   result.line = record.line;
+                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
+                                                                : std::string_view(record.id_json));
+                   result.error = record.error;
+                   if (record.error.empty()) {
+                     evaluator.evaluate(record.facts, options, result);
+                   } else {
+                     ++unreadable;
+                   }
+                 });
+  if (!input_error.empty() && deals.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
+    return kExitInput;
+  }
+
+  ReportMeta meta;
+  meta.today = format_date(options.today);
+  meta.rules = joined(args.rules);
+  meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
+  const std::string html = build_report_html(plan, deals, meta);
+
+  if (args.output == "-") {
+    io.out << html;
+    io.out.flush();
+  } else {
+    std::ofstream file(args.output, std::ios::binary | std::ios::trunc);
+    if (file) file << html;
+    if (!file) {
+      print_error(io.err, fmt::format("cannot write `{}`: {}", args.output, std::strerror(errno)),
+                  "check that the folder exists and is writable", io.err_color);
+      return kExitInput;
+    }
+    io.err << fmt::format("wrote {}: {}\n", args.output,
+                          count_of(deals.size() - unreadable, "deal"));
+  }
+
+  int code = kExitOk;
+  if (unreadable > 0) {
+    print_error(
+        io.err,
+        fmt::format("{} of {} could not be read", unreadable, count_of(deals.size(), "record")),
+        "the report lists them; the other records were evaluated", io.err_color);
+    code = kExitInput;
+  }
+  if (!input_error.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", input_error),
+                "the records before the problem are in the report", io.err_color);
+    code = kExitInput;
+  }
+  return code;
+}
+
+}  // namespace dealgate::cli

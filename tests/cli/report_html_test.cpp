@@ -1,0 +1,218 @@
+// The pipeline review page: counts in the SVG bars, one table row per deal, the stage audit, every
+// deal text escaped, nothing fetched from the network, and a well-formed document.
+#include "cli/report_html.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "engine/compiler.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/json_facts.hpp"
+#include "grammar/diagnostic_render.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+const char* kRules = R"(
+ruleset "Review <test> & co"
+phases Discover -> Design -> Deliver
+facts {
+  id: string
+  stage: string
+  owner: string
+  designed: bool
+  signed: bool
+}
+stages from stage by owner {
+  "Discovery" -> Discover
+  "Solution Design" -> Design
+  "Proposal" -> Deliver
+  "Closed Lost" -> none
+}
+gate design_ready "Ready to design" enters Design {
+  require designed: designed else "{owner} has not designed it yet"
+}
+gate deliver_ready "Ready to deliver" enters Deliver {
+  requires design_ready
+  require signed: signed else "not signed"
+}
+)";
+
+int count_of(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size()))
+    ++n;
+  return n;
+}
+
+class ReportHtmlTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    compilation_ = compile({{"review.gate", kRules}});
+    std::string all;
+    for (const auto& d : compilation_.diagnostics.items())
+      all += render_text(d, compilation_.sources);
+    ASSERT_TRUE(compilation_.ok()) << all;
+  }
+
+  std::string render(const std::vector<std::string>& records) {
+    const Plan& plan = *compilation_.plan;
+    FactsReader reader(plan.schema);
+    Evaluator evaluator(plan);
+    EvalOptions options;
+    options.checklist = true;
+    std::vector<DealResult> deals;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      ReadRecord record;
+      DealResult& result = deals.emplace_back();
+      result.line = i + 1;
+      if (!reader.read_object(records[i], record)) {
+        result.error = record.error;
+        continue;
+      }
+      result.id_json = record.id_json.empty() ? "null" : std::string(record.id_json);
+      evaluator.evaluate(record.facts, options, result);
+    }
+    return build_report_html(plan, deals, ReportMeta{"2026-11-26", "rules/", "deals.jsonl"});
+  }
+
+  Compilation compilation_;
+};
+
+const std::vector<std::string> kDeals = {
+    R"({"id": "D1", "stage": "Proposal", "owner": "Ann", "designed": true, "signed": true})",
+    R"({"id": "D2", "stage": "Proposal", "owner": "Ann", "designed": false, "signed": true})",
+    R"({"id": "D3", "stage": "Solution Design", "owner": "Bo", "designed": true})",
+    R"({"id": "D4", "stage": "Discovery", "owner": "Bo", "designed": false, "signed": false})",
+    R"({"id": "D5", "stage": "Closed Lost", "owner": "Cy"})",
+};
+
+TEST_F(ReportHtmlTest, StackedBarsCountPassFailUnknownPerGate) {
+  const std::string html = render(kDeals);
+  // design_ready: D1, D3 pass; D2, D4 fail; D5 unknown.
+  EXPECT_NE(html.find(R"(data-gate="design_ready" data-total="5")"), std::string::npos);
+  std::regex bar(R"re(<svg class="stacked" data-gate="(\w+)"[^>]*>(.*?)</svg>)re");
+  std::map<std::string, std::string> segments;
+  for (std::sregex_iterator it(html.begin(), html.end(), bar), end; it != end; ++it) {
+    std::string text;
+    std::string inner = (*it)[2];
+    std::regex seg(R"re(data-status="(\w+)" data-count="(\d+)")re");
+    for (std::sregex_iterator s(inner.begin(), inner.end(), seg); s != end; ++s) {
+      text += std::string((*s)[1]) + "=" + std::string((*s)[2]) + " ";
+    }
+    segments[(*it)[1]] = text;
+  }
+  EXPECT_EQ(segments["design_ready"], "pass=2 fail=2 unknown=1 ");
+  // deliver_ready: D1 passes; D2 and D4 fail; D3 (signed missing) and D5 are unknown.
+  EXPECT_EQ(segments["deliver_ready"], "pass=1 fail=2 unknown=2 ");
+}
+
+TEST_F(ReportHtmlTest, OneTableRowPerDealWithItsChecklist) {
+  const std::string html = render(kDeals);
+  EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 5);
+  // D2's checklist carries the rendered `else` message.
+  EXPECT_NE(html.find("Ann has not designed it yet"), std::string::npos);
+  EXPECT_NE(html.find("<th class=\"gate\" title=\"Ready to design\">design_<wbr>ready</th>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<th class=\"todo\">To do</th>"), std::string::npos);
+  EXPECT_EQ(count_of(html, "<span class=\"note\">every gate passes</span>"), 1);  // D1
+}
+
+TEST_F(ReportHtmlTest, StageAuditCountsDealsAheadByOwner) {
+  const std::string html = render(kDeals);
+  // D2 is recorded in Deliver but fails design_ready; D3 is in Design with design_ready passing.
+  EXPECT_NE(html.find("<strong>1</strong> of 4 deals recorded in a phase is ahead of the evidence"),
+            std::string::npos);
+  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="Ann" data-count="2">)"), std::string::npos);
+  EXPECT_NE(html.find(R"(data-part="ahead" data-count="1")"), std::string::npos);
+  EXPECT_EQ(count_of(html, "data-ahead=\"1\""), 1);
+  EXPECT_NE(html.find("1 in stages mapped to <code>none</code>"), std::string::npos);
+}
+
+TEST_F(ReportHtmlTest, BlockingConditionsAndMissingFactsAreCharted) {
+  const std::string html = render(kDeals);
+  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="design_ready.designed" data-count="3">)"),
+            std::string::npos);
+  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="signed" data-count="2">)"),
+            std::string::npos);
+}
+
+TEST_F(ReportHtmlTest, DealTextCannotInjectMarkup) {
+  const std::string html = render({
+      R"({"id": "<script>alert(1)</script>", "stage": "Proposal", "owner": "O'Neil \"&\" <b>", "designed": false})",
+      R"({"id": "D2", "stage": "<img src=x onerror=alert(2)>", "owner": "</td></tr></table>"})",
+  });
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("</td></tr></table>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"), std::string::npos);
+  // In attributes too (the owner chart's data-label) and in rendered messages.
+  EXPECT_NE(html.find("data-label=\"O&#39;Neil &quot;&amp;&quot; &lt;b&gt;\""), std::string::npos);
+  EXPECT_NE(html.find("O&#39;Neil &quot;&amp;&quot; &lt;b&gt; has not designed it yet"),
+            std::string::npos);
+  // The rule set's own title is escaped as well.
+  EXPECT_NE(html.find("<h1>Review &lt;test&gt; &amp; co</h1>"), std::string::npos);
+  // Exactly one script element: ours.
+  EXPECT_EQ(count_of(html, "<script"), 1);
+}
+
+TEST_F(ReportHtmlTest, SelfContainedAndWellFormed) {
+  const std::string html = render(kDeals);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  // Every element we open is closed, in order.
+  std::vector<std::string> stack;
+  std::regex tag(R"re(<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>)re");
+  const std::set<std::string> voids = {"meta", "input", "br", "rect", "wbr"};
+  std::string body = html.substr(html.find("<html"));
+  // Skip the contents of <style> and <script>: they are not markup.
+  for (const char* raw : {"style", "script"}) {
+    const std::string open = std::string("<") + raw + ">", close = std::string("</") + raw + ">";
+    std::size_t at = body.find(open);
+    ASSERT_NE(at, std::string::npos);
+    std::size_t end = body.find(close, at);
+    ASSERT_NE(end, std::string::npos);
+    body.erase(at + open.size(), end - at - open.size());
+  }
+  for (std::sregex_iterator it(body.begin(), body.end(), tag), end; it != end; ++it) {
+    const std::string name = (*it)[2];
+    if ((*it)[4] == "/" || voids.count(name)) continue;
+    if ((*it)[1] == "/") {
+      ASSERT_FALSE(stack.empty()) << "stray </" << name << ">";
+      ASSERT_EQ(stack.back(), name) << "</" << name << "> closes <" << stack.back() << ">";
+      stack.pop_back();
+    } else {
+      stack.push_back(name);
+    }
+  }
+  EXPECT_TRUE(stack.empty()) << "unclosed <" << stack.back() << ">";
+  EXPECT_NE(html.find("setAttribute('data-ready', 'ok')"), std::string::npos);
+}
+
+TEST_F(ReportHtmlTest, UnreadableRecordsAreRowsToo) {
+  const std::string html = render({kDeals[0], "{\"id\": 1,"});
+  EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 2);
+  EXPECT_NE(html.find("<span class=\"pill fail\">unreadable</span>"), std::string::npos);
+  EXPECT_NE(html.find("records that could not be read"), std::string::npos);
+}
+
+TEST(HtmlEscape, EscapesTheFiveSpecialCharacters) {
+  EXPECT_EQ(html_escape(R"(<a href="x">'&'</a>)"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("Tomás"), "Tomás");
+}
+
+}  // namespace
+}  // namespace dealgate::cli
