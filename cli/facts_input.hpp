@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "cli/options.hpp"
 #include "engine/facts.hpp"
@@ -26,6 +27,15 @@ struct FactsRecord {
   const Facts& facts;
 };
 using RecordSink = std::function<void(const FactsRecord&)>;
+
+// Like read_facts, but JSON Lines input goes to `blocks` unparsed, in blocks of whole lines of
+// about `block_bytes`, for parallel reading with FactsReader::read_lines (see
+// FactsReader::read_file_blocks). Other inputs (CSV, a JSON array, one document) still go to
+// `sink`, record by record.
+using BlockSink = std::function<void(std::string_view lines, std::uint64_t first_line)>;
+std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source,
+                                 std::size_t block_bytes, const RecordSink& sink,
+                                 const BlockSink& blocks);
 
 // CSV when asked for, or for a `.csv` file under InputFormat::Auto; JSON otherwise.
 bool is_csv(const FactsSource& source);

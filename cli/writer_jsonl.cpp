@@ -12,7 +12,7 @@ namespace {
 
 class JsonlWriter final : public ResultWriter {
  public:
-  JsonlWriter(const Plan& plan, std::ostream& out) : record_(plan), out_(out) {}
+  JsonlWriter(const Plan& plan, std::ostream& out) : plan_(plan), record_(plan), out_(out) {}
 
   void write(const DealResult& result) override {
     buffer_.clear();
@@ -21,7 +21,15 @@ class JsonlWriter final : public ResultWriter {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
+  std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
+    return std::make_unique<JsonlWriter>(plan_, out);
+  }
+  void write_fragment(std::string_view text) override {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+
  private:
+  const Plan& plan_;
   RecordJson record_;
   std::ostream& out_;
   std::string buffer_;
