@@ -12,6 +12,7 @@ packages=(
   libcli11-dev         # the command line
   libgtest-dev libgmock-dev  # unit and golden tests
   libbenchmark-dev     # micro-benchmarks
+  time                 # /usr/bin/time -v: peak memory in bench/run.sh
 )
 
 missing=()
