@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 
 #include "cli/writer.hpp"
@@ -34,6 +35,12 @@ class JsonlWriter final : public ResultWriter {
   std::ostream& out_;
   std::string buffer_;
 };
+
+void append_count(std::string& out, std::uint64_t n) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
 
 void append_list(std::string& out, const std::vector<std::string>& quoted,
                  const std::vector<ConditionIndex>& ids) {
@@ -83,16 +90,19 @@ RecordJson::RecordJson(const Plan& plan) {
 }
 
 void RecordJson::append(std::string& out, const DealResult& result) const {
-  auto to = std::back_inserter(out);
   if (!result.error.empty()) {
-    fmt::format_to(to, "{{\"line\":{},\"error\":", result.line);
+    out += "{\"line\":";
+    append_count(out, result.line);
+    out += ",\"error\":";
     append_json_string(out, result.error);
     out += '}';
     return;
   }
   out += "{\"id\":";
   out += result.id_json.empty() ? std::string_view("null") : std::string_view(result.id_json);
-  fmt::format_to(to, ",\"line\":{},\"gates\":{{", result.line);
+  out += ",\"line\":";
+  append_count(out, result.line);
+  out += ",\"gates\":{";
   for (std::size_t g = 0; g < result.gates.size(); ++g) {
     const GateResult& gate = result.gates[g];
     if (g) out += ',';

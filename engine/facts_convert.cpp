@@ -1,5 +1,6 @@
 #include "engine/facts_convert.hpp"
 
+#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -139,7 +140,13 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
     for (NodeIndex f : fields) {
       std::size_t i = hash_name(nodes[f].name) & (size - 1);
       while (table.slots[i].node != kNoNode) i = (i + 1) & (size - 1);
-      table.slots[i] = FieldTable::Entry{nodes[f].name, f};
+      FieldTable::Entry entry{nodes[f].name, f, {}, 0};
+      std::string quoted = nodes[f].name + '"';
+      entry.quoted_size = static_cast<std::uint32_t>(quoted.size());
+      quoted.resize((quoted.size() + 7) / 8 * 8, '\0');
+      entry.words.resize(quoted.size() / 8);
+      std::memcpy(entry.words.data(), quoted.data(), quoted.size());
+      table.slots[i] = std::move(entry);
     }
   };
   tables_.resize(nodes.size() + 1);
@@ -171,14 +178,30 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
   }
 }
 
+// Whether the raw key at `raw` (inside a document ending at `end`, padded) is the entry's name:
+// the name's bytes and then the closing quote, compared a word at a time.
+bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw, const char* end) {
+  if (static_cast<std::size_t>(end - raw) < entry.quoted_size) return false;
+  if constexpr (std::endian::native != std::endian::little) {
+    return std::memcmp(raw, entry.words.data(), entry.quoted_size) == 0;
+  }
+  const std::size_t words = entry.words.size();
+  for (std::size_t w = 0; w < words; ++w) {
+    std::uint64_t have = 0;
+    std::memcpy(&have, raw + w * 8, 8);
+    const std::size_t left = entry.quoted_size - w * 8;
+    if (left < 8) have &= (std::uint64_t{1} << (left * 8)) - 1;  // little-endian: low bytes first
+    if (have != entry.words[w]) return false;
+  }
+  return true;
+}
+
 NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) const {
   const std::size_t mask = slots.size() - 1;
   for (std::size_t i = hash_prefix(raw[0], raw[1]) & mask;; i = (i + 1) & mask) {
     const Entry& entry = slots[i];
     if (entry.node == kNoNode) return kNoNode;
-    if ((entry.name.empty() || entry.name[0] == raw[0]) && raw_equals(raw, end, entry.name)) {
-      return entry.node;
-    }
+    if (matches(entry, raw, end)) return entry.node;
   }
 }
 

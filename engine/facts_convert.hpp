@@ -79,10 +79,15 @@ class FactsConverter {
     struct Entry {
       std::string_view name;
       NodeIndex node = kNoNode;
+      // The name and its closing quote, zero-padded to whole 8-byte words, for a compare without
+      // a call to memcmp (a raw key is followed by at least SIMDJSON_PADDING readable bytes).
+      std::vector<std::uint64_t> words;
+      std::uint32_t quoted_size = 0;  // name.size() + 1
     };
     std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
     // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
     NodeIndex find(const char* raw, const char* end) const;
+    static bool matches(const Entry& entry, const char* raw, const char* end);
     // The field named `name` (an unescaped key).
     NodeIndex find_name(std::string_view name) const;
   };
