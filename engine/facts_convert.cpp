@@ -11,13 +11,30 @@ using simdjson::SUCCESS;
 
 namespace {
 
-// Field names are hashed on their first two bytes, which a raw key (the bytes after its opening
-// quote) gives without scanning for its end; a one-byte name hashes with its closing quote.
-std::size_t hash_prefix(char a, char b) {
-  return static_cast<unsigned char>(a) * 31u + static_cast<unsigned char>(b) * 7u;
+// Field names are hashed on their first four bytes with the closing quote (`id"` for `id`),
+// which a raw key (the bytes after its opening quote, padded) gives without scanning for its end.
+std::size_t hash_prefix(const char* raw) {
+  std::uint32_t word = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&word, raw, 4);
+  } else {
+    for (int i = 0; i < 4; ++i) word |= std::uint32_t{static_cast<unsigned char>(raw[i])} << (8 * i);
+  }
+  // Keep the bytes up to the first quote (a name of up to three bytes ends there): find it with
+  // the zero-byte trick on word ^ '""""'.
+  const std::uint32_t x = word ^ 0x22222222u;
+  const std::uint32_t quotes = (x - 0x01010101u) & ~x & 0x80808080u;
+  if (quotes != 0) {
+    const int at = std::countr_zero(quotes) / 8;  // byte index of the first quote
+    if (at < 3) word &= (std::uint32_t{1} << (8 * (at + 1))) - 1;
+  }
+  return (word * 0x9E3779B1u) >> 16;
 }
 std::size_t hash_name(std::string_view name) {
-  return hash_prefix(name.empty() ? '"' : name[0], name.size() > 1 ? name[1] : '"');
+  char quoted[4] = {'"', '"', '"', '"'};
+  std::memcpy(quoted, name.data(), std::min<std::size_t>(name.size(), 4));
+  if (name.size() < 4) quoted[name.size()] = '"';
+  return hash_prefix(quoted);
 }
 
 // Whether the raw key at `raw` has an escape sequence before its closing quote (stage 1 has
@@ -140,13 +157,13 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
     for (NodeIndex f : fields) {
       std::size_t i = hash_name(nodes[f].name) & (size - 1);
       while (table.slots[i].node != kNoNode) i = (i + 1) & (size - 1);
-      FieldTable::Entry entry{nodes[f].name, f, {}, 0};
-      std::string quoted = nodes[f].name + '"';
+      FieldTable::Entry entry;
+      entry.name = nodes[f].name;
+      entry.node = f;
+      const std::string quoted = nodes[f].name + '"';
       entry.quoted_size = static_cast<std::uint32_t>(quoted.size());
-      quoted.resize((quoted.size() + 7) / 8 * 8, '\0');
-      entry.words.resize(quoted.size() / 8);
-      std::memcpy(entry.words.data(), quoted.data(), quoted.size());
-      table.slots[i] = std::move(entry);
+      std::memcpy(entry.words, quoted.data(), std::min(quoted.size(), sizeof entry.words));
+      table.slots[i] = entry;
     }
   };
   tables_.resize(nodes.size() + 1);
@@ -180,12 +197,14 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
 
 // Whether the raw key at `raw` (inside a document ending at `end`, padded) is the entry's name:
 // the name's bytes and then the closing quote, compared a word at a time.
-bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw, const char* end) {
+inline bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw,
+                                                const char* end) {
   if (static_cast<std::size_t>(end - raw) < entry.quoted_size) return false;
-  if constexpr (std::endian::native != std::endian::little) {
-    return std::memcmp(raw, entry.words.data(), entry.quoted_size) == 0;
+  if (std::endian::native != std::endian::little || entry.quoted_size > sizeof entry.words) {
+    return std::memcmp(raw, entry.name.data(), entry.name.size()) == 0 &&
+           raw[entry.name.size()] == '"';
   }
-  const std::size_t words = entry.words.size();
+  const std::size_t words = (entry.quoted_size + 7) / 8;
   for (std::size_t w = 0; w < words; ++w) {
     std::uint64_t have = 0;
     std::memcpy(&have, raw + w * 8, 8);
@@ -198,7 +217,7 @@ bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw, co
 
 NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) const {
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t i = hash_prefix(raw[0], raw[1]) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = hash_prefix(raw) & mask;; i = (i + 1) & mask) {
     const Entry& entry = slots[i];
     if (entry.node == kNoNode) return kNoNode;
     if (matches(entry, raw, end)) return entry.node;

@@ -81,7 +81,8 @@ class FactsConverter {
       NodeIndex node = kNoNode;
       // The name and its closing quote, zero-padded to whole 8-byte words, for a compare without
       // a call to memcmp (a raw key is followed by at least SIMDJSON_PADDING readable bytes).
-      std::vector<std::uint64_t> words;
+      // Longer names (quoted_size > 32) are compared with memcmp.
+      std::uint64_t words[4] = {0, 0, 0, 0};
       std::uint32_t quoted_size = 0;  // name.size() + 1
     };
     std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
