@@ -26,21 +26,22 @@ struct Random {
 };
 
 const char* const kStages[] = {"Discover", "Diagnose", "Design", "Deliver"};
-const char* const kRoles[] = {"economic_buyer", "sponsor", "champion", "technical_buyer",
-                              "user", "procurement", "legal"};
-const char* const kParameters[] = {"uptime", "cost", "latency", "security", "compliance",
-                                   "time_to_value", "integration", "support"};
-const char* const kFirst[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances",
-                              "Ken", "Margaret", "Niklaus", "Radia", "Tony"};
-const char* const kLast[] = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth",
-                             "Allen", "Thompson", "Hamilton", "Wirth", "Perlman", "Hoare"};
-const char* const kCompanies[] = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark",
-                                  "Wayne", "Tyrell", "Cyberdyne", "Soylent", "Wonka", "Oscorp"};
+const char* const kRoles[] = {"economic_buyer", "sponsor",     "champion", "technical_buyer",
+                              "user",           "procurement", "legal"};
+const char* const kParameters[] = {"uptime",     "cost",          "latency",     "security",
+                                   "compliance", "time_to_value", "integration", "support"};
+const char* const kFirst[] = {"Ada",     "Grace", "Alan",     "Edsger",  "Barbara", "Donald",
+                              "Frances", "Ken",   "Margaret", "Niklaus", "Radia",   "Tony"};
+const char* const kLast[] = {"Lovelace", "Hopper",   "Turing",   "Dijkstra", "Liskov",  "Knuth",
+                             "Allen",    "Thompson", "Hamilton", "Wirth",    "Perlman", "Hoare"};
+const char* const kCompanies[] = {"Acme",  "Globex", "Initech",   "Umbrella", "Hooli", "Stark",
+                                  "Wayne", "Tyrell", "Cyberdyne", "Soylent",  "Wonka", "Oscorp"};
 const char* const kSuffixes[] = {"Corp", "GmbH", "Ltd", "SA", "Inc", "AG", "BV"};
 const char* const kRegions[] = {"EMEA", "AMER", "APAC", "LATAM"};
-const char* const kWords[] = {"renewal", "pilot", "expansion", "migration", "budget", "Q3",
-                              "board", "review", "pending", "legal", "security", "call",
-                              "follow-up", "demo", "workshop", "pricing", "scope", "timeline"};
+const char* const kWords[] = {"renewal",  "pilot", "expansion", "migration", "budget",
+                              "Q3",       "board", "review",    "pending",   "legal",
+                              "security", "call",  "follow-up", "demo",      "workshop",
+                              "pricing",  "scope", "timeline"};
 
 template <std::size_t N>
 const char* pick(Random& r, const char* const (&options)[N]) {
@@ -68,12 +69,27 @@ constexpr long kToday = 20783;  // 2026-11-26
 
 // The ways a deal falls short; a failing deal gets one to three of them.
 enum Defect {
-  kCausesNotConfirmed, kWrongConfirmer, kConsequences, kParametersNotAgreed, kFewParameters,
-  kValueNotConfirmed, kLowRoi, kCustomerDoubtsFit, kSellerDoubtsFit, kAcidTest, kBuyerNotEngaged,
-  kMissingValue, kMissingDiagnosis, kMissingStakeholders, kNullPrice, kDefectCount
+  kCausesNotConfirmed,
+  kWrongConfirmer,
+  kConsequences,
+  kParametersNotAgreed,
+  kFewParameters,
+  kValueNotConfirmed,
+  kLowRoi,
+  kCustomerDoubtsFit,
+  kSellerDoubtsFit,
+  kAcidTest,
+  kBuyerNotEngaged,
+  kMissingValue,
+  kMissingDiagnosis,
+  kMissingStakeholders,
+  kNullPrice,
+  kDefectCount
 };
 
-void append(std::string& out, const char* text) { out += text; }
+void append(std::string& out, const char* text) {
+  out += text;
+}
 void append_bool(std::string& out, const char* key, bool value) {
   out += '"';
   out += key;

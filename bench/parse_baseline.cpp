@@ -23,7 +23,9 @@ struct Totals {
   std::uint64_t errors = 0;
   std::uint64_t checksum = 0;
   void add(std::uint64_t x) { checksum = checksum * 31 + x; }
-  void add(std::string_view s) { add(s.size() + (s.empty() ? 0 : static_cast<unsigned char>(s[0]))); }
+  void add(std::string_view s) {
+    add(s.size() + (s.empty() ? 0 : static_cast<unsigned char>(s[0])));
+  }
 };
 
 int day_number(std::string_view s) {
@@ -128,7 +130,8 @@ void touch(od::document& doc, Totals& t) {
       if (value.get_array().get(array) != SUCCESS) continue;
       for (auto element : array) {
         od::object person;
-        if (element.get_object().get(person) == SUCCESS) touch_record(person, t, {"engaged"}, "role");
+        if (element.get_object().get(person) == SUCCESS)
+          touch_record(person, t, {"engaged"}, "role");
       }
     } else if (key == "last_customer_contact") {
       std::string_view s;

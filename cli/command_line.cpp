@@ -167,7 +167,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->allow_extra_args(false);
   eval->add_option("--id-field", e.id_field, "the fact that names a deal (default: id)")
       ->type_name("FIELD");
-  eval->add_option("--threads", threads, "evaluating threads (default: one per core)")->type_name("N");
+  eval->add_option("--threads", threads, "evaluating threads (default: one per core)")
+      ->type_name("N");
   eval->add_option("--input", input, "json or csv, whatever --facts is called")->type_name("KIND");
 
   auto fail = [&](const CLI::App& command, UsageError error) {

@@ -160,8 +160,8 @@ class ParallelRun {
     EvalTally* tally = nullptr;
     const FactsReader::Sink sink = [&](ReadRecord& record) {
       evaluate_record(evaluator, options_,
-                      FactsRecord{record.line, record.error, record.id_json, record.facts},
-                      result, *tally);
+                      FactsRecord{record.line, record.error, record.id_json, record.facts}, result,
+                      *tally);
       fragment->write(result);
     };
     while (true) {
@@ -233,9 +233,11 @@ std::string evaluate_facts(const Plan& plan, const EvalOptions& options, const F
 
   parallel = std::make_unique<ParallelRun>(plan, options, source, writer, progress,
                                            pipeline.threads, tally);
-  const std::string error = read_facts_in_blocks(
-      plan.schema, source, pipeline.block_bytes, evaluate_here,
-      [&](std::string_view lines, std::uint64_t first_line) { parallel->submit(lines, first_line); });
+  const std::string error =
+      read_facts_in_blocks(plan.schema, source, pipeline.block_bytes, evaluate_here,
+                           [&](std::string_view lines, std::uint64_t first_line) {
+                             parallel->submit(lines, first_line);
+                           });
   parallel->finish();
   return error;
 }

@@ -33,7 +33,7 @@ struct EvalTally {
 };
 
 struct PipelineOptions {
-  unsigned threads = 1;                          // 1: everything on the calling thread
+  unsigned threads = 1;                            // 1: everything on the calling thread
   std::size_t block_bytes = std::size_t{1} << 20;  // tests use tiny blocks
 };
 

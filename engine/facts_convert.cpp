@@ -18,7 +18,8 @@ std::size_t hash_prefix(const char* raw) {
   if constexpr (std::endian::native == std::endian::little) {
     std::memcpy(&word, raw, 4);
   } else {
-    for (int i = 0; i < 4; ++i) word |= std::uint32_t{static_cast<unsigned char>(raw[i])} << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      word |= std::uint32_t{static_cast<unsigned char>(raw[i])} << (8 * i);
   }
   // Keep the bytes up to the first quote (a name of up to three bytes ends there): find it with
   // the zero-byte trick on word ^ '""""'.

@@ -141,7 +141,7 @@ struct FactsReader::Impl {
   bool at_eof = false;
   Source* source = nullptr;
   ReadStatus status;
-  std::vector<char> scratch;  // read_object's and read_lines' padded copies
+  std::vector<char> scratch;          // read_object's and read_lines' padded copies
   const BlockSink* blocks = nullptr;  // set: JSON Lines go out in blocks, unparsed
 };
 

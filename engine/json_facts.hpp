@@ -83,9 +83,9 @@ class FactsReader {
   ReadStatus read_file(const std::string& path, const Sink& sink);
   // Reads a stream to its end, likewise.
   ReadStatus read_stream(std::istream& in, const Sink& sink);
-  // Parallel reading, in two halves. `read_file_blocks` reads like `read_file`, but JSON Lines input
-  // is not parsed: it goes to `blocks` in blocks of whole lines (about options.chunk_bytes each;
-  // a line longer than max_record_bytes + 1 arrives cut to max_record_bytes + 2 bytes, which
+  // Parallel reading, in two halves. `read_file_blocks` reads like `read_file`, but JSON Lines
+  // input is not parsed: it goes to `blocks` in blocks of whole lines (about options.chunk_bytes
+  // each; a line longer than max_record_bytes + 1 arrives cut to max_record_bytes + 2 bytes, which
   // `read_lines` reports as too large), with the line number of each block's first line. The
   // view is valid only during the call. The other input forms (a JSON array, one document) still
   // go to `sink` record by record. In the returned status, `records` counts only those.

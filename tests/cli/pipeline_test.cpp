@@ -36,12 +36,12 @@ gate cheap { require value.price < 1000 else "price {value.price} is not cheap" 
 std::string deal(int i) {
   std::ostringstream d;
   d << "{\"id\":\"D" << i << "\"";
-  if (i % 7 != 3) d << ",\"value\":{\"confirmed\":" << (i % 5 ? "true" : "false")
-                    << ",\"price\":" << (i % 11 == 0 ? "\"free\"" : std::to_string(i * 37 % 2000))
-                    << "}";
+  if (i % 7 != 3)
+    d << ",\"value\":{\"confirmed\":" << (i % 5 ? "true" : "false")
+      << ",\"price\":" << (i % 11 == 0 ? "\"free\"" : std::to_string(i * 37 % 2000)) << "}";
   if (i % 4 != 1) {
-    d << ",\"stakeholders\":[{\"role\":\"economic_buyer\",\"engaged\":" << (i % 3 ? "true" : "false")
-      << "}]";
+    d << ",\"stakeholders\":[{\"role\":\"economic_buyer\",\"engaged\":"
+      << (i % 3 ? "true" : "false") << "}]";
   }
   d << ",\"last_customer_contact\":\"2026-" << (i % 2 ? "11-20" : "09-01") << "\"}";
   return d.str();
@@ -59,8 +59,8 @@ std::string cat(std::initializer_list<std::string> pieces) {
 std::string awkward_input(int records) {
   std::string text = "\xEF\xBB\xBF";
   for (int i = 1; i <= records; ++i) {
-    if (i % 13 == 0) text += "\n";          // a blank line
-    if (i % 17 == 0) text += "   \t\r\n";   // a blank line with spaces and a CR
+    if (i % 13 == 0) text += "\n";         // a blank line
+    if (i % 17 == 0) text += "   \t\r\n";  // a blank line with spaces and a CR
     if (i % 19 == 0) {
       text += "{\"id\":\"bad\",\"value\":{\"price\": 12,}}\n";  // malformed
       continue;
@@ -102,8 +102,7 @@ class Pipeline : public ::testing::Test {
     EvalTally tally;
     std::string error;
   };
-  Run run(const std::string& path, OutputFormat format, unsigned threads,
-          std::size_t block_bytes) {
+  Run run(const std::string& path, OutputFormat format, unsigned threads, std::size_t block_bytes) {
     Run r;
     std::ostringstream out, err;
     auto writer = make_writer(format, *compilation_.plan, out);
@@ -121,8 +120,8 @@ class Pipeline : public ::testing::Test {
          {OutputFormat::Jsonl, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Text}) {
       const Run one = run(path, format, 1, 1 << 20);
       for (unsigned threads : {2u, 3u, 8u}) {
-        for (std::size_t block : {std::size_t{1}, std::size_t{7}, std::size_t{64},
-                                  std::size_t{4096}}) {
+        for (std::size_t block :
+             {std::size_t{1}, std::size_t{7}, std::size_t{64}, std::size_t{4096}}) {
           SCOPED_TRACE(::testing::Message() << "format " << static_cast<int>(format) << ", "
                                             << threads << " threads, blocks of " << block);
           const Run many = run(path, format, threads, block);
@@ -167,7 +166,8 @@ TEST_F(Pipeline, OtherInputFormsAreReadAsWithOneThread) {
   // A JSON array, and one pretty-printed document, are not split into lines.
   expect_same_for_every_thread_count(file_with(cat({"[", deal(1), ",\n", deal(2), ", 7]"})));
   expect_same_for_every_thread_count(file_with("{\n  \"id\": \"P1\",\n  \"value\": {}\n}\n"));
-  const Run array = run(file_with(cat({"[", deal(1), ",", deal(2), "]"})), OutputFormat::Jsonl, 2, 1);
+  const Run array =
+      run(file_with(cat({"[", deal(1), ",", deal(2), "]"})), OutputFormat::Jsonl, 2, 1);
   EXPECT_EQ(array.tally.records, 2u);
 }
 

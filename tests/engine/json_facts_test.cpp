@@ -147,8 +147,8 @@ TEST_F(JsonFactsTest, BlocksOfLinesReadAsTheWholeInput) {
   expect_same_in_blocks(input + "{\"n\":1}");  // no final newline
   expect_same_in_blocks("");
   expect_same_in_blocks("\n\n \n");
-  expect_same_in_blocks("[{\"n\":1},{\"n\":2}]");       // not lines: records, as before
-  expect_same_in_blocks("{\n  \"n\": 1\n}\n");             // one document
+  expect_same_in_blocks("[{\"n\":1},{\"n\":2}]");             // not lines: records, as before
+  expect_same_in_blocks("{\n  \"n\": 1\n}\n");                // one document
   expect_same_in_blocks("{\"n\": 1, \"x\": [\n{\"n\":2}\n");  // truncated first line
   const std::string big = "{\"n\":1,\"pad\":\"" + std::string(300, 'x') + "\"}";
   std::string with_big = "{\"n\":1}\n";
