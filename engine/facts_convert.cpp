@@ -172,6 +172,7 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
     if (nodes[i].type == ValueType::Record) build(tables_[i], nodes[i].fields);
   }
   build(tables_.back(), schema.top_fields());
+  id_node_ = tables_.back().find_name(id_field_);
 
   // Room for typical records up front, and a depth limit above ours: simdjson's own limit is only
   // asserted (in builds without NDEBUG), ours is checked before descending.
@@ -385,7 +386,9 @@ error_code FactsConverter::convert_fields(od::object& object, const FieldTable& 
     const char* key = field.key().raw();
     od::value& value = field.value();
     NodeIndex node = table.find(key, end_);
-    bool is_id = top && raw_equals(key, end_, id_field_);
+    // A declared id field is recognised by its node, without comparing the key again.
+    bool is_id =
+        top && (id_node_ != kNoNode ? node == id_node_ : raw_equals(key, end_, id_field_));
     if (node == kNoNode && !is_id && has_escape(key)) {
       std::string_view text;
       e = field.unescaped_key().get(text);

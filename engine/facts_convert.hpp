@@ -113,6 +113,7 @@ class FactsConverter {
 
   const Schema& schema_;
   std::string id_field_;
+  NodeIndex id_node_ = kNoNode;  // the id field when the schema declares it at the top level
   std::size_t max_depth_;
   bool validate_ignored_;
   std::vector<FieldTable> tables_;      // by node index (records only), then the top level last
