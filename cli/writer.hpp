@@ -59,7 +59,8 @@ class RecordJson {
 
  private:
   std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
-  std::vector<std::string> blocks_;      // by BlockIndex: `"enter_delivery"`
+  std::vector<std::string> gates_;       // by BlockIndex: `"enter_delivery":{"status":"`
+  std::vector<std::string> milestones_;  // by BlockIndex: `"causes_confirmed":"`
 };
 
 // Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
