@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <memory>
@@ -66,6 +67,10 @@ class AppendBuf final : public std::streambuf {
   }
 };
 
+// Blocks in flight are at most this + 2, however many threads: memory stays bounded (about 2 MB
+// a block) even for `--threads 1024`; workers beyond it wait their turn.
+constexpr unsigned kMaxBlocks = 32;
+
 // One block of whole input lines on its way through the pipeline.
 struct Block {
   std::string input;
@@ -85,7 +90,7 @@ class ParallelRun {
         writer_(writer),
         progress_(progress),
         tally_(tally),
-        blocks_(threads + 2) {
+        blocks_(std::min(threads, kMaxBlocks) + 2) {
     workers_.reserve(threads);
     fragments_.resize(threads);
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
