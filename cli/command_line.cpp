@@ -240,7 +240,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   eval->fallthrough();
   eval->group("Commands");
   eval->footer(std::string(kEvalFooter) + kExitCodes + "\n" + kGlobalOptions);
-  std::string eval_format = "text", today, threads = "1", input;
+  std::string eval_format = "text", today, threads, input;
   std::vector<std::string> params;
   EvalArgs& e = result.eval;
   eval->add_option("RULES", e.rules, ".gate files, or folders that hold them")->type_name("");
@@ -259,7 +259,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->allow_extra_args(false);
   eval->add_option("--id-field", e.id_field, "the fact that names a deal (default: id)")
       ->type_name("FIELD");
-  eval->add_option("--threads", threads, "evaluating threads (default: 1)")->type_name("N");
+  eval->add_option("--threads", threads, "evaluating threads (default: one per core)")
+      ->type_name("N");
   eval->add_option("--input", input, "json or csv, whatever --facts is called")->type_name("KIND");
 
   // test
@@ -593,10 +594,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     else
       return fail(*eval, error);
   }
-  if (auto n = parse_threads(threads, error))
-    e.threads = *n;
-  else
-    return fail(*eval, error);
+  if (!threads.empty()) {
+    if (auto n = parse_threads(threads, error))
+      e.threads = *n;
+    else
+      return fail(*eval, error);
+  }
   if (!input.empty()) {
     if (auto kind = parse_input_format(input, error))
       e.input = *kind;

@@ -30,7 +30,7 @@ struct EvalArgs {
   std::optional<DayNumber> today;  // empty: today's UTC date
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
-  unsigned threads = 1;
+  unsigned threads = 0;  // 0: one per core
 };
 
 struct TestArgs {

@@ -8,11 +8,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/gate_selection.hpp"
 #include "cli/messages.hpp"
+#include "cli/pipeline.hpp"
 #include "cli/plural.hpp"
 #include "cli/progress.hpp"
 #include "cli/rules.hpp"
@@ -50,6 +52,11 @@ bool make_options(const Plan& plan, const EvalArgs& args, const Io& io, EvalOpti
   return true;
 }
 
+unsigned default_threads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 0 ? cores : 1;
+}
+
 }  // namespace
 
 int run_eval(const EvalArgs& args, const Io& io) {
@@ -70,8 +77,7 @@ int run_eval(const EvalArgs& args, const Io& io) {
   // The text report tells people what to change; the data formats stay lean.
   options.checklist = args.format == OutputFormat::Text;
   if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");
-  spdlog::debug("today is {}; {} requested, evaluating in input order", format_date(options.today),
-                count_of(args.threads, "thread"));
+  spdlog::debug("today is {}; results in input order", format_date(options.today));
 
   if (std::string reason = unreadable_reason(args.facts); !reason.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", reason),
@@ -86,58 +92,36 @@ int run_eval(const EvalArgs& args, const Io& io) {
 
   std::unique_ptr<ResultWriter> writer =
       make_writer(args.format, plan, io.out, WriterOptions{io.out_color});
-  Evaluator evaluator(plan);
-  DealResult result;
-  std::uint64_t unreadable = 0, not_passed = 0;
-  std::string first_error;
   Progress progress(io.err, io.progress);
+  EvalTally tally;
+  PipelineOptions pipeline;
+  pipeline.threads = args.threads > 0 ? args.threads : default_threads();
   const auto start = std::chrono::steady_clock::now();
-
   const std::string input_error =
-      read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
-                 [&](const FactsRecord& record) {
-                   result.line = record.line;
-                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
-                                                                : std::string_view(record.id_json));
-                   result.error = record.error;
-                   if (record.error.empty()) {
-                     evaluator.evaluate(record.facts, options, result);
-                     for (const GateResult& gate : result.gates) {
-                       if (gate.status != Status::Pass) {
-                         ++not_passed;
-                         break;
-                       }
-                     }
-                   } else {
-                     result.gates.clear();
-                     if (unreadable++ == 0) {
-                       first_error = fmt::format("line {}: {}", record.line, record.error);
-                     }
-                   }
-                   writer->write(result);
-                   progress.tick();
-                 });
+      evaluate_facts(plan, options, FactsSource{args.facts, args.input, args.id_field}, *writer,
+                     progress, pipeline, tally);
   progress.finish();
   writer->finish();
   io.out.flush();
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  spdlog::info("evaluated {} in {:.2f} s: {} not passing, {} unreadable",
-               count_of(progress.done(), "record"), seconds, not_passed, unreadable);
+  spdlog::info("evaluated {} in {:.2f} s on {}: {} not passing, {} unreadable",
+               count_of(tally.records, "record"), seconds, count_of(pipeline.threads, "thread"),
+               tally.not_passed, tally.unreadable);
 
-  int code = not_passed > 0 ? kExitNotPassed : kExitOk;
-  if (unreadable > 0) {
+  int code = tally.not_passed > 0 ? kExitNotPassed : kExitOk;
+  if (tally.unreadable > 0) {
     print_error(io.err,
-                fmt::format("{} of {} could not be read (first, {})", unreadable,
-                            count_of(progress.done(), "record"), first_error),
+                fmt::format("{} of {} could not be read (first, {})", tally.unreadable,
+                            count_of(tally.records, "record"), tally.first_error),
                 "each has an error record in the output; the other records were evaluated",
                 io.err_color);
     code = kExitInput;
   }
   if (!input_error.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error),
-                progress.done() > 0 ? "the records before the problem were evaluated" : "",
+                tally.records > 0 ? "the records before the problem were evaluated" : "",
                 io.err_color);
     code = kExitInput;
   }

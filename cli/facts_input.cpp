@@ -30,6 +30,23 @@ void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color)
   if (!warning.help.empty()) fmt::print(err, "  = {}help:{} {}\n", green, reset, warning.help);
 }
 
+std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source,
+                                 std::size_t block_bytes, const RecordSink& sink,
+                                 const BlockSink& blocks) {
+  if (is_csv(source)) return read_facts(schema, source, sink);
+  FactsReaderOptions options;
+  options.id_field = source.id_field;
+  options.chunk_bytes = block_bytes;
+  FactsReader reader(schema, options);
+  ReadStatus status = reader.read_file_blocks(
+      source.path,
+      [&](ReadRecord& record) {
+        sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
+      },
+      blocks);
+  return status.error;
+}
+
 std::string read_facts(const Schema& schema, const FactsSource& source, const RecordSink& sink) {
   const auto forward = [&](ReadRecord& record) {
     sink(FactsRecord{record.line, record.error, record.id_json, record.facts});

@@ -6,6 +6,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "cli/options.hpp"
 #include "engine/csv_facts.hpp"
@@ -35,6 +36,15 @@ using RecordSink = std::function<void(const FactsRecord&)>;
 
 // `warning: message`, then `  = help: ...`, like the other messages on standard error.
 void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color);
+
+// Like read_facts, but JSON Lines input goes to `blocks` unparsed, in blocks of whole lines of
+// about `block_bytes`, for parallel reading with FactsReader::read_lines (see
+// FactsReader::read_file_blocks). Other inputs (CSV, a JSON array, one document) still go to
+// `sink`, record by record.
+using BlockSink = std::function<void(std::string_view lines, std::uint64_t first_line)>;
+std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source,
+                                 std::size_t block_bytes, const RecordSink& sink,
+                                 const BlockSink& blocks);
 
 // CSV when asked for, or for a `.csv` file under InputFormat::Auto; JSON otherwise.
 bool is_csv(const FactsSource& source);

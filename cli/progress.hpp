@@ -23,6 +23,12 @@ class Progress {
     ++done_;
     if (enabled_ && (done_ & 1023) == 0) update(Clock::now());
   }
+  // `n` more records done at once (a block of them, from the parallel pipeline).
+  void advance(std::uint64_t n) {
+    const std::uint64_t before = done_;
+    done_ += n;
+    if (enabled_ && (before >> 10) != (done_ >> 10)) update(Clock::now());
+  }
   // Erases the line, if one was shown.
   void finish();
 

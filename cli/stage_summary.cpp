@@ -51,4 +51,22 @@ std::vector<ValueCount> StageSummary::unmapped() const {
   return out;
 }
 
+void StageSummary::merge(const StageSummary& other) {
+  for (int v = 0; v < 6; ++v) verdicts_[v] += other.verdicts_[v];
+  supported_none_ += other.supported_none_;
+  for (std::size_t p = 0; p < phases_.size() && p < other.phases_.size(); ++p) {
+    phases_[p].recorded += other.phases_[p].recorded;
+    phases_[p].supported += other.phases_[p].supported;
+    phases_[p].ahead += other.phases_[p].ahead;
+  }
+  for (const auto& [name, count] : other.owners_) {
+    OwnerStageCount& mine = owners_[name];
+    mine.owner = count.owner;
+    mine.audited += count.audited;
+    mine.ahead += count.ahead;
+  }
+  for (const auto& [value, deals] : other.unmapped_) unmapped_[value] += deals;
+  has_owner_ = has_owner_ || other.has_owner_;
+}
+
 }  // namespace dealgate::cli

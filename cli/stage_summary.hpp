@@ -35,6 +35,8 @@ class StageSummary {
   explicit StageSummary(const Plan& plan);
 
   void add(const DealResult& result);
+  // Adds the counts of another summary of the same plan (a parallel run's worker).
+  void merge(const StageSummary& other);
 
   // Deals counted by verdict (StageAudit::Verdict as index).
   std::uint64_t count(StageAudit::Verdict v) const { return verdicts_[static_cast<int>(v)]; }

@@ -50,6 +50,36 @@ void Summary::count_paths(const std::vector<std::string>& paths,
   for (std::string& path : scratch_) ++counts[std::move(path)];
 }
 
+Summary::GateTally& Summary::tally_for(BlockIndex gate) {
+  std::uint32_t& slot = tally_of_block_.at(gate);
+  if (slot == kNone) {
+    slot = static_cast<std::uint32_t>(tallies_.size());
+    GateTally tally;
+    tally.gate = gate;
+    tally.failed.assign(plan_.conditions.size(), 0);
+    tally.unknown.assign(plan_.conditions.size(), 0);
+    tallies_.push_back(std::move(tally));
+  }
+  return tallies_[slot];
+}
+
+void Summary::merge(const Summary& other) {
+  records_ += other.records_;
+  unreadable_ += other.unreadable_;
+  // Every evaluated record reports the same gates in the same order, so the order in which gates
+  // were first seen is the same in both summaries (or one has none).
+  for (const GateTally& theirs : other.tallies_) {
+    GateTally& tally = tally_for(theirs.gate);
+    for (int s = 0; s < 3; ++s) tally.counts[s] += theirs.counts[s];
+    for (std::size_t c = 0; c < tally.failed.size(); ++c) {
+      tally.failed[c] += theirs.failed[c];
+      tally.unknown[c] += theirs.unknown[c];
+    }
+    for (const auto& [path, deals] : theirs.missing) tally.missing[path] += deals;
+    for (const auto& [path, deals] : theirs.invalid) tally.invalid[path] += deals;
+  }
+}
+
 void Summary::add(const DealResult& result) {
   ++records_;
   if (!result.error.empty()) {
@@ -57,16 +87,7 @@ void Summary::add(const DealResult& result) {
     return;
   }
   for (const GateResult& gate : result.gates) {
-    std::uint32_t& slot = tally_of_block_.at(gate.gate);
-    if (slot == kNone) {
-      slot = static_cast<std::uint32_t>(tallies_.size());
-      GateTally tally;
-      tally.gate = gate.gate;
-      tally.failed.assign(plan_.conditions.size(), 0);
-      tally.unknown.assign(plan_.conditions.size(), 0);
-      tallies_.push_back(std::move(tally));
-    }
-    GateTally& tally = tallies_[slot];
+    GateTally& tally = tally_for(gate.gate);
     ++tally.counts[static_cast<int>(gate.status)];
     for (ConditionIndex c : gate.failed) ++tally.failed.at(c);
     for (ConditionIndex c : gate.unknown) ++tally.unknown.at(c);

@@ -41,6 +41,9 @@ class Summary {
   explicit Summary(const Plan& plan);
 
   void add(const DealResult& result);
+  // Adds another summary of the same plan (of other records of the same run): the result is as if
+  // this one had seen the other's records too, whatever order they came in.
+  void merge(const Summary& other);
 
   std::uint64_t records() const { return records_; }
   std::uint64_t unreadable() const { return unreadable_; }
@@ -57,6 +60,7 @@ class Summary {
     std::unordered_map<std::string, std::uint64_t> missing;
     std::unordered_map<std::string, std::uint64_t> invalid;
   };
+  GateTally& tally_for(BlockIndex gate);
   void count_paths(const std::vector<std::string>& paths,
                    std::unordered_map<std::string, std::uint64_t>& counts);
 

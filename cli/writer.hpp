@@ -25,6 +25,17 @@ class ResultWriter {
   virtual void write(const DealResult& result) = 0;
   // After the last record: closes the document and writes summaries. Called exactly once.
   virtual void finish() {}
+
+  // Parallel evaluation (cli/pipeline.hpp). A fragment writer renders records of the same format
+  // into `out` exactly as write() would, less what belongs to the document as a whole (a header,
+  // the opening of the first record, summaries); each worker thread has its own. The fragment
+  // writer keeps a reference to the plan, not to this writer.
+  virtual std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const = 0;
+  // Writes text that fragment writers rendered, in input order (possibly empty).
+  virtual void write_fragment(std::string_view text) = 0;
+  // Adds what a fragment writer of this format tallied (its summary) to this writer's. Call it
+  // once per fragment writer, after its last record, before finish().
+  virtual void absorb(const ResultWriter& fragment) { (void)fragment; }
 };
 
 // The writer for `format`. `plan` and `out` must outlive it.
@@ -48,7 +59,8 @@ class RecordJson {
 
  private:
   std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
-  std::vector<std::string> blocks_;      // by BlockIndex: `"enter_delivery"`
+  std::vector<std::string> gates_;       // by BlockIndex: `"enter_delivery":{"status":"`
+  std::vector<std::string> milestones_;  // by BlockIndex: `"causes_confirmed":"`
   const Plan* plan_ = nullptr;           // for the stage audit
 };
 

@@ -22,7 +22,8 @@ void append_field(std::string& out, std::string_view text) {
 
 class CsvWriter final : public ResultWriter {
  public:
-  CsvWriter(const Plan& plan, std::ostream& out) : plan_(plan), out_(out) {
+  CsvWriter(const Plan& plan, std::ostream& out, bool header) : plan_(plan), out_(out) {
+    if (!header) return;  // a fragment of a parallel run
     out_ << "id,line,gate,status,failed,unknown,missing,messages";
     // The stage audit's columns come only with a `stages` declaration, so other rule sets keep
     // the columns they had.
@@ -72,6 +73,13 @@ class CsvWriter final : public ResultWriter {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
+  std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
+    return std::make_unique<CsvWriter>(plan_, out, false);
+  }
+  void write_fragment(std::string_view text) override {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+
  private:
   void row_start(const std::string& id, std::uint64_t line) {
     append_field(buffer_, id);
@@ -109,7 +117,7 @@ class CsvWriter final : public ResultWriter {
 }  // namespace
 
 std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& out) {
-  return std::make_unique<CsvWriter>(plan, out);
+  return std::make_unique<CsvWriter>(plan, out, true);
 }
 
 }  // namespace dealgate::cli

@@ -13,16 +13,36 @@ namespace {
 
 class JsonWriter final : public ResultWriter {
  public:
-  JsonWriter(const Plan& plan, std::ostream& out)
-      : plan_(plan), record_(plan), out_(out), summary_(plan), stages_(plan) {}
+  // A fragment writer starts every record with ",\n"; the document's writer turns the first one
+  // into the opening of the records array.
+  JsonWriter(const Plan& plan, std::ostream& out, bool fragment = false)
+      : plan_(plan), record_(plan), out_(out), summary_(plan), stages_(plan), first_(!fragment) {}
 
   void write(const DealResult& result) override {
     summary_.add(result);
     stages_.add(result);
-    buffer_.assign(first_ ? "{\"records\":[\n" : ",\n");
+    buffer_.assign(first_ ? kOpening : kSeparator);
     first_ = false;
     record_.append(buffer_, result);
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  }
+
+  std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
+    return std::make_unique<JsonWriter>(plan_, out, true);
+  }
+  void write_fragment(std::string_view text) override {
+    if (text.empty()) return;
+    if (first_) {
+      out_ << kOpening;
+      text.remove_prefix(kSeparator.size());
+      first_ = false;
+    }
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  void absorb(const ResultWriter& fragment) override {
+    const auto& other = dynamic_cast<const JsonWriter&>(fragment);
+    summary_.merge(other.summary_);
+    stages_.merge(other.stages_);
   }
 
   void finish() override {
@@ -98,6 +118,9 @@ class JsonWriter final : public ResultWriter {
     }
     out += ']';
   }
+
+  static constexpr std::string_view kOpening = "{\"records\":[\n";
+  static constexpr std::string_view kSeparator = ",\n";
 
   const Plan& plan_;
   RecordJson record_;

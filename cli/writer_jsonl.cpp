@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 
 #include "cli/writer.hpp"
@@ -12,7 +13,7 @@ namespace {
 
 class JsonlWriter final : public ResultWriter {
  public:
-  JsonlWriter(const Plan& plan, std::ostream& out) : record_(plan), out_(out) {}
+  JsonlWriter(const Plan& plan, std::ostream& out) : plan_(plan), record_(plan), out_(out) {}
 
   void write(const DealResult& result) override {
     buffer_.clear();
@@ -21,11 +22,31 @@ class JsonlWriter final : public ResultWriter {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
+  std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
+    return std::make_unique<JsonlWriter>(plan_, out);
+  }
+  void write_fragment(std::string_view text) override {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+
  private:
+  const Plan& plan_;
   RecordJson record_;
   std::ostream& out_;
   std::string buffer_;
 };
+
+// A status and the quote that closes it: `pass"`.
+std::string_view quoted_status(Status status) {
+  using namespace std::string_view_literals;
+  return status == Status::Pass ? "pass\""sv : status == Status::Fail ? "fail\""sv : "unknown\""sv;
+}
+
+void append_count(std::string& out, std::uint64_t n) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
 
 void append_list(std::string& out, const std::vector<std::string>& quoted,
                  const std::vector<ConditionIndex>& ids) {
@@ -67,10 +88,13 @@ RecordJson::RecordJson(const Plan& plan) : plan_(&plan) {
     conditions_.emplace_back();
     append_json_string(conditions_.back(), c.id);
   }
-  blocks_.reserve(plan.blocks.size());
+  gates_.reserve(plan.blocks.size());
+  milestones_.reserve(plan.blocks.size());
   for (const PlanBlock& b : plan.blocks) {
-    blocks_.emplace_back();
-    append_json_string(blocks_.back(), b.name);
+    std::string name;
+    append_json_string(name, b.name);
+    gates_.push_back(name + ":{\"status\":\"");
+    milestones_.push_back(name + ":\"");
   }
 }
 
@@ -113,41 +137,42 @@ void append_stage_json(std::string& out, const Plan& plan, const StageAudit& sta
 }
 
 void RecordJson::append(std::string& out, const DealResult& result) const {
-  auto to = std::back_inserter(out);
   if (!result.error.empty()) {
-    fmt::format_to(to, "{{\"line\":{},\"error\":", result.line);
+    out += "{\"line\":";
+    append_count(out, result.line);
+    out += ",\"error\":";
     append_json_string(out, result.error);
     out += '}';
     return;
   }
-  out += "{\"id\":";
-  out += result.id_json.empty() ? std::string_view("null") : std::string_view(result.id_json);
-  fmt::format_to(to, ",\"line\":{},\"gates\":{{", result.line);
+  using namespace std::string_view_literals;
+  out += "{\"id\":"sv;
+  out += result.id_json.empty() ? "null"sv : std::string_view(result.id_json);
+  out += ",\"line\":"sv;
+  append_count(out, result.line);
+  out += ",\"gates\":{"sv;
   for (std::size_t g = 0; g < result.gates.size(); ++g) {
     const GateResult& gate = result.gates[g];
     if (g) out += ',';
-    out += blocks_[gate.gate];
-    out += ":{\"status\":\"";
-    out += status_name(gate.status);
-    out += "\",\"failed\":";
+    out += gates_[gate.gate];
+    out += quoted_status(gate.status);
+    out += ",\"failed\":"sv;
     append_list(out, conditions_, gate.failed);
-    out += ",\"unknown\":";
+    out += ",\"unknown\":"sv;
     append_list(out, conditions_, gate.unknown);
-    out += ",\"missing\":";
+    out += ",\"missing\":"sv;
     append_list(out, gate.missing);
-    out += ",\"invalid\":";
+    out += ",\"invalid\":"sv;
     append_list(out, gate.invalid);
-    out += ",\"milestones\":{";
+    out += ",\"milestones\":{"sv;
     for (std::size_t m = 0; m < gate.milestones.size(); ++m) {
       if (m) out += ',';
-      out += blocks_[gate.milestones[m].first];
-      out += ":\"";
-      out += status_name(gate.milestones[m].second);
-      out += '"';
+      out += milestones_[gate.milestones[m].first];
+      out += quoted_status(gate.milestones[m].second);
     }
-    out += "},\"warnings\":";
+    out += "},\"warnings\":"sv;
     append_list(out, conditions_, gate.warnings);
-    out += ",\"messages\":";
+    out += ",\"messages\":"sv;
     append_list(out, gate.messages);
     out += '}';
   }

@@ -53,6 +53,18 @@ class TextWriter final : public ResultWriter {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
+  std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
+    return std::make_unique<TextWriter>(plan_, out, WriterOptions{color_});
+  }
+  void write_fragment(std::string_view text) override {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  void absorb(const ResultWriter& fragment) override {
+    const auto& other = dynamic_cast<const TextWriter&>(fragment);
+    summary_.merge(other.summary_);
+    stages_.merge(other.stages_);
+  }
+
  private:
   std::string status_mark(Status status) const {
     if (!color_) {

@@ -2,26 +2,46 @@
 
 #include "engine/evaluator.hpp"
 
+#include <charconv>
+#include <iterator>
+
 namespace dealgate {
 
+void append_number(std::string& out, double number) {
+  if (number == 0) {  // also -0
+    out += '0';
+  } else if (std::isnan(number)) {
+    out += "NaN";
+  } else if (std::isinf(number)) {
+    out += number > 0 ? "Infinity" : "-Infinity";
+  } else if (std::fabs(number) < 1e15 && number == std::trunc(number)) {
+    // A whole number: its digits, as the shortest form below would give them, without fmt.
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits,
+                                         static_cast<long long>(number));
+    out.append(digits, static_cast<std::size_t>(end - digits));
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", number);
+  }
+}
+
 std::string format_number(double number) {
-  if (number == 0) return "0";  // also -0
-  if (std::isnan(number)) return "NaN";
-  if (std::isinf(number)) return number > 0 ? "Infinity" : "-Infinity";
-  return fmt::format("{}", number);
+  std::string out;
+  append_number(out, number);
+  return out;
 }
 
 namespace evaluation {
 
-std::string render(Context& ctx, const Value& v) {
+void render_to(Context& ctx, const Value& v, std::string& out) {
   switch (v.kind) {
-    case Value::Kind::Bool: return v.boolean ? "true" : "false";
-    case Value::Kind::Number: return format_number(v.number);
-    case Value::Kind::String: return std::string(v.text);
-    case Value::Kind::Date: return format_date(v.date);
-    case Value::Kind::Unknown: return "<unknown>";
+    case Value::Kind::Bool: out += v.boolean ? "true" : "false"; return;
+    case Value::Kind::Number: append_number(out, v.number); return;
+    case Value::Kind::String: out += v.text; return;
+    case Value::Kind::Date: out += format_date(v.date); return;
+    case Value::Kind::Unknown: out += "<unknown>"; return;
     case Value::Kind::FactList: case Value::Kind::ExprList: {
-      std::string out = "[";
+      out += '[';
       std::uint32_t size = ctx.list_size(v);
       for (std::uint32_t i = 0; i < size; ++i) {
         if (i) out += ", ";
@@ -30,12 +50,22 @@ std::string render(Context& ctx, const Value& v) {
           continue;
         }
         Value item = ctx.element_value(v, i);
-        out += item.is_unknown() ? "<missing>" : render(ctx, item);
+        if (item.is_unknown()) {
+          out += "<missing>";
+        } else {
+          render_to(ctx, item, out);
+        }
       }
-      return out + "]";
+      out += ']';
+      return;
     }
   }
-  return "";
+}
+
+std::string render(Context& ctx, const Value& v) {
+  std::string out;
+  render_to(ctx, v, out);
+  return out;
 }
 
 }  // namespace evaluation

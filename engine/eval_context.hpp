@@ -417,5 +417,7 @@ struct Context {
 };
 
 std::string render(Context& ctx, const Value& v);
+// Appends the rendering to `out` (no allocation beyond the string's own growth).
+void render_to(Context& ctx, const Value& v, std::string& out);
 
 }  // namespace dealgate::evaluation

@@ -13,10 +13,33 @@ namespace {
 
 using namespace evaluation;
 
-void sort_unique(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
+// Keeps the buffers of the strings a result drops, to fill the next result's strings without
+// allocating: a long run reaches a steady state where no message or path costs a heap block.
+class StringPool {
+ public:
+  void clear(std::vector<std::string>& list) {
+    for (std::string& s : list) spare_.push_back(std::move(s));
+    list.clear();
+  }
+  void push(std::vector<std::string>& list, std::string_view text) {
+    if (spare_.empty()) {
+      list.emplace_back(text);
+      return;
+    }
+    list.push_back(std::move(spare_.back()));
+    spare_.pop_back();
+    list.back().assign(text);
+  }
+  void sort_unique(std::vector<std::string>& v) {
+    std::sort(v.begin(), v.end());
+    auto end = std::unique(v.begin(), v.end());
+    for (auto it = end; it != v.end(); ++it) spare_.push_back(std::move(*it));
+    v.erase(end, v.end());
+  }
+
+ private:
+  std::vector<std::string> spare_;
+};
 
 }  // namespace
 
@@ -30,6 +53,7 @@ struct Evaluator::State {
   std::vector<bool> block_done;
   std::vector<BlockIndex> touched;
   std::vector<Value> default_params;
+  StringPool strings;
 };
 
 Evaluator::Evaluator(const Plan& plan) : plan_(plan), state_(std::make_shared<State>()) {
@@ -54,8 +78,8 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   s.touched.clear();
   s.scratch.clear();
 
-  auto render_message = [&](const PlanCondition& c) {
-    std::string text;
+  auto render_message = [&](const PlanCondition& c, std::string& text) {
+    text.clear();
     for (const MessagePiece& piece : c.message) {
       if (piece.expr == kNone) {
         text += piece.text;
@@ -63,14 +87,13 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
       }
       Value v = ctx.eval(piece.expr);
       if (!v.is_unknown()) {
-        text += render(ctx, v);
+        render_to(ctx, v, text);
         continue;
       }
       Causes why;
       ctx.collect_causes(piece.expr, why);
       text += !why.missing.empty() ? "<missing>" : !why.invalid.empty() ? "<invalid>" : "<unknown>";
     }
-    return text;
   };
 
   auto evaluate_block = [&](BlockIndex b) {
@@ -93,7 +116,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
         ctx.collect_causes(c.expr, why);
       }
       bool reported = c.is_warning ? t != True : t == False;
-      if (reported && c.has_message) s.condition_message[ci] = render_message(c);
+      if (reported && c.has_message) render_message(c, s.condition_message[ci]);
       if (!c.is_warning) {
         failed = failed || t == False;
         unknown = unknown || t == Unknown;
@@ -112,7 +135,13 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
       if (!s.block_done[b]) evaluate_block(b);
     }
     GateResult& out = result.gates[g];
-    out.clear();
+    out.failed.clear();
+    out.unknown.clear();
+    out.milestones.clear();
+    out.warnings.clear();
+    s.strings.clear(out.missing);
+    s.strings.clear(out.invalid);
+    s.strings.clear(out.messages);
     out.gate = gates[g];
     out.status = s.block_status[gates[g]];
     for (BlockIndex b : gate.reach) {
@@ -129,15 +158,15 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
         }
         if (t == Unknown) {
           const Causes& why = s.condition_causes[ci];
-          out.missing.insert(out.missing.end(), why.missing.begin(), why.missing.end());
-          out.invalid.insert(out.invalid.end(), why.invalid.begin(), why.invalid.end());
+          for (const std::string& path : why.missing) s.strings.push(out.missing, path);
+          for (const std::string& path : why.invalid) s.strings.push(out.invalid, path);
         }
         bool reported = c.is_warning ? t != True : t == False;
-        if (reported && c.has_message) out.messages.push_back(s.condition_message[ci]);
+        if (reported && c.has_message) s.strings.push(out.messages, s.condition_message[ci]);
       }
     }
-    sort_unique(out.missing);
-    sort_unique(out.invalid);
+    s.strings.sort_unique(out.missing);
+    s.strings.sort_unique(out.invalid);
     if (options.checklist && out.status != Status::Pass) out.checklist = pass_checklist(plan_, facts, options, gates[g]);
   }
 

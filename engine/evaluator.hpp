@@ -44,6 +44,7 @@ Value evaluate_constant(const Plan& plan, ExprIndex node);
 // How a value reads in a message: numbers in their shortest exact form, dates as YYYY-MM-DD.
 std::string render_value(const Plan& plan, const Facts& facts, const Value& value);
 std::string format_number(double number);
+void append_number(std::string& out, double number);
 
 enum class ConditionOutcome : std::uint8_t { False, True, Unknown, NotEvaluated };
 

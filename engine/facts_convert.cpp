@@ -1,5 +1,6 @@
 #include "engine/facts_convert.hpp"
 
+#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -10,13 +11,31 @@ using simdjson::SUCCESS;
 
 namespace {
 
-// Field names are hashed on their first two bytes, which a raw key (the bytes after its opening
-// quote) gives without scanning for its end; a one-byte name hashes with its closing quote.
-std::size_t hash_prefix(char a, char b) {
-  return static_cast<unsigned char>(a) * 31u + static_cast<unsigned char>(b) * 7u;
+// Field names are hashed on their first four bytes with the closing quote (`id"` for `id`),
+// which a raw key (the bytes after its opening quote, padded) gives without scanning for its end.
+std::size_t hash_prefix(const char* raw) {
+  std::uint32_t word = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&word, raw, 4);
+  } else {
+    for (int i = 0; i < 4; ++i)
+      word |= std::uint32_t{static_cast<unsigned char>(raw[i])} << (8 * i);
+  }
+  // Keep the bytes up to the first quote (a name of up to three bytes ends there): find it with
+  // the zero-byte trick on word ^ '""""'.
+  const std::uint32_t x = word ^ 0x22222222u;
+  const std::uint32_t quotes = (x - 0x01010101u) & ~x & 0x80808080u;
+  if (quotes != 0) {
+    const int at = std::countr_zero(quotes) / 8;  // byte index of the first quote
+    if (at < 3) word &= (std::uint32_t{1} << (8 * (at + 1))) - 1;
+  }
+  return (word * 0x9E3779B1u) >> 16;
 }
 std::size_t hash_name(std::string_view name) {
-  return hash_prefix(name.empty() ? '"' : name[0], name.size() > 1 ? name[1] : '"');
+  char quoted[4] = {'"', '"', '"', '"'};
+  std::memcpy(quoted, name.data(), std::min<std::size_t>(name.size(), 4));
+  if (name.size() < 4) quoted[name.size()] = '"';
+  return hash_prefix(quoted);
 }
 
 // Whether the raw key at `raw` has an escape sequence before its closing quote (stage 1 has
@@ -139,7 +158,13 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
     for (NodeIndex f : fields) {
       std::size_t i = hash_name(nodes[f].name) & (size - 1);
       while (table.slots[i].node != kNoNode) i = (i + 1) & (size - 1);
-      table.slots[i] = FieldTable::Entry{nodes[f].name, f};
+      FieldTable::Entry entry;
+      entry.name = nodes[f].name;
+      entry.node = f;
+      const std::string quoted = nodes[f].name + '"';
+      entry.quoted_size = static_cast<std::uint32_t>(quoted.size());
+      std::memcpy(entry.words, quoted.data(), std::min(quoted.size(), sizeof entry.words));
+      table.slots[i] = entry;
     }
   };
   tables_.resize(nodes.size() + 1);
@@ -147,6 +172,7 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
     if (nodes[i].type == ValueType::Record) build(tables_[i], nodes[i].fields);
   }
   build(tables_.back(), schema.top_fields());
+  id_node_ = tables_.back().find_name(id_field_);
 
   // Room for typical records up front, and a depth limit above ours: simdjson's own limit is only
   // asserted (in builds without NDEBUG), ours is checked before descending.
@@ -171,14 +197,32 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
   }
 }
 
+// Whether the raw key at `raw` (inside a document ending at `end`, padded) is the entry's name:
+// the name's bytes and then the closing quote, compared a word at a time.
+inline bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw,
+                                                const char* end) {
+  if (static_cast<std::size_t>(end - raw) < entry.quoted_size) return false;
+  if (std::endian::native != std::endian::little || entry.quoted_size > sizeof entry.words) {
+    return std::memcmp(raw, entry.name.data(), entry.name.size()) == 0 &&
+           raw[entry.name.size()] == '"';
+  }
+  const std::size_t words = (entry.quoted_size + 7) / 8;
+  for (std::size_t w = 0; w < words; ++w) {
+    std::uint64_t have = 0;
+    std::memcpy(&have, raw + w * 8, 8);
+    const std::size_t left = entry.quoted_size - w * 8;
+    if (left < 8) have &= (std::uint64_t{1} << (left * 8)) - 1;  // little-endian: low bytes first
+    if (have != entry.words[w]) return false;
+  }
+  return true;
+}
+
 NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) const {
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t i = hash_prefix(raw[0], raw[1]) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = hash_prefix(raw) & mask;; i = (i + 1) & mask) {
     const Entry& entry = slots[i];
     if (entry.node == kNoNode) return kNoNode;
-    if ((entry.name.empty() || entry.name[0] == raw[0]) && raw_equals(raw, end, entry.name)) {
-      return entry.node;
-    }
+    if (matches(entry, raw, end)) return entry.node;
   }
 }
 
@@ -342,7 +386,9 @@ error_code FactsConverter::convert_fields(od::object& object, const FieldTable& 
     const char* key = field.key().raw();
     od::value& value = field.value();
     NodeIndex node = table.find(key, end_);
-    bool is_id = top && raw_equals(key, end_, id_field_);
+    // A declared id field is recognised by its node, without comparing the key again.
+    bool is_id =
+        top && (id_node_ != kNoNode ? node == id_node_ : raw_equals(key, end_, id_field_));
     if (node == kNoNode && !is_id && has_escape(key)) {
       std::string_view text;
       e = field.unescaped_key().get(text);

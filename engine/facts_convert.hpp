@@ -79,10 +79,16 @@ class FactsConverter {
     struct Entry {
       std::string_view name;
       NodeIndex node = kNoNode;
+      // The name and its closing quote, zero-padded to whole 8-byte words, for a compare without
+      // a call to memcmp (a raw key is followed by at least SIMDJSON_PADDING readable bytes).
+      // Longer names (quoted_size > 32) are compared with memcmp.
+      std::uint64_t words[4] = {0, 0, 0, 0};
+      std::uint32_t quoted_size = 0;  // name.size() + 1
     };
     std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
     // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
     NodeIndex find(const char* raw, const char* end) const;
+    static bool matches(const Entry& entry, const char* raw, const char* end);
     // The field named `name` (an unescaped key).
     NodeIndex find_name(std::string_view name) const;
   };
@@ -107,6 +113,7 @@ class FactsConverter {
 
   const Schema& schema_;
   std::string id_field_;
+  NodeIndex id_node_ = kNoNode;  // the id field when the schema declares it at the top level
   std::size_t max_depth_;
   bool validate_ignored_;
   std::vector<FieldTable> tables_;      // by node index (records only), then the top level last

@@ -109,7 +109,14 @@ struct FactsReader::Impl {
 
   ReadStatus run(Source& source, const Sink& sink);
   void run_lines(const Sink& sink);
-  void line(std::size_t from, std::size_t to, const Sink& sink);
+  void run_blocks();
+  void line(std::size_t from, std::size_t to, const Sink& sink) {
+    ++lines;
+    parse_line(data() + from, to - from, bytes.size() - from, lines, sink);
+  }
+  // One line without its '\n' (`readable` bytes may be read from `text`): a record unless blank.
+  void parse_line(const char* text, std::size_t length, std::size_t readable,
+                  std::uint64_t line_number, const Sink& sink);
   bool looks_like_json_lines() const;
   // Reads one more chunk after `end`, compacting or growing the buffer first. Returns false at the
   // end of the input. Offsets move left by `shift` when the buffer was compacted.
@@ -134,7 +141,8 @@ struct FactsReader::Impl {
   bool at_eof = false;
   Source* source = nullptr;
   ReadStatus status;
-  std::vector<char> scratch;  // read_object's padded copy
+  std::vector<char> scratch;          // read_object's and read_lines' padded copies
+  const BlockSink* blocks = nullptr;  // set: JSON Lines go out in blocks, unparsed
 };
 
 FactsReader::FactsReader(const Schema& schema, std::string id_field)
@@ -165,6 +173,48 @@ ReadStatus FactsReader::read_file(const std::string& path, const Sink& sink) {
 ReadStatus FactsReader::read_stream(std::istream& in, const Sink& sink) {
   StreamSource source(in);
   return impl_->run(source, sink);
+}
+
+ReadStatus FactsReader::read_file_blocks(const std::string& path, const Sink& sink,
+                                         const BlockSink& blocks) {
+  impl_->blocks = &blocks;
+  ReadStatus status = read_file(path, sink);
+  impl_->blocks = nullptr;
+  return status;
+}
+
+ReadStatus FactsReader::read_stream_blocks(std::istream& in, const Sink& sink,
+                                           const BlockSink& blocks) {
+  impl_->blocks = &blocks;
+  ReadStatus status = read_stream(in, sink);
+  impl_->blocks = nullptr;
+  return status;
+}
+
+ReadStatus FactsReader::read_lines(std::string_view text, std::uint64_t first_line,
+                                   const Sink& sink) {
+  Impl& impl = *impl_;
+  impl.status = ReadStatus{};
+  std::uint64_t line_number = first_line;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const void* found = std::memchr(text.data() + from, '\n', text.size() - from);
+    const std::size_t to =
+        found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data())
+                         : text.size();
+    const std::size_t length = to - from;
+    if (text.size() - from >= length + kPadding) {
+      impl.parse_line(text.data() + from, length, text.size() - from, line_number, sink);
+    } else {  // too close to the end of the block for simdjson's padding: parse a padded copy
+      std::vector<char>& scratch = impl.scratch;
+      if (scratch.size() < length + kPadding) scratch.resize(length + kPadding);
+      std::memcpy(scratch.data(), text.data() + from, length);
+      impl.parse_line(scratch.data(), length, scratch.size(), line_number, sink);
+    }
+    ++line_number;
+    from = to + 1;
+  }
+  return impl.status;
 }
 
 bool FactsReader::read_object(std::string_view json, ReadRecord& record) {
@@ -283,7 +333,11 @@ ReadStatus FactsReader::Impl::run(Source& src, const Sink& sink) {
       return status;
     }
   }
-  run_lines(sink);
+  if (blocks != nullptr) {
+    run_blocks();
+  } else {
+    run_lines(sink);
+  }
   return status;
 }
 
@@ -342,22 +396,66 @@ void FactsReader::Impl::run_lines(const Sink& sink) {
   }
 }
 
-void FactsReader::Impl::line(std::size_t from, std::size_t to, const Sink& sink) {
-  ++lines;
-  std::size_t first = from;
-  while (first < to && is_blank(data()[first])) ++first;
-  if (first == to) return;  // a blank line is not a record
-  std::size_t length = to - from;
-  if (data()[to - 1] == '\r') --length;
+void FactsReader::Impl::run_blocks() {
+  // Hands out [begin, last newline] after every fill; `scan` is where the search for a newline
+  // starts, so a long line is not searched again and again.
+  std::size_t scan = begin;
+  std::size_t shift = 0;
+  while (true) {
+    const void* found = scan < end ? memrchr(data() + scan, '\n', end - scan) : nullptr;
+    if (found != nullptr) {
+      const auto last = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
+      const std::string_view block(data() + begin, last - begin);
+      const auto count = static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n'));
+      (*blocks)(block, lines + 1);
+      lines += count;
+      begin = scan = last;
+    } else {
+      scan = end;
+    }
+    if (end - begin > options.max_record_bytes + 1) {
+      // Too long: hand out its first max_record_bytes + 2 bytes (still too long without a final
+      // '\r', so read_lines reports it), then skip to the end of the line without keeping it.
+      (*blocks)(std::string_view(data() + begin, options.max_record_bytes + 2), lines + 1);
+      ++lines;
+      while (true) {
+        begin = end;
+        if (!fill(shift)) return;
+        found = std::memchr(data() + begin, '\n', end - begin);
+        if (found != nullptr) {
+          begin = scan = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (!fill(shift)) {
+      // The last line may lack its newline; after a read failure it is incomplete, so dropped.
+      if (begin < end && status.ok()) {
+        (*blocks)(std::string_view(data() + begin, end - begin), lines + 1);
+        ++lines;
+      }
+      begin = end;
+      return;
+    }
+    scan -= shift;
+  }
+}
+
+void FactsReader::Impl::parse_line(const char* text, std::size_t length, std::size_t readable,
+                                   std::uint64_t line_number, const Sink& sink) {
+  std::size_t first = 0;
+  while (first < length && is_blank(text[first])) ++first;
+  if (first == length) return;  // a blank line is not a record
+  if (text[length - 1] == '\r') --length;
   if (length > options.max_record_bytes) {
     record.facts.clear(top_width);
     record.id_json = "null";
     record.error = too_large(options.max_record_bytes);
   } else {
-    converter.read(data() + from, length, bytes.size() - from, record.facts, record.id_json,
-                   record.error);
+    converter.read(text, length, readable, record.facts, record.id_json, record.error);
   }
-  emit(lines, sink);
+  emit(line_number, sink);
 }
 
 }  // namespace dealgate

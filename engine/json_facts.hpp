@@ -83,6 +83,18 @@ class FactsReader {
   ReadStatus read_file(const std::string& path, const Sink& sink);
   // Reads a stream to its end, likewise.
   ReadStatus read_stream(std::istream& in, const Sink& sink);
+  // Parallel reading, in two halves. `read_file_blocks` reads like `read_file`, but JSON Lines
+  // input is not parsed: it goes to `blocks` in blocks of whole lines (about options.chunk_bytes
+  // each; a line longer than max_record_bytes + 1 arrives cut to max_record_bytes + 2 bytes, which
+  // `read_lines` reports as too large), with the line number of each block's first line. The
+  // view is valid only during the call. The other input forms (a JSON array, one document) still
+  // go to `sink` record by record. In the returned status, `records` counts only those.
+  using BlockSink = std::function<void(std::string_view lines, std::uint64_t first_line)>;
+  ReadStatus read_file_blocks(const std::string& path, const Sink& sink, const BlockSink& blocks);
+  ReadStatus read_stream_blocks(std::istream& in, const Sink& sink, const BlockSink& blocks);
+  // Reads the records of one such block (any reader of the same schema and options, typically one
+  // per thread), numbering lines from `first_line`, exactly as read_file would have.
+  ReadStatus read_lines(std::string_view lines, std::uint64_t first_line, const Sink& sink);
   // Reads one JSON object (the API's and the tests' entry point). Sets record.line to 1. Returns
   // false, with record.error set, when it is not valid JSON or not an object.
   bool read_object(std::string_view json, ReadRecord& record);

@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev  # unit and golden tests
   libbenchmark-dev     # micro-benchmarks
   chromium             # renders `dealgate report`'s HTML headless in a test (large; the test skips without it)
+  time                 # /usr/bin/time -v: peak memory in bench/run.sh
 )
 
 missing=()

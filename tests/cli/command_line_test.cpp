@@ -61,7 +61,7 @@ TEST(CommandLine, EvalDefaults) {
   EXPECT_EQ(c.eval.format, OutputFormat::Text);
   EXPECT_FALSE(c.eval.today);
   EXPECT_EQ(c.eval.id_field, "id");
-  EXPECT_EQ(c.eval.threads, 1u);
+  EXPECT_EQ(c.eval.threads, 0u);  // one per core
   EXPECT_EQ(c.eval.input, InputFormat::Auto);
   EXPECT_EQ(c.log_level, spdlog::level::warn);
   EXPECT_EQ(c.color, ColorMode::Auto);

@@ -25,5 +25,16 @@ TEST(Progress, SilentWhenDisabledOrShort) {
   EXPECT_EQ(err.str(), "");
 }
 
+TEST(Progress, AdvanceCountsABlockOfRecordsAtOnce) {
+  std::ostringstream err;
+  Progress progress(err, false);
+  progress.advance(1500);
+  progress.tick();
+  progress.advance(0);
+  progress.advance(2);
+  EXPECT_EQ(progress.done(), 1503u);
+  EXPECT_EQ(err.str(), "");
+}
+
 }  // namespace
 }  // namespace dealgate::cli

@@ -35,6 +35,53 @@ TEST(Summary, CountsStatusesPerGateAndUnreadableRecords) {
   EXPECT_EQ(gates[0].unknown, 1u);
 }
 
+// What the parallel pipeline relies on: summaries of parts of a run add up to the summary of the
+// whole run, however the records were split.
+void expect_same(const Summary& a, const Summary& b) {
+  EXPECT_EQ(a.records(), b.records());
+  EXPECT_EQ(a.unreadable(), b.unreadable());
+  const std::vector<GateSummary> x = a.gates(), y = b.gates();
+  ASSERT_EQ(x.size(), y.size());
+  for (std::size_t g = 0; g < x.size(); ++g) {
+    EXPECT_EQ(x[g].gate, y[g].gate);
+    EXPECT_EQ(x[g].pass, y[g].pass);
+    EXPECT_EQ(x[g].fail, y[g].fail);
+    EXPECT_EQ(x[g].unknown, y[g].unknown);
+    ASSERT_EQ(x[g].blocking.size(), y[g].blocking.size());
+    for (std::size_t i = 0; i < x[g].blocking.size(); ++i) {
+      EXPECT_EQ(x[g].blocking[i].condition, y[g].blocking[i].condition);
+      EXPECT_EQ(x[g].blocking[i].failed, y[g].blocking[i].failed);
+      EXPECT_EQ(x[g].blocking[i].unknown, y[g].blocking[i].unknown);
+    }
+    ASSERT_EQ(x[g].missing.size(), y[g].missing.size());
+    for (std::size_t i = 0; i < x[g].missing.size(); ++i) {
+      EXPECT_EQ(x[g].missing[i].path, y[g].missing[i].path);
+      EXPECT_EQ(x[g].missing[i].deals, y[g].missing[i].deals);
+    }
+    EXPECT_EQ(x[g].invalid.size(), y[g].invalid.size());
+  }
+}
+
+TEST(Summary, MergedPartsEqualTheWhole) {
+  const Plan plan = enterprise_plan();
+  const std::vector<DealResult> results = {error_result(1, "bad"), spec_example_result(),
+                                           unknown_result(),       pass_result(4, "null"),
+                                           unknown_result(),       error_result(6, "worse")};
+  Summary whole(plan);
+  for (const DealResult& r : results) whole.add(r);
+  for (std::size_t split = 0; split <= results.size(); ++split) {
+    Summary first(plan), second(plan);
+    for (std::size_t i = 0; i < results.size(); ++i) (i < split ? first : second).add(results[i]);
+    Summary merged(plan);
+    merged.merge(first);
+    merged.merge(second);
+    SCOPED_TRACE(split);
+    expect_same(merged, whole);
+    first.merge(second);
+    expect_same(first, whole);
+  }
+}
+
 TEST(Summary, RanksBlockingConditionsByDealsThenRuleFileOrder) {
   const Plan plan = enterprise_plan();
   Summary summary(plan);

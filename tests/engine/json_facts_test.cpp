@@ -93,9 +93,70 @@ class JsonFactsTest : public ::testing::Test {
     EXPECT_EQ(status_.records, seen.size());
     return seen;
   }
+  // The parallel way: one reader hands out blocks of lines, another reads them.
+  std::vector<Seen> read_in_blocks(const std::string& input, std::size_t chunk,
+                                   std::size_t limit = std::size_t{16} << 20) {
+    FactsReaderOptions options;
+    options.chunk_bytes = chunk;
+    options.max_record_bytes = limit;
+    FactsReader splitter(schema_, options);
+    FactsReader reader(schema_, options);
+    std::istringstream in(input);
+    std::vector<Seen> seen;
+    const FactsReader::Sink sink = [&](ReadRecord& r) {
+      const FactValue& n = r.facts.top.empty() ? FactValue{} : r.facts.top[1];
+      seen.push_back({r.line, r.id_json, r.error, n.state == FactState::Present ? n.number : -1});
+    };
+    std::uint64_t next_line = 1;
+    const ReadStatus status = splitter.read_stream_blocks(
+        in, sink, [&](std::string_view lines, std::uint64_t first_line) {
+          EXPECT_GE(first_line, next_line);  // blocks come in order, without overlap
+          EXPECT_FALSE(lines.empty());
+          next_line = first_line + 1;
+          reader.read_lines(lines, first_line, sink);
+        });
+    EXPECT_TRUE(status.ok()) << status.error;
+    return seen;
+  }
+  void expect_same_in_blocks(const std::string& input, std::size_t limit = std::size_t{16} << 20) {
+    const std::vector<Seen> expected = read(input, 1 << 20, limit);
+    for (std::size_t chunk : {1, 2, 3, 7, 64, 4096, 1 << 20}) {
+      const std::vector<Seen> seen = read_in_blocks(input, chunk, limit);
+      ASSERT_EQ(seen.size(), expected.size()) << chunk;
+      for (std::size_t i = 0; i < seen.size(); ++i) {
+        EXPECT_EQ(seen[i].line, expected[i].line) << chunk << " " << i;
+        EXPECT_EQ(seen[i].id, expected[i].id) << chunk << " " << i;
+        EXPECT_EQ(seen[i].error, expected[i].error) << chunk << " " << i;
+        EXPECT_EQ(seen[i].n, expected[i].n) << chunk << " " << i;
+      }
+    }
+  }
   Schema schema_ = small_schema();
   ReadStatus status_;
 };
+
+TEST_F(JsonFactsTest, BlocksOfLinesReadAsTheWholeInput) {
+  std::string input = "\xEF\xBB\xBF\n";
+  for (int i = 0; i < 120; ++i) {
+    input += "{\"id\":\"D" + std::to_string(i) + "\",\"n\":" + std::to_string(i) + "}";
+    input += i % 3 == 0 ? "\r\n" : (i % 7 == 0 ? "\n  \n" : "\n");
+    if (i == 50) input += "{\"broken\": \n";
+    if (i == 60) input += "[1]\n";
+  }
+  expect_same_in_blocks(input);
+  expect_same_in_blocks(input + "{\"n\":1}");  // no final newline
+  expect_same_in_blocks("");
+  expect_same_in_blocks("\n\n \n");
+  expect_same_in_blocks("[{\"n\":1},{\"n\":2}]");             // not lines: records, as before
+  expect_same_in_blocks("{\n  \"n\": 1\n}\n");                // one document
+  expect_same_in_blocks("{\"n\": 1, \"x\": [\n{\"n\":2}\n");  // truncated first line
+  const std::string big = "{\"n\":1,\"pad\":\"" + std::string(300, 'x') + "\"}";
+  std::string with_big = "{\"n\":1}\n";
+  with_big += big;
+  with_big += "\r\n{\"n\":3}\n";
+  with_big += big;
+  expect_same_in_blocks(with_big, 100);
+}
 
 TEST_F(JsonFactsTest, EmptyInputHasNoRecords) {
   EXPECT_TRUE(read("").empty());
