@@ -139,6 +139,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     out.unknown.clear();
     out.milestones.clear();
     out.warnings.clear();
+    out.checklist.clear();
     s.strings.clear(out.missing);
     s.strings.clear(out.invalid);
     s.strings.clear(out.messages);

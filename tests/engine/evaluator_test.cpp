@@ -265,3 +265,30 @@ TEST(EvaluatorNumbers, RenderInShortestExactForm) {
 
 }  // namespace
 }  // namespace dealgate
+
+namespace dealgate {
+namespace {
+
+// An Evaluator reuses its result between deals: a passing deal after a failing one has no
+// checklist left over.
+TEST(EvaluatorChecklist, IsFilledOnlyForGatesThatDoNotPassAndNeverLeftOver) {
+  Compilation c = compile({{"c.gate", "facts { id: string, n: number }\ngate g { require big: n > 10 else \"n is {n}\" }\n"}});
+  ASSERT_TRUE(c.ok());
+  FactsReader reader(c.plan->schema);
+  Evaluator evaluator(*c.plan);
+  EvalOptions options;
+  options.checklist = true;
+  DealResult result;
+  ReadRecord failing, passing;
+  ASSERT_TRUE(reader.read_object(R"({"n": 3})", failing));
+  ASSERT_TRUE(reader.read_object(R"({"n": 30})", passing));
+  evaluator.evaluate(failing.facts, options, result);
+  ASSERT_EQ(result.gates[0].checklist.size(), 1u);
+  EXPECT_EQ(result.gates[0].checklist[0].text, "n is 3");
+  evaluator.evaluate(passing.facts, options, result);
+  EXPECT_EQ(result.gates[0].status, Status::Pass);
+  EXPECT_TRUE(result.gates[0].checklist.empty());
+}
+
+}  // namespace
+}  // namespace dealgate
