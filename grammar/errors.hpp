@@ -186,7 +186,12 @@ template<> inline constexpr std::string_view error_suggestions< end_of_file > = 
 
 // Not tied to a must-point: raised by the control (nesting) or by an action.
 inline constexpr const char* kTooDeep = "expression is nested too deeply (more than 256 levels)";
-inline constexpr const char* kTooDeepHelp = "split it into smaller parts with `const` declarations";
+inline constexpr const char* kTooDeepHelp = "split it into several conditions, or milestones that the gate `requires`";
+inline constexpr int kMaxExprHeight = 1024;
+inline constexpr const char* kTooComplex =
+    "expression is too complex (more than 1024 levels of operators)";
+inline constexpr const char* kTooComplexHelp =
+    "split it into several conditions, or test membership with `in [...]`";
 inline constexpr const char* kRecordOutsideGiven =
     "a record `{ ... }` can only appear in a test's `given`";
 inline constexpr const char* kRecordOutsideGivenHelp =
