@@ -10,6 +10,7 @@
 
 #include "cli/options.hpp"
 #include "engine/plan.hpp"
+#include "engine/record_json.hpp"
 #include "engine/result.hpp"
 
 namespace dealgate::cli {
@@ -37,23 +38,8 @@ std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& ou
 std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& out,
                                                const WriterOptions& options);
 
-// Renders the SPEC §7 record: {"id":...,"line":N,"gates":{...}}, or {"line":N,"error":"..."} for
-// an unreadable record. The plan's names are quoted and escaped once, up front, so a record costs
-// only its own text.
-class RecordJson {
- public:
-  explicit RecordJson(const Plan& plan);
-  // Appends the record to `out`, without a line break.
-  void append(std::string& out, const DealResult& result) const;
-
- private:
-  std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
-  std::vector<std::string> blocks_;      // by BlockIndex: `"enter_delivery"`
-};
-
-// Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
-// needs escaping).
-void append_json_string(std::string& out, std::string_view text);
+// RecordJson (the SPEC §7 record) and append_json_string come from engine/record_json.hpp: the
+// library's API renders the same record with the same code.
 
 // The deal id for people: a JSON string decoded (`"D1"` -> `D1`), other JSON as written, and an
 // empty string for null.
