@@ -41,7 +41,8 @@ bool make_options(const Plan& plan, const EvalArgs& args, const Io& io, EvalOpti
     return false;
   }
   std::string param_error;
-  if (!bind_params(plan, args.params, options.params, param_error)) {
+  options.params = bind_params(plan, args.params, param_error);
+  if (!options.params) {
     print_error(io.err, param_error, "", io.err_color);
     return false;
   }
