@@ -12,6 +12,8 @@ packages=(
   libcli11-dev         # the command line
   libgtest-dev libgmock-dev  # unit and golden tests
   libbenchmark-dev     # micro-benchmarks
+  parallel             # GNU parallel: the batch test runs dealgate over shards with it
+  python3              # the ctypes example and its test
 )
 
 missing=()

@@ -18,8 +18,8 @@ TEST(RuleSet, CompilesTheShippedRulesFolder) {
   EXPECT_EQ(rules.title(), "Enterprise sale: Delivery gates");
   std::vector<std::string> gates;
   for (const auto& g : rules.gates()) gates.push_back(g.name);
-  EXPECT_THAT(gates, ElementsAre("enter_delivery", "complete_sale", "relationship_built"));
-  // Folders are taken in sorted path order.
+  // Folders are taken in sorted path order: delivery.gate, then delivery_entry.gate.
+  EXPECT_THAT(gates, ElementsAre("complete_sale", "relationship_built", "enter_delivery"));
   ASSERT_EQ(rules.files().size(), 2u);
   EXPECT_THAT(rules.files()[0], HasSubstr("delivery.gate"));
   EXPECT_THAT(rules.files()[1], HasSubstr("delivery_entry.gate"));

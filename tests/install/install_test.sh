@@ -1,0 +1,76 @@
+#!/bin/sh
+# Installs the build into a temporary prefix, then builds and runs programs against that prefix
+# only, as an embedding project would:
+#   1. examples/embed through find_package(dealgate) (C++ API, static library): its records must
+#      equal the installed `dealgate eval` program's, byte for byte;
+#   2. a C program through pkg-config (C API, shared library).
+# Usage: install_test.sh BUILD_DIR SOURCE_DIR
+set -eu
+build=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log"
+for f in bin/dealgate include/dealgate/dealgate.hpp include/dealgate/dealgate.h \
+         include/dealgate/version.h lib/libdealgate.a lib/cmake/dealgate/dealgateConfig.cmake \
+         lib/pkgconfig/dealgate.pc share/dealgate/rules/delivery.gate \
+         share/dealgate/examples/deals.jsonl; do
+  [ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
+done
+# No internal header may leak into the public ones.
+if grep -En '#include +"(engine|grammar|api)/|pegtl|simdjson' "$prefix"/include/dealgate/*; then
+  echo "a public header includes an internal one"; exit 1
+fi
+
+# 1. CMake package, C++ API.
+cmake -S "$src/examples/embed" -B "$tmp/embed" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_PREFIX_PATH="$prefix" >"$tmp/configure.log"
+cmake --build "$tmp/embed" >"$tmp/build.log"
+status=0
+"$tmp/embed/embed_example" >"$tmp/api.jsonl" 2>"$tmp/api.err" || status=$?
+[ "$status" -eq 1 ] || { echo "embed_example exited with $status"; cat "$tmp/api.err"; exit 1; }
+status=0
+"$prefix/bin/dealgate" eval "$prefix/share/dealgate/rules" \
+  --facts "$prefix/share/dealgate/examples/deals.jsonl" --format jsonl --today 2026-11-26 \
+  >"$tmp/cli.jsonl" 2>/dev/null || status=$?
+[ "$status" -eq 1 ] || { echo "dealgate eval exited with $status"; exit 1; }
+[ -s "$tmp/cli.jsonl" ] || { echo "dealgate eval wrote nothing"; exit 1; }
+cmp "$tmp/api.jsonl" "$tmp/cli.jsonl"
+grep -q '^rules: Enterprise sale: Delivery gates (3 gates, dealgate ' "$tmp/api.err"
+grep -q '^D-2026-0142: enter_delivery=' "$tmp/api.err"
+grep -q '^built BUILT-1: enter_delivery=\(fail\|unknown\)$' "$tmp/api.err"
+
+# 2. pkg-config, C API, shared library.
+cat >"$tmp/hello.c" <<'C'
+#include <dealgate/dealgate.h>
+#include <stdio.h>
+#include <string.h>
+int main(void) {
+  const char* text = "facts { n: number }\ngate big { require n > 10 }\n";
+  const char* deal = "{\"id\":\"x\",\"n\":12}";
+  char* error = NULL;
+  char* out = NULL;
+  dg_ruleset* rules = dg_compile_source("inline.gate", text, strlen(text), &error);
+  int code;
+  if (!rules) { fprintf(stderr, "%s\n", error); dg_free_string(error); return 2; }
+  code = dg_evaluate(rules, deal, strlen(deal), NULL, &out);
+  printf("%s %d %s", dg_version(), code, out);
+  dg_free_string(out);
+  dg_ruleset_free(rules);
+  return 0;
+}
+C
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Wextra -Wpedantic $(pkg-config --cflags dealgate) "$tmp/hello.c" \
+   -o "$tmp/hello" $(pkg-config --libs dealgate)
+LD_LIBRARY_PATH="$prefix/lib" "$tmp/hello" >"$tmp/hello.out"
+expected="$(pkg-config --modversion dealgate) 0 {\"id\":\"x\",\"line\":1,\"gates\":{\"big\":{\"status\":\"pass\",\"failed\":[],\"unknown\":[],\"missing\":[],\"invalid\":[],\"milestones\":{},\"warnings\":[],\"messages\":[]}}}"
+[ "$(cat "$tmp/hello.out")" = "$expected" ] || { echo "hello: $(cat "$tmp/hello.out")"; exit 1; }
+# The shared library exports the API and nothing of the engine.
+if nm -D --defined-only "$prefix/lib/libdealgate.so" | grep -q 'FactsReader'; then
+  echo "libdealgate.so exports engine symbols"; exit 1
+fi
+echo "install test: passed"
