@@ -157,7 +157,9 @@ int evaluate_with(const dg_ruleset* rules, const char* text, std::size_t len,
 
 extern "C" {
 
-const char* dg_version(void) { return DEALGATE_VERSION_STRING; }
+const char* dg_version(void) {
+  return DEALGATE_VERSION_STRING;
+}
 
 dg_ruleset* dg_compile_files(const char* const* paths, size_t n, char** error_json) {
   clear(error_json);
@@ -198,11 +200,13 @@ dg_ruleset* dg_compile_sources(const char* const* names, const char* const* text
     std::vector<RuleSource> sources;
     for (std::size_t i = 0; i < n; ++i) {
       if (!texts[i] && lens[i]) {
-        put(error_json, error_object(fmt::format("text {} is NULL but its length is not 0", i + 1)));
+        put(error_json,
+            error_object(fmt::format("text {} is NULL but its length is not 0", i + 1)));
         return nullptr;
       }
       RuleSource s;
-      s.name = names && names[i] ? names[i] : (n == 1 ? "<source>" : fmt::format("<source {}>", i + 1));
+      s.name =
+          names && names[i] ? names[i] : (n == 1 ? "<source>" : fmt::format("<source {}>", i + 1));
       s.text.assign(texts[i] ? texts[i] : "", lens[i]);
       sources.push_back(std::move(s));
     }
@@ -298,8 +302,12 @@ int dg_evaluate_lines(const dg_ruleset* rules, const char* jsonl, size_t len,
                        });
 }
 
-void dg_free_string(char* s) { std::free(s); }
+void dg_free_string(char* s) {
+  std::free(s);
+}
 
-void dg_ruleset_free(dg_ruleset* rules) { delete rules; }
+void dg_ruleset_free(dg_ruleset* rules) {
+  delete rules;
+}
 
 }  // extern "C"

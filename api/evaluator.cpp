@@ -86,7 +86,7 @@ void check_options(detail::EvaluatorImpl& impl, const Options& options) {
 }
 
 Status to_public(core::Status s) {
-  return s == core::Status::Pass ? Status::Pass
+  return s == core::Status::Pass   ? Status::Pass
          : s == core::Status::Fail ? Status::Fail
                                    : Status::Unknown;
 }
@@ -193,10 +193,14 @@ std::optional<std::string> unescape_json(std::string_view s) {
     for (std::size_t i = at; i < at + 4; ++i) {
       const char c = s[i];
       value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-      else return false;
+      if (c >= '0' && c <= '9')
+        value |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        value |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        return false;
     }
     return true;
   };
@@ -224,14 +228,30 @@ std::optional<std::string> unescape_json(std::string_view s) {
     }
     if (++i >= s.size()) return std::nullopt;
     switch (s[i]) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         unsigned cp = 0;
         if (!hex4(i + 1, cp)) return std::nullopt;
@@ -247,7 +267,8 @@ std::optional<std::string> unescape_json(std::string_view s) {
         utf8(cp);
         break;
       }
-      default: return std::nullopt;
+      default:
+        return std::nullopt;
     }
   }
   return out;
@@ -315,10 +336,18 @@ Evaluator::~Evaluator() = default;
 Evaluator::Evaluator(Evaluator&&) noexcept = default;
 Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
-bool Evaluator::ok() const { return impl_->error.empty(); }
-const std::string& Evaluator::error() const { return impl_->error; }
-const RuleSet& Evaluator::rules() const { return impl_->rules; }
-const std::string& Evaluator::today() const { return impl_->today; }
+bool Evaluator::ok() const {
+  return impl_->error.empty();
+}
+const std::string& Evaluator::error() const {
+  return impl_->error;
+}
+const RuleSet& Evaluator::rules() const {
+  return impl_->rules;
+}
+const std::string& Evaluator::today() const {
+  return impl_->today;
+}
 
 Evaluation Evaluator::evaluate(std::string_view json) {
   if (!ok()) return options_error(*impl_);
@@ -341,9 +370,11 @@ Evaluation Evaluator::evaluate(const FactsBuilder& facts) {
     core::DealResult& r = impl_->result;
     r = core::DealResult{};
     r.line = 1;
-    r.error = "the facts builder reported problems: " + fmt::format("{}", fmt::join(facts.errors(), "; "));
+    r.error = "the facts builder reported problems: " +
+              fmt::format("{}", fmt::join(facts.errors(), "; "));
     Evaluation e = make_evaluation(*impl_);
-    e.record_ = std::make_shared<detail::EvaluationRecord>(detail::EvaluationRecord{impl_->shared, r});
+    e.record_ =
+        std::make_shared<detail::EvaluationRecord>(detail::EvaluationRecord{impl_->shared, r});
     return e;
   }
   return evaluate(facts.json());
@@ -354,7 +385,8 @@ BatchSummary Evaluator::evaluate_lines(std::string_view buffer,
   Evaluation e;
   return evaluate_buffer(*impl_, buffer, [&](const core::DealResult& r) {
     fill(impl_->plan, r, e);
-    e.record_ = std::make_shared<detail::EvaluationRecord>(detail::EvaluationRecord{impl_->shared, r});
+    e.record_ =
+        std::make_shared<detail::EvaluationRecord>(detail::EvaluationRecord{impl_->shared, r});
     if (sink) sink(e);
   });
 }

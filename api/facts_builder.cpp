@@ -13,7 +13,7 @@ namespace detail {
 struct BuilderNode {
   using Elements = std::vector<std::unique_ptr<FactsBuilder>>;
   using Entry = std::variant<Scalar, std::vector<Scalar>, Elements>;
-  NodeIndex record = kNoNode;        // the record this builder fills; kNoNode: the deal itself
+  NodeIndex record = kNoNode;          // the record this builder fills; kNoNode: the deal itself
   std::map<NodeIndex, Entry> entries;  // by schema node, at any depth within the record
   std::optional<std::pair<std::string, Scalar>> id;
   bool detached = false;  // made by a failed add(): takes nothing
@@ -29,22 +29,33 @@ const Schema& schema_of(const std::shared_ptr<const detail::RuleSetImpl>& rules)
 
 const char* kind_name(const Scalar& value) {
   switch (value.value().index()) {
-    case 0: return "null";
-    case 1: return "a bool";
-    case 2: return "a number";
-    case 3: return "a string";
-    default: return "a date";
+    case 0:
+      return "null";
+    case 1:
+      return "a bool";
+    case 2:
+      return "a number";
+    case 3:
+      return "a string";
+    default:
+      return "a date";
   }
 }
 
 const char* type_word(ValueType type) {
   switch (type) {
-    case ValueType::Bool: return "bool";
-    case ValueType::Number: return "number";
-    case ValueType::String: return "string";
-    case ValueType::Date: return "date";
-    case ValueType::List: return "list";
-    case ValueType::Record: return "record";
+    case ValueType::Bool:
+      return "bool";
+    case ValueType::Number:
+      return "number";
+    case ValueType::String:
+      return "string";
+    case ValueType::Date:
+      return "date";
+    case ValueType::List:
+      return "list";
+    case ValueType::Record:
+      return "record";
   }
   return "?";
 }
@@ -115,7 +126,9 @@ std::optional<Date> Date::parse(std::string_view text) {
   return d;
 }
 
-std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::to_string() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 // ─── FactsBuilder ────────────────────────────────────────────────────────────────────────────
 
@@ -155,8 +168,8 @@ NodeIndex resolve(const Schema& schema, NodeIndex record, std::string_view prefi
       for (NodeIndex f : at == kNoNode ? schema.top_fields() : schema.node(at).fields) {
         names.push_back(schema.node(f).name);
       }
-      const std::string where = prefix.empty() ? std::string("the deal")
-                                               : fmt::format("an element of `{}`", prefix);
+      const std::string where =
+          prefix.empty() ? std::string("the deal") : fmt::format("an element of `{}`", prefix);
       std::string hint = did_you_mean(segment, names);
       if (hint.empty()) hint = fmt::format("{} has: {}", where, fmt::join(names, ", "));
       error = fmt::format("`{}` is not a declared fact; {}", path, hint);
@@ -256,8 +269,7 @@ FactsBuilder& FactsBuilder::add(std::string_view list_path) {
     // (the problem is reported once, here) and is never written out.
     auto& spare = std::get<detail::BuilderNode::Elements>(
         node_->entries.try_emplace(kNoNode, detail::BuilderNode::Elements{}).first->second);
-    spare.push_back(std::unique_ptr<FactsBuilder>(
-        new FactsBuilder(rules_, kNoNode, prefix, root)));
+    spare.push_back(std::unique_ptr<FactsBuilder>(new FactsBuilder(rules_, kNoNode, prefix, root)));
     spare.back()->node_->detached = true;
     return *spare.back();
   }
@@ -303,8 +315,7 @@ std::string FactsBuilder::json() const {
       append_json_string(to, name);
       to += ':';
     };
-    if (record == data.record && data.id &&
-        schema.find_field(record, data.id->first) == kNoNode) {
+    if (record == data.record && data.id && schema.find_field(record, data.id->first) == kNoNode) {
       key(data.id->first);
       append_scalar(to, data.id->second);
     }

@@ -37,8 +37,8 @@ CompileResult compile_inputs(const std::vector<std::pair<std::string, std::strin
                              const CompileOptions& options) {
   CompileResult result;
   if (files.empty()) {
-    result.diagnostics.push_back(without_location(
-        "no-rules", "no rule files were given", "give `.gate` files, folders or rule texts"));
+    result.diagnostics.push_back(without_location("no-rules", "no rule files were given",
+                                                  "give `.gate` files, folders or rule texts"));
     return result;
   }
   core::CompileOptions engine_options;
@@ -48,12 +48,15 @@ CompileResult compile_inputs(const std::vector<std::pair<std::string, std::strin
     result.diagnostics.push_back(to_public(d, compilation.sources));
   }
   if (compilation.ok()) {
-    result.rules = detail::Access::make(std::make_shared<const detail::RuleSetImpl>(compilation.plan));
+    result.rules =
+        detail::Access::make(std::make_shared<const detail::RuleSetImpl>(compilation.plan));
   }
   return result;
 }
 
-const Plan& plan_of(const std::shared_ptr<const detail::RuleSetImpl>& impl) { return *impl->plan; }
+const Plan& plan_of(const std::shared_ptr<const detail::RuleSetImpl>& impl) {
+  return *impl->plan;
+}
 
 BlockInfo block_info(const Plan& plan, const PlanBlock& block) {
   BlockInfo info;
@@ -67,19 +70,27 @@ BlockInfo block_info(const Plan& plan, const PlanBlock& block) {
 
 const char* value_type_name(ValueType type) {
   switch (type) {
-    case ValueType::Bool: return "bool";
-    case ValueType::Number: return "number";
-    case ValueType::String: return "string";
-    case ValueType::Date: return "date";
-    case ValueType::List: return "list";
-    case ValueType::Record: return "record";
+    case ValueType::Bool:
+      return "bool";
+    case ValueType::Number:
+      return "number";
+    case ValueType::String:
+      return "string";
+    case ValueType::Date:
+      return "date";
+    case ValueType::List:
+      return "list";
+    case ValueType::Record:
+      return "record";
   }
   return "?";
 }
 
 }  // namespace
 
-const char* version() { return DEALGATE_VERSION_STRING; }
+const char* version() {
+  return DEALGATE_VERSION_STRING;
+}
 
 const char* to_string(Severity severity) {
   return severity == Severity::Error ? "error" : "warning";
@@ -116,9 +127,13 @@ CompileResult RuleSet::compile_sources(std::vector<RuleSource> sources,
   return compile_inputs(files, options);
 }
 
-const std::string& RuleSet::title() const { return plan_of(impl_).title; }
+const std::string& RuleSet::title() const {
+  return plan_of(impl_).title;
+}
 
-std::vector<std::string> RuleSet::phases() const { return plan_of(impl_).phases; }
+std::vector<std::string> RuleSet::phases() const {
+  return plan_of(impl_).phases;
+}
 
 std::vector<BlockInfo> RuleSet::gates() const {
   const Plan& plan = plan_of(impl_);
@@ -165,7 +180,9 @@ std::vector<FactInfo> RuleSet::facts() const {
   return out;
 }
 
-std::vector<std::string> RuleSet::files() const { return plan_of(impl_).source_paths; }
+std::vector<std::string> RuleSet::files() const {
+  return plan_of(impl_).source_paths;
+}
 
 std::size_t CompileResult::error_count() const {
   std::size_t n = 0;
@@ -173,7 +190,9 @@ std::size_t CompileResult::error_count() const {
   return n;
 }
 
-std::size_t CompileResult::warning_count() const { return diagnostics.size() - error_count(); }
+std::size_t CompileResult::warning_count() const {
+  return diagnostics.size() - error_count();
+}
 
 std::string CompileResult::rendered() const {
   std::string out;

@@ -5,7 +5,6 @@
 // `dealgate eval RULES --facts DEALS --format jsonl --today TODAY` does. On standard error it
 // writes what a service would log: the rule set, one line per deal, and a deal built in code.
 #include <dealgate/dealgate.hpp>
-
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -64,8 +63,9 @@ int main(int argc, char** argv) {
   }
   const dealgate::Evaluation built = evaluator.evaluate(deal);
   std::cerr << "built " << built.id() << ": enter_delivery="
-            << (built.gate("enter_delivery") ? dealgate::to_string(built.gate("enter_delivery")->status)
-                                             : built.error.c_str())
+            << (built.gate("enter_delivery")
+                    ? dealgate::to_string(built.gate("enter_delivery")->status)
+                    : built.error.c_str())
             << '\n';
   return summary.code();
 }

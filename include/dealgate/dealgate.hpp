@@ -67,10 +67,10 @@ const char* to_string(Severity severity);  // "error" or "warning"
 // prints for it: `file:line:col: error: message`, the source line, a caret, help and notes.
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string code;     // stable kebab-case kind ("unknown-fact", "syntax", "unreadable-rules")
-  std::string message;  // lowercase, names quoted in backticks
-  std::string file;     // the rule file; empty when the problem has no place in a file
-  std::uint32_t line = 0;    // 1-based; 0 when there is no location
+  std::string code;        // stable kebab-case kind ("unknown-fact", "syntax", "unreadable-rules")
+  std::string message;     // lowercase, names quoted in backticks
+  std::string file;        // the rule file; empty when the problem has no place in a file
+  std::uint32_t line = 0;  // 1-based; 0 when there is no location
   std::uint32_t column = 0;  // 1-based, in bytes; 0 when there is no location
   std::string help;          // how to mend it, or empty
   std::string rendered;      // compiler-style text, several lines, no final line break
@@ -92,8 +92,8 @@ struct CompileResult;
 // What one milestone or gate declares.
 struct BlockInfo {
   std::string name;
-  std::string label;                  // may be empty
-  std::string enters;                 // the phase a gate enters, or empty
+  std::string label;                      // may be empty
+  std::string enters;                     // the phase a gate enters, or empty
   std::vector<std::string> dependencies;  // its direct `requires`, in the order written
   std::vector<std::string> conditions;    // ids of its own conditions (`block.label`, `block.N`)
 };
@@ -127,13 +127,13 @@ class RuleSet {
                                        const CompileOptions& options = {});
 
   // Introspection. Each call builds its answer afresh (microseconds); keep it if you need it often.
-  const std::string& title() const;              // `ruleset "..."`, or empty
-  std::vector<std::string> phases() const;       // in order
-  std::vector<BlockInfo> gates() const;          // declaration order
-  std::vector<BlockInfo> milestones() const;     // rule-file order, gates excluded
-  std::vector<ParamInfo> params() const;         // declaration order
-  std::vector<FactInfo> facts() const;           // every declared fact path, schema order
-  std::vector<std::string> files() const;        // the rule files, in rule-file order
+  const std::string& title() const;           // `ruleset "..."`, or empty
+  std::vector<std::string> phases() const;    // in order
+  std::vector<BlockInfo> gates() const;       // declaration order
+  std::vector<BlockInfo> milestones() const;  // rule-file order, gates excluded
+  std::vector<ParamInfo> params() const;      // declaration order
+  std::vector<FactInfo> facts() const;        // every declared fact path, schema order
+  std::vector<std::string> files() const;     // the rule files, in rule-file order
 
  private:
   friend struct detail::Access;
@@ -142,8 +142,8 @@ class RuleSet {
 };
 
 struct CompileResult {
-  std::optional<RuleSet> rules;          // set when there were no errors
-  std::vector<Diagnostic> diagnostics;   // errors and warnings, by file and position
+  std::optional<RuleSet> rules;         // set when there were no errors
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, by file and position
 
   bool ok() const { return rules.has_value(); }
   std::size_t error_count() const;
@@ -200,7 +200,8 @@ class Scalar {
 // error record. Paths are dotted (`value.price`); list elements are reached through add(). The
 // builder turns into JSON and is read by the same reader as any deal, so a deal built here and
 // the same deal written as JSON evaluate identically. Costs: microseconds per deal; it allocates.
-// Not thread-safe; the RuleSet it was made from must be alive while it is used (it keeps a copy).
+// Not thread-safe. It holds a copy of the RuleSet (a shared pointer), so it may outlive yours; it
+// can only be evaluated by an Evaluator of that same rule set (or a copy of it).
 class FactsBuilder {
  public:
   explicit FactsBuilder(const RuleSet& rules);
@@ -240,8 +241,8 @@ class FactsBuilder {
 
   std::shared_ptr<const detail::RuleSetImpl> rules_;
   std::unique_ptr<detail::BuilderNode> node_;
-  std::string prefix_;              // the list path of an element builder, for messages
-  FactsBuilder* root_ = nullptr;    // element builders report to the root's errors
+  std::string prefix_;            // the list path of an element builder, for messages
+  FactsBuilder* root_ = nullptr;  // element builders report to the root's errors
   std::vector<std::string> errors_;
 };
 
@@ -273,7 +274,7 @@ struct GateResult {
   std::vector<std::string> missing;  // sorted, distinct fact paths that made conditions unknown
   std::vector<std::string> invalid;  // likewise, for facts of the wrong JSON type
   std::vector<std::pair<std::string, Status>> milestones;  // every milestone reached, in order
-  std::vector<std::string> warnings;  // ids of false or unknown `warn`s
+  std::vector<std::string> warnings;                       // ids of false or unknown `warn`s
   std::vector<std::string> messages;  // rendered `else` messages, rule-file order
 };
 
@@ -281,9 +282,9 @@ struct GateResult {
 // or one GateResult per selected gate, in declaration order.
 class Evaluation {
  public:
-  std::uint64_t line = 0;         // 1-based line in a JSON Lines buffer (or position in an array)
+  std::uint64_t line = 0;        // 1-based line in a JSON Lines buffer (or position in an array)
   std::string id_json = "null";  // the id field's JSON as written (`"D1"`, `42`), or `null`
-  std::string error;              // non-empty: nothing was evaluated; `gates` is empty
+  std::string error;             // non-empty: nothing was evaluated; `gates` is empty
   std::vector<GateResult> gates;
 
   bool ok() const { return error.empty(); }

@@ -2,9 +2,8 @@
 // public header, as an embedding program would.
 #pragma once
 
-#include <dealgate/dealgate.hpp>
-
 #include <cstdio>
+#include <dealgate/dealgate.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>

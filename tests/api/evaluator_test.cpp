@@ -11,11 +11,11 @@
 
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 using dealgate_test::kSpecDeal;
 using dealgate_test::read_text;
 using dealgate_test::source_path;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 
 dealgate::Options on_spec_day() {
   dealgate::Options options;
@@ -41,7 +41,8 @@ TEST(Evaluator, TheSpecDealFailsOnTheAcidTest) {
   EXPECT_TRUE(gate->unknown.empty());
   EXPECT_TRUE(gate->warnings.empty());
   ASSERT_EQ(gate->milestones.size(), 6u);
-  EXPECT_EQ(gate->milestones.back(), std::make_pair(std::string("acid_test"), dealgate::Status::Fail));
+  EXPECT_EQ(gate->milestones.back(),
+            std::make_pair(std::string("acid_test"), dealgate::Status::Fail));
   EXPECT_EQ(gate->milestones.front(),
             std::make_pair(std::string("causes_confirmed"), dealgate::Status::Pass));
   EXPECT_EQ(e.to_jsonl(),
@@ -55,8 +56,8 @@ TEST(Evaluator, TheSpecDealFailsOnTheAcidTest) {
 
 TEST(Evaluator, MissingAndInvalidFactsMakeConditionsUnknown) {
   dealgate::Evaluator evaluator(dealgate_test::spec_rules(), on_spec_day());
-  const dealgate::Evaluation e =
-      evaluator.evaluate(R"({"id":7,"value":{"price":"lots"},"last_customer_contact":"2026-10-01"})");
+  const dealgate::Evaluation e = evaluator.evaluate(
+      R"({"id":7,"value":{"price":"lots"},"last_customer_contact":"2026-10-01"})");
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e.id(), "7");
   const dealgate::GateResult& g = e.gates.at(0);
@@ -200,9 +201,9 @@ TEST(Evaluator, RecordsAreByteEqualToTheProgramsJsonLines) {
   for (const auto& e : evaluator.evaluate_lines(buffer)) rendered += e.to_jsonl() + "\n";
   EXPECT_EQ(rendered, expected);
 
-  const std::string one_gate = program_output("eval " + source_path("rules") + " --facts " +
-                                              deals + " --format jsonl --today 2026-11-26" +
-                                              " --gate relationship_built");
+  const std::string one_gate =
+      program_output("eval " + source_path("rules") + " --facts " + deals +
+                     " --format jsonl --today 2026-11-26" + " --gate relationship_built");
   dealgate::Options gate_options;
   gate_options.today = "2026-11-26";
   gate_options.gates = {"relationship_built"};

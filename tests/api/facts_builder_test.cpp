@@ -41,15 +41,14 @@ TEST(FactsBuilder, BuildsTheSameDealAsItsJson) {
   dealgate::Evaluator evaluator(rules, options);
   EXPECT_EQ(evaluator.evaluate(deal).to_jsonl(),
             evaluator.evaluate(dealgate_test::kSpecDeal).to_jsonl());
-  EXPECT_EQ(deal.json(),
-            R"({"id":"T1","stage":"Design","diagnosis":{"causes_confirmed":true,)"
-            R"("consequences_confirmed":true,"confirmed_by":"sponsor"},)"
-            R"("solution":{"parameters_agreed":true,"parameters":["uptime","cost"]},)"
-            R"("value":{"confirmed":true,"annual_benefit":900000,"price":100000},)"
-            R"("fit":{"customer_believes_fit":true,"seller_believes_fit":true},)"
-            R"("acid_test":{"would_buy_ourselves":false},)"
-            R"("stakeholders":[{"role":"economic_buyer","engaged":true}],)"
-            R"("last_customer_contact":"2026-11-20"})");
+  EXPECT_EQ(deal.json(), R"({"id":"T1","stage":"Design","diagnosis":{"causes_confirmed":true,)"
+                         R"("consequences_confirmed":true,"confirmed_by":"sponsor"},)"
+                         R"("solution":{"parameters_agreed":true,"parameters":["uptime","cost"]},)"
+                         R"("value":{"confirmed":true,"annual_benefit":900000,"price":100000},)"
+                         R"("fit":{"customer_believes_fit":true,"seller_believes_fit":true},)"
+                         R"("acid_test":{"would_buy_ourselves":false},)"
+                         R"("stakeholders":[{"role":"economic_buyer","engaged":true}],)"
+                         R"("last_customer_contact":"2026-11-20"})");
 }
 
 TEST(FactsBuilder, UnsetFactsAreMissingAndNullClearsOne) {

@@ -6,9 +6,9 @@
 
 namespace {
 
+using dealgate_test::source_path;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using dealgate_test::source_path;
 
 TEST(RuleSet, CompilesTheShippedRulesFolder) {
   dealgate::CompileResult result = dealgate::RuleSet::compile_files({source_path("rules")});
@@ -40,9 +40,9 @@ TEST(RuleSet, IntrospectsTheSpecExample) {
               ElementsAre("enter_delivery.buyer_engaged", "enter_delivery.recent_contact"));
   std::vector<std::string> milestones;
   for (const auto& m : rules.milestones()) milestones.push_back(m.name);
-  EXPECT_THAT(milestones, ElementsAre("causes_confirmed", "consequences_confirmed",
-                                      "solution_defined", "value_confirmed", "mutual_fit",
-                                      "acid_test"));
+  EXPECT_THAT(milestones,
+              ElementsAre("causes_confirmed", "consequences_confirmed", "solution_defined",
+                          "value_confirmed", "mutual_fit", "acid_test"));
   const auto params = rules.params();
   ASSERT_EQ(params.size(), 1u);
   EXPECT_EQ(params[0].name, "min_roi");
@@ -58,8 +58,8 @@ TEST(RuleSet, IntrospectsTheSpecExample) {
 }
 
 TEST(RuleSet, SyntaxErrorsAreDiagnosticsWithPlaceAndRenderedText) {
-  dealgate::CompileResult result =
-      dealgate::RuleSet::compile_source("broken.gate", "ruleset \"x\"\nmilestone m {\n  require\n}\n");
+  dealgate::CompileResult result = dealgate::RuleSet::compile_source(
+      "broken.gate", "ruleset \"x\"\nmilestone m {\n  require\n}\n");
   EXPECT_FALSE(result.ok());
   ASSERT_FALSE(result.diagnostics.empty());
   const dealgate::Diagnostic& d = result.diagnostics[0];
@@ -86,8 +86,7 @@ TEST(RuleSet, UnknownFactIsACheckerDiagnosticWithHelp) {
 
 TEST(RuleSet, SeveralSourcesCompileTogether) {
   dealgate::CompileResult result = dealgate::RuleSet::compile_sources(
-      {{"facts.gate", "facts { n: number }\n"},
-       {"gates.gate", "gate big { require n > 10 }\n"}});
+      {{"facts.gate", "facts { n: number }\n"}, {"gates.gate", "gate big { require n > 10 }\n"}});
   ASSERT_TRUE(result.ok()) << result.rendered();
   EXPECT_THAT(result.rules->files(), ElementsAre("facts.gate", "gates.gate"));
 }
@@ -124,6 +123,8 @@ TEST(RuleSet, CopiesShareOnePlan) {
   EXPECT_EQ(&a.title(), &b.title());
 }
 
-TEST(Version, MatchesTheHeader) { EXPECT_STREQ(dealgate::version(), DEALGATE_VERSION_STRING); }
+TEST(Version, MatchesTheHeader) {
+  EXPECT_STREQ(dealgate::version(), DEALGATE_VERSION_STRING);
+}
 
 }  // namespace

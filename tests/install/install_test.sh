@@ -73,6 +73,39 @@ cc -std=c11 -Wall -Wextra -Wpedantic $(pkg-config --cflags dealgate) "$tmp/hello
 LD_LIBRARY_PATH="$prefix/lib" "$tmp/hello" >"$tmp/hello.out"
 expected="$(pkg-config --modversion dealgate) 0 {\"id\":\"x\",\"line\":1,\"gates\":{\"big\":{\"status\":\"pass\",\"failed\":[],\"unknown\":[],\"missing\":[],\"invalid\":[],\"milestones\":{},\"warnings\":[],\"messages\":[]}}}"
 [ "$(cat "$tmp/hello.out")" = "$expected" ] || fail "hello printed: $(cat "$tmp/hello.out")"
+# The static library through pkg-config, as docs/embedding.md writes it: same records again.
+# shellcheck disable=SC2046
+c++ -std=c++20 -DDEALGATE_DATA_DIR="\"$prefix/share/dealgate\"" "$src/examples/embed/main.cpp" \
+    -o "$tmp/embed_static" $(pkg-config --cflags dealgate) "$prefix/lib/libdealgate.a" \
+    $(pkg-config --libs fmt simdjson) -pthread
+status=0
+"$tmp/embed_static" >"$tmp/static.jsonl" 2>/dev/null || status=$?
+[ "$status" -eq 1 ] || fail "the statically linked example exited with $status"
+cmp "$tmp/static.jsonl" "$tmp/cli.jsonl" || fail "the statically linked example's records differ"
+
+# The examples in docs/embedding.md, as written there, run from the installed data folder.
+doc_block() {
+  awk -v tag="<!-- test: $1 " 'found == 2 && /^```/ { exit }
+    found == 2 { print }
+    found == 1 && /^```/ { found = 2 }
+    index($0, tag) == 1 { found = 1 }' "$src/docs/embedding.md"
+}
+doc_block cpp-example >"$tmp/doc.cpp"
+doc_block c-example >"$tmp/doc.c"
+[ -s "$tmp/doc.cpp" ] && [ -s "$tmp/doc.c" ] || fail "the examples are gone from docs/embedding.md"
+# shellcheck disable=SC2046
+c++ -std=c++20 -Wall -Wextra "$tmp/doc.cpp" -o "$tmp/doc_cpp" $(pkg-config --cflags --libs dealgate)
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Wextra "$tmp/doc.c" -o "$tmp/doc_c" $(pkg-config --cflags --libs dealgate)
+for program in doc_cpp doc_c; do
+  status=0
+  (cd "$prefix/share/dealgate" && LD_LIBRARY_PATH="$prefix/lib" "$tmp/$program") \
+    >"$tmp/$program.out" 2>"$tmp/$program.err" || status=$?
+  [ "$status" -eq 1 ] || { cat "$tmp/$program.err"; fail "$program exited with $status"; }
+  grep -q '^{"id":"D1","line":1,"gates":{"enter_delivery":{"status":"[a-z]*"' "$tmp/$program.out" ||
+    fail "$program printed: $(cat "$tmp/$program.out")"
+done
+
 # The shared library exports the API and nothing of the engine.
 if nm -D --defined-only "$prefix/lib/libdealgate.so" | grep -q 'FactsReader'; then
   fail "libdealgate.so exports engine symbols"
