@@ -20,6 +20,7 @@ struct EvaluatorImpl {
   core::Evaluator engine;
   FactsReader reader;
   core::DealResult result;
+  ReadRecord record;  // one deal read by evaluate(); reused, so its storage is kept
 
   EvaluatorImpl(RuleSet r, const std::string& id_field)
       : rules(std::move(r)),
@@ -141,10 +142,10 @@ void evaluate_record(detail::EvaluatorImpl& impl, ReadRecord& record) {
 }
 
 void evaluate_one(detail::EvaluatorImpl& impl, std::string_view json) {
-  ReadRecord record;
-  impl.reader.read_object(json, record);
-  record.line = 1;
-  evaluate_record(impl, record);
+  impl.record.error.clear();
+  impl.reader.read_object(json, impl.record);
+  impl.record.line = 1;
+  evaluate_record(impl, impl.record);
 }
 
 template <class OnRecord>
