@@ -133,14 +133,16 @@ std::string Date::to_string() const {
 // ─── FactsBuilder ────────────────────────────────────────────────────────────────────────────
 
 FactsBuilder::FactsBuilder(const RuleSet& rules)
-    : FactsBuilder(detail::Access::impl(rules), kNoNode, std::string(), nullptr) {}
+    : FactsBuilder(detail::Access::impl(rules), kNoNode, std::string(),
+                   std::make_shared<std::vector<std::string>>()) {}
 
 FactsBuilder::FactsBuilder(std::shared_ptr<const detail::RuleSetImpl> rules,
-                           std::uint32_t record_node, std::string prefix, FactsBuilder* root)
+                           std::uint32_t record_node, std::string prefix,
+                           std::shared_ptr<std::vector<std::string>> errors)
     : rules_(std::move(rules)),
       node_(std::make_unique<detail::BuilderNode>()),
       prefix_(std::move(prefix)),
-      root_(root) {
+      errors_(std::move(errors)) {
   node_->record = record_node;
 }
 
@@ -149,7 +151,7 @@ FactsBuilder::FactsBuilder(FactsBuilder&&) noexcept = default;
 FactsBuilder& FactsBuilder::operator=(FactsBuilder&&) noexcept = default;
 
 void FactsBuilder::fail(std::string message) {
-  (root_ ? root_->errors_ : errors_).push_back(std::move(message));
+  errors_->push_back(std::move(message));
 }
 
 namespace {
@@ -260,7 +262,6 @@ FactsBuilder& FactsBuilder::add(std::string_view list_path) {
     problem = fmt::format("`{}` is a list of {}s; set it with a list of values", list_path,
                           type_word(schema.node(schema.node(node).element).type));
   }
-  FactsBuilder* root = root_ ? root_ : this;
   const std::string prefix =
       prefix_.empty() ? std::string(list_path) : fmt::format("{}.{}", prefix_, list_path);
   if (!problem.empty()) {
@@ -269,7 +270,7 @@ FactsBuilder& FactsBuilder::add(std::string_view list_path) {
     // (the problem is reported once, here) and is never written out.
     auto& spare = std::get<detail::BuilderNode::Elements>(
         node_->entries.try_emplace(kNoNode, detail::BuilderNode::Elements{}).first->second);
-    spare.push_back(std::unique_ptr<FactsBuilder>(new FactsBuilder(rules_, kNoNode, prefix, root)));
+    spare.push_back(std::unique_ptr<FactsBuilder>(new FactsBuilder(rules_, kNoNode, prefix, errors_)));
     spare.back()->node_->detached = true;
     return *spare.back();
   }
@@ -279,7 +280,7 @@ FactsBuilder& FactsBuilder::add(std::string_view list_path) {
   }
   auto& elements = std::get<detail::BuilderNode::Elements>(it->second);
   elements.push_back(std::unique_ptr<FactsBuilder>(
-      new FactsBuilder(rules_, schema.node(node).element, prefix, root)));
+      new FactsBuilder(rules_, schema.node(node).element, prefix, errors_)));
   return *elements.back();
 }
 
@@ -298,7 +299,7 @@ FactsBuilder& FactsBuilder::set_id(Scalar value, std::string_view field) {
 void FactsBuilder::clear() {
   node_->entries.clear();
   node_->id.reset();
-  errors_.clear();
+  errors_->clear();
 }
 
 std::string FactsBuilder::json() const {

@@ -71,9 +71,10 @@ DG_API const char* dg_version(void);
  * when the rules do not compile (or a path cannot be read, or `paths` is NULL with n > 0). When
  * there is anything to report, *error_json receives a JSON object
  *   {"errors":N,"warnings":N,"diagnostics":[{"severity","code","message","file","line","column",
- *    "end_line","end_column","help","notes":[...]},...],"text":"compiler-style text"}
- * (warnings alone come with a non-NULL rule set); otherwise *error_json is set to NULL.
- * Costs milliseconds; compile once and share the rule set. */
+ *    "help"},...],"text":"compiler-style text, as `dealgate check` prints it"}
+ * (warnings alone come with a non-NULL rule set; a bad argument, such as a NULL path, gives
+ * {"error":"..."}); otherwise *error_json is set to NULL. `line` and `column` are 1-based, 0 for
+ * a problem without a place in a file. Costs milliseconds; compile once and share the rule set. */
 DG_API dg_ruleset* dg_compile_files(const char* const* paths, size_t n, char** error_json);
 
 /* Compiles rule text held in memory (`len` bytes, need not be NUL-terminated); `name` stands for

@@ -206,6 +206,8 @@ class FactsBuilder {
  public:
   explicit FactsBuilder(const RuleSet& rules);
   ~FactsBuilder();
+  // Movable (element builders from add() stay valid); a moved-from builder may only be destroyed
+  // or assigned to.
   FactsBuilder(FactsBuilder&&) noexcept;
   FactsBuilder& operator=(FactsBuilder&&) noexcept;
   FactsBuilder(const FactsBuilder&) = delete;
@@ -224,26 +226,27 @@ class FactsBuilder {
   // The deal's id: a top-level key (`id` unless the Evaluator's Options::id_field says otherwise)
   // that need not be a declared fact. When it is declared, the value is also type-checked as one.
   FactsBuilder& set_id(Scalar value, std::string_view field = "id");
-  // Forgets every value and error (of nested elements too), keeping the rule set.
+  // Forgets every value (elements included) and every error, keeping the rule set, so one builder
+  // can be reused deal after deal. On an element builder: its own values, and all errors.
   void clear();
 
   // Problems met so far, in order: "`value.prise` is not a declared fact; did you mean ...".
-  const std::vector<std::string>& errors() const { return errors_; }
-  bool ok() const { return errors_.empty(); }
+  const std::vector<std::string>& errors() const { return *errors_; }
+  bool ok() const { return errors_->empty(); }
   // The deal as one JSON object, keys in declaration order.
   std::string json() const;
 
  private:
   friend struct detail::Access;
   FactsBuilder(std::shared_ptr<const detail::RuleSetImpl> rules, std::uint32_t record_node,
-               std::string prefix, FactsBuilder* root);
+               std::string prefix, std::shared_ptr<std::vector<std::string>> errors);
   void fail(std::string message);
 
   std::shared_ptr<const detail::RuleSetImpl> rules_;
   std::unique_ptr<detail::BuilderNode> node_;
   std::string prefix_;            // the list path of an element builder, for messages
-  FactsBuilder* root_ = nullptr;  // element builders report to the root's errors
-  std::vector<std::string> errors_;
+  // Shared by a builder and the element builders it made, so they report to one list.
+  std::shared_ptr<std::vector<std::string>> errors_;
 };
 
 // ─── Evaluating ──────────────────────────────────────────────────────────────────────────────
@@ -323,6 +326,7 @@ class Evaluator {
  public:
   Evaluator(RuleSet rules, Options options = {});
   ~Evaluator();
+  // Movable; a moved-from Evaluator may only be destroyed or assigned to.
   Evaluator(Evaluator&&) noexcept;
   Evaluator& operator=(Evaluator&&) noexcept;
   Evaluator(const Evaluator&) = delete;

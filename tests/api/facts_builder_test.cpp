@@ -120,6 +120,16 @@ TEST(FactsBuilder, DatesAcceptTimestampsAndTheIdNeedNotBeDeclared) {
   EXPECT_TRUE(e.passed());
 }
 
+TEST(FactsBuilder, ElementBuildersSurviveAMove) {
+  const dealgate::RuleSet rules = dealgate_test::spec_rules();
+  dealgate::FactsBuilder deal(rules);
+  dealgate::FactsBuilder& stakeholder = deal.add("stakeholders");
+  dealgate::FactsBuilder moved = std::move(deal);
+  stakeholder.set("rol", "sponsor").set("role", "sponsor");
+  ASSERT_EQ(moved.errors().size(), 1u);
+  EXPECT_EQ(moved.json(), R"({"stakeholders":[{"role":"sponsor"}]})");
+}
+
 TEST(FactsBuilder, BelongsToItsRuleSet) {
   const dealgate::RuleSet a = dealgate_test::spec_rules();
   const dealgate::RuleSet b = dealgate_test::spec_rules();  // compiled again: another rule set
