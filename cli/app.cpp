@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/check_command.hpp"
+#include "cli/diff_command.hpp"
 #include "cli/command_line.hpp"
 #include "cli/eval_command.hpp"
 #include "cli/explain_command.hpp"
@@ -48,6 +49,7 @@ int run(int argc, char** argv) {
       case CommandLine::Kind::Test: return run_test(command.test, io);
       case CommandLine::Kind::Explain: return run_explain(command.explain, io);
       case CommandLine::Kind::Fmt: return run_fmt(command.fmt, io);
+      case CommandLine::Kind::Diff: return run_diff(command.diff, io);
       default: return run_eval(command.eval, io);
     }
   } catch (const std::exception& e) {

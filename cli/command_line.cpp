@@ -37,6 +37,14 @@ constexpr const char* kMainFooter =
     "      a readable report: every deal, every gate, and why\n"
     "  dealgate eval rules/ --facts - --format jsonl < deals.jsonl > results.jsonl\n"
     "      a batch job: one JSON line per deal on standard output\n"
+    "  dealgate test rules/ --coverage\n"
+    "      run the rules' own tests, and see which conditions no test exercises\n"
+    "  dealgate explain rules/ --facts deals.jsonl --deal D-2026-0142\n"
+    "      why one deal passes or not, and what would make it pass\n"
+    "  dealgate fmt rules/ --write\n"
+    "      lay the rule files out the canonical way, comments kept\n"
+    "  dealgate diff rules/ new-rules/ --facts deals.csv\n"
+    "      before changing a gate: which deals would change status, and why\n"
     "\n"
     "Run `dealgate COMMAND --help` for the options of a command.\n"
     "Results go to standard output; messages and progress to standard error.\n"
@@ -78,6 +86,31 @@ constexpr const char* kFmtFooter =
     "\n"
     "Exit codes: 0 done (--check: all formatted), 1 --check found unformatted files,\n"
     "2 usage error or a file that does not parse.\n"
+    "\n";
+
+constexpr const char* kDiffFooter =
+    "Before changing a gate, see what the change does to the real pipeline: every deal is\n"
+    "evaluated with both rule sets, and the report shows which deals change status on which gate\n"
+    "(pass -> fail, unknown -> pass, ...), how many per change, and the conditions responsible:\n"
+    "newly failed or unknown, no longer failed or unknown (matched by condition id). A deal whose\n"
+    "status stays but whose failing conditions change is listed too. Gates of only one rule set\n"
+    "are reported as added or removed. --param applies to each rule set that declares the param;\n"
+    "--old-param and --new-param to one side only, so one rule set can be compared with itself.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate diff rules/ new-rules/ --facts deals.csv --today 2026-11-26\n"
+    "  dealgate diff rules/ rules/ --facts deals.csv --new-param min_roi=4    what if min_roi were 4?\n"
+    "  dealgate diff rules/delivery_entry.gate draft.gate --facts deals.jsonl --gate enter_delivery\n"
+    "  dealgate diff rules/ new-rules/ --facts deals.jsonl --format csv > changes.csv\n"
+    "\n"
+    "Formats:\n"
+    "  text   a summary table of the changes per gate, then every changed deal (default)\n"
+    "  json   one document: {\"gates\":[...],\"changes\":[...],...}\n"
+    "  csv    one row per changed deal and gate: id,line,gate,from,to,newly_failed,...\n"
+    "\n"
+    "Exit codes: 0 no deal changes, 1 some deal changes on some gate, 2 usage error or rules\n"
+    "that do not compile, 3 a deal record or the facts file could not be read (the other\n"
+    "records were still compared).\n"
     "\n";
 
 constexpr const char* kGlobalOptions =
@@ -126,6 +159,7 @@ class Formatter final : public CLI::Formatter {
     if (name == "test") return "Usage: dealgate test RULES... [--filter TEXT] [--coverage]\n";
     if (name == "explain") return "Usage: dealgate explain RULES... --facts FILE [--deal ID] [--gate NAME]... [OPTIONS]\n";
     if (name == "fmt") return "Usage: dealgate fmt RULES... [--write | --check]\n";
+    if (name == "diff") return "Usage: dealgate diff OLD_RULES NEW_RULES --facts FILE|- [OPTIONS]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
 };
@@ -133,9 +167,9 @@ class Formatter final : public CLI::Formatter {
 UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
-      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt"});
+      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff"});
       return UsageError{fmt::format("`{}` is not a dealgate command", arg),
-                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain` and `fmt`" : help};
+                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain`, `fmt` and `diff`" : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
   }
@@ -252,8 +286,40 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   fmt_command->add_flag("--write", result.fmt.write, "rewrite the files in place");
   fmt_command->add_flag("--check", result.fmt.check, "exit 1 when a file is not formatted; change nothing");
 
+  // diff
+  CLI::App* diff = app.add_subcommand("diff", "show what a rule change does to the deals' statuses");
+  diff->fallthrough();
+  diff->group("Commands");
+  diff->footer(std::string(kDiffFooter) + kGlobalOptions);
+  DiffArgs& d = result.diff;
+  std::vector<std::string> diff_rules, diff_params, diff_old_params, diff_new_params;
+  std::string diff_format = "text", diff_today, diff_input;
+  diff->add_option("RULES", diff_rules, "OLD_RULES NEW_RULES: two .gate files or folders")
+      ->type_name("");
+  diff->add_option("--facts", d.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")
+      ->type_name("FILE");
+  diff->add_option("--format", diff_format, "text (default), json or csv; see Formats")
+      ->type_name("FORMAT");
+  diff->add_option("--gate", d.gates, "compare only this gate (repeatable; default: all)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  diff->add_option("--today", diff_today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")
+      ->type_name("DATE");
+  diff->add_option("--param", diff_params, "override a `param` on both sides (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  diff->add_option("--old-param", diff_old_params, "override a `param` of the old rules only")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  diff->add_option("--new-param", diff_new_params, "override a `param` of the new rules only")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  diff->add_option("--id-field", d.id_field, "the fact that names a deal (default: id)")
+      ->type_name("FIELD");
+  diff->add_option("--input", diff_input, "json or csv, whatever --facts is called")->type_name("KIND");
+
   auto parsed = [&]() -> const CLI::App& {
-    for (CLI::App* sub : {check, eval, test, explain, fmt_command}) {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff}) {
       if (sub->parsed()) return *sub;
     }
     return app;
@@ -359,6 +425,60 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         x.input = *kind;
       else
         return fail(*explain, error);
+    }
+    return result;
+  }
+
+  if (diff->parsed()) {
+    result.kind = CommandLine::Kind::Diff;
+    if (diff_rules.size() != 2) {
+      return fail(*diff, {diff_rules.empty() ? std::string("no rules given")
+                                             : fmt::format("`diff` compares two rule sets, but {} {} given",
+                                                           diff_rules.size(),
+                                                           diff_rules.size() == 1 ? "was" : "were"),
+                          "name the rules before and after the change, each a .gate file or a "
+                          "folder: `dealgate diff rules/ new-rules/ --facts deals.csv`"});
+    }
+    d.old_rules = diff_rules[0];
+    d.new_rules = diff_rules[1];
+    if (d.facts.empty()) {
+      return fail(*diff, {"no deals to compare on: --facts is missing",
+                          "give the deals with `--facts FILE` (JSON, JSON Lines or CSV), or "
+                          "`--facts -` to read them from standard input"});
+    }
+    if (diff_format == "jsonl") {
+      return fail(*diff, {"`diff` does not write jsonl",
+                          "`diff --format` takes text, json or csv"});
+    }
+    if (auto format = parse_eval_format(diff_format, error))
+      d.format = *format;
+    else
+      return fail(*diff, {error.message, "`diff --format` takes text, json or csv"});
+    if (!diff_today.empty()) {
+      if (auto day = parse_today(diff_today, error))
+        d.today = *day;
+      else
+        return fail(*diff, error);
+    }
+    for (const auto& [texts, into] : {std::pair{&diff_params, &d.params},
+                                      std::pair{&diff_old_params, &d.old_params},
+                                      std::pair{&diff_new_params, &d.new_params}}) {
+      for (const std::string& text : *texts) {
+        if (auto param = parse_param(text, error))
+          into->push_back(std::move(*param));
+        else
+          return fail(*diff, error);
+      }
+    }
+    if (!diff_input.empty()) {
+      if (auto kind = parse_input_format(diff_input, error))
+        d.input = *kind;
+      else
+        return fail(*diff, error);
+    }
+    if (d.id_field.empty()) {
+      return fail(*diff, {"`--id-field` is empty",
+                          "name the fact that identifies a deal, e.g. `--id-field deal_id`"});
     }
     return result;
   }

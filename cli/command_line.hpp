@@ -57,8 +57,22 @@ struct FmtArgs {
   bool check = false;  // only report the files that are not formatted
 };
 
+struct DiffArgs {
+  std::string old_rules;  // a .gate file or a folder
+  std::string new_rules;
+  std::string facts;      // a path, or `-` for standard input
+  InputFormat input = InputFormat::Auto;
+  OutputFormat format = OutputFormat::Text;  // text, json or csv
+  std::vector<std::string> gates;  // empty: every gate of either rule set
+  std::optional<DayNumber> today;
+  std::vector<std::pair<std::string, std::string>> params;  // for each side that declares them
+  std::vector<std::pair<std::string, std::string>> old_params;  // the old rules only
+  std::vector<std::pair<std::string, std::string>> new_params;  // the new rules only
+  std::string id_field = "id";
+};
+
 struct CommandLine {
-  enum class Kind { Check, Eval, Test, Explain, Fmt, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;
@@ -68,6 +82,7 @@ struct CommandLine {
   TestArgs test;
   ExplainArgs explain;
   FmtArgs fmt;
+  DiffArgs diff;
   // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
   int exit_code = 0;
   std::string out_text;             // for standard output (--help, --version)

@@ -1,25 +1,51 @@
 #include "cli/facts_input.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <cctype>
+#include <iostream>
+
+#include "engine/csv_facts.hpp"
 #include "engine/json_facts.hpp"
 
 namespace dealgate::cli {
 
 bool is_csv(const FactsSource& source) {
   if (source.format != InputFormat::Auto) return source.format == InputFormat::Csv;
+  // `.csv` in any case: spreadsheet exports on Windows are often `.CSV`.
   const std::string& p = source.path;
-  return p.size() > 4 && p.compare(p.size() - 4, 4, ".csv") == 0;
+  if (p.size() <= 4) return false;
+  std::string extension = p.substr(p.size() - 4);
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".csv";
+}
+
+void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color) {
+  const char* yellow = color ? "\033[1;33m" : "";
+  const char* green = color ? "\033[1;32m" : "";
+  const char* bold = color ? "\033[1m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  fmt::print(err, "{}warning:{} {}{}{}\n", yellow, reset, bold, warning.message, reset);
+  if (!warning.help.empty()) fmt::print(err, "  = {}help:{} {}\n", green, reset, warning.help);
 }
 
 std::string read_facts(const Schema& schema, const FactsSource& source, const RecordSink& sink) {
+  const auto forward = [&](ReadRecord& record) {
+    sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
+  };
   if (is_csv(source)) {
-    // TODO(merge): plug in the CSV facts reader here when engine/ has one.
-    return "reading CSV facts is not available in this build; export the deals as JSON Lines";
+    CsvReaderOptions options;
+    options.id_field = source.id_field;
+    std::ostream& err = source.warnings != nullptr ? *source.warnings : std::cerr;
+    options.on_warning = [&](const CsvWarning& warning) {
+      print_csv_warning(err, warning, source.warnings_color);
+    };
+    CsvFactsReader reader(schema, std::move(options));
+    return reader.read_file(source.path, forward).error;
   }
   FactsReader reader(schema, source.id_field);
-  ReadStatus status = reader.read_file(source.path, [&](ReadRecord& record) {
-    sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
-  });
-  return status.error;
+  return reader.read_file(source.path, forward).error;
 }
 
 }  // namespace dealgate::cli

@@ -1,12 +1,14 @@
-// The one seam between `eval` and the facts readers (engine/json_facts.hpp): stream every record of
-// the --facts input, in input order, to a sink.
+// The one seam between the commands and the facts readers (engine/json_facts.hpp,
+// engine/csv_facts.hpp): stream every record of the --facts input, in input order, to a sink.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <ostream>
 #include <string>
 
 #include "cli/options.hpp"
+#include "engine/csv_facts.hpp"
 #include "engine/facts.hpp"
 #include "engine/schema.hpp"
 
@@ -16,6 +18,10 @@ struct FactsSource {
   std::string path;  // a file, or `-` for standard input
   InputFormat format = InputFormat::Auto;
   std::string id_field = "id";
+  // Where CSV header warnings go (a column that names no declared fact, ...): standard error when
+  // null.
+  std::ostream* warnings = nullptr;
+  bool warnings_color = false;
 };
 
 // One input record as the reader hands it over; valid only during the call.
@@ -26,6 +32,9 @@ struct FactsRecord {
   const Facts& facts;
 };
 using RecordSink = std::function<void(const FactsRecord&)>;
+
+// `warning: message`, then `  = help: ...`, like the other messages on standard error.
+void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color);
 
 // CSV when asked for, or for a `.csv` file under InputFormat::Auto; JSON otherwise.
 bool is_csv(const FactsSource& source);

@@ -1,0 +1,365 @@
+#include "cli/diff_command.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "cli/diff_report.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/facts_input.hpp"
+#include "cli/messages.hpp"
+#include "cli/plural.hpp"
+#include "cli/rules.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/rule_diff.hpp"
+#include "grammar/suggest.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+// Hands the old rules' results from the thread that reads and evaluates them to the main thread,
+// which pairs them with the new rules' results record by record. Bounded, so memory does not grow
+// with the input.
+class Handoff {
+ public:
+  // Waits while full; false once the consumer has stopped.
+  bool push(DealResult&& result) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < kCapacity || cancelled_; });
+    if (cancelled_) return false;
+    queue_.push_back(std::move(result));
+    changed_.notify_all();
+    return true;
+  }
+  // Waits while empty; nullopt once the producer has finished and everything was taken.
+  std::optional<DealResult> pop() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) return std::nullopt;
+    DealResult result = std::move(queue_.front());
+    queue_.pop_front();
+    changed_.notify_all();
+    return result;
+  }
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = 256;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<DealResult> queue_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+// Standard input copied to a temporary file, because the deals are read once per rule set.
+class StdinCopy {
+ public:
+  ~StdinCopy() {
+    if (!path_.empty()) std::filesystem::remove(path_);
+  }
+  // Returns the copy's path, or empty with `error` set.
+  std::string make(std::string& error) {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "dealgate-diff-XXXXXX").string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) {
+      error =
+          fmt::format("cannot make a temporary copy of standard input: {}", std::strerror(errno));
+      return {};
+    }
+    path_ = pattern;
+    char buffer[1 << 16];
+    while (true) {
+      ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        error = fmt::format("cannot read standard input: {}", std::strerror(errno));
+        break;
+      }
+      if (got == 0) break;
+      for (ssize_t done = 0; done < got;) {
+        ssize_t put = ::write(fd, buffer + done, static_cast<std::size_t>(got - done));
+        if (put < 0 && errno == EINTR) continue;
+        if (put < 0) {
+          error = fmt::format("cannot copy standard input to {}: {}", path_, std::strerror(errno));
+          ::close(fd);
+          return {};
+        }
+        done += put;
+      }
+    }
+    ::close(fd);
+    return error.empty() ? path_ : std::string();
+  }
+
+ private:
+  std::string path_;
+};
+
+std::string unreadable_reason(const std::string& path) {
+  if (path == "-") return {};
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fmt::format("`{}` is a folder", path);
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) return fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
+  return {};
+}
+
+// Compiles one side; prints its diagnostics. Null (after reporting) when it does not compile.
+std::optional<Compilation> compile_side(const std::string& path, std::string_view side,
+                                        const Io& io) {
+  std::optional<Compilation> compilation = load_rules({path}, {}, io.err, io.err_color);
+  if (!compilation) return std::nullopt;
+  print_diagnostics(*compilation, io.err, io.err_color);
+  if (!compilation->ok()) {
+    print_error(io.err,
+                fmt::format("the {} rules (`{}`) do not compile ({})", side, path,
+                            count_of(compilation->diagnostics.error_count(), "error")),
+                "fix the errors above; `dealgate check` shows them without evaluating",
+                io.err_color);
+    return std::nullopt;
+  }
+  return compilation;
+}
+
+// The header warnings of a CSV input, one block (`warning:` line and its help) each.
+std::vector<std::string> warning_blocks(const std::string& text) {
+  std::vector<std::string> blocks;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("  = ", 0) == 0 && !blocks.empty()) {
+      blocks.back() += line + "\n";
+    } else {
+      blocks.push_back(line + "\n");
+    }
+  }
+  return blocks;
+}
+
+// Prints each warning once; one that only one side gave says which.
+void print_warnings(const std::string& old_text, const std::string& new_text, std::ostream& err) {
+  const std::vector<std::string> old_blocks = warning_blocks(old_text);
+  const std::vector<std::string> new_blocks = warning_blocks(new_text);
+  const std::set<std::string> in_old(old_blocks.begin(), old_blocks.end());
+  const std::set<std::string> in_new(new_blocks.begin(), new_blocks.end());
+  auto print = [&](const std::string& block, const char* only) {
+    if (only == nullptr) {
+      err << block;
+      return;
+    }
+    const std::size_t end = block.find('\n');
+    err << block.substr(0, end) << " (" << only << ")" << block.substr(end);
+  };
+  for (const std::string& block : new_blocks)
+    print(block, in_old.count(block) ? nullptr : "new rules");
+  for (const std::string& block : old_blocks) {
+    if (!in_new.count(block)) print(block, "old rules");
+  }
+}
+
+}  // namespace
+
+int run_diff(const DiffArgs& args, const Io& io) {
+  std::optional<Compilation> old_rules = compile_side(args.old_rules, "old", io);
+  if (!old_rules) return kExitUsage;
+  std::optional<Compilation> new_rules = compile_side(args.new_rules, "new", io);
+  if (!new_rules) return kExitUsage;
+  const Plan& old_plan = *old_rules->plan;
+  const Plan& new_plan = *new_rules->plan;
+
+  RuleDiff diff(old_plan, new_plan);
+  std::string unknown_gate;
+  if (!diff.select(args.gates, unknown_gate)) {
+    std::string help = did_you_mean(unknown_gate, diff.gate_names());
+    if (help.empty()) {
+      for (const std::string& name : diff.gate_names()) {
+        help += (help.empty() ? "the gates are `" : "`, `") + name;
+      }
+      help += help.empty() ? "neither rule set declares a gate" : "`";
+    }
+    print_error(io.err, fmt::format("`{}` is not a gate of either rule set", unknown_gate), help,
+                io.err_color);
+    return kExitUsage;
+  }
+
+  // Each --param goes to each side that declares it.
+  std::vector<std::pair<std::string, std::string>> old_params, new_params;
+  for (const auto& param : args.params) {
+    const bool in_old = old_plan.find_param(param.first) != kNone;
+    const bool in_new = new_plan.find_param(param.first) != kNone;
+    if (!in_old && !in_new) {
+      std::vector<std::string> names;
+      for (const PlanParam& p : old_plan.params) names.push_back(p.name);
+      for (const PlanParam& p : new_plan.params) names.push_back(p.name);
+      std::string help = did_you_mean(param.first, names);
+      print_error(io.err,
+                  fmt::format("`--param {}`: neither rule set declares a param `{}`", param.first,
+                              param.first),
+                  help, io.err_color);
+      return kExitUsage;
+    }
+    if (in_old) old_params.push_back(param);
+    if (in_new) new_params.push_back(param);
+  }
+  // Then the one-sided ones, which win over --param (the last override of a name counts).
+  old_params.insert(old_params.end(), args.old_params.begin(), args.old_params.end());
+  new_params.insert(new_params.end(), args.new_params.begin(), args.new_params.end());
+  EvalOptions old_options, new_options;
+  std::string param_error;
+  old_options.params = bind_params(old_plan, old_params, param_error);
+  if (!old_options.params) {
+    print_error(io.err, fmt::format("the old rules: {}", param_error), "", io.err_color);
+    return kExitUsage;
+  }
+  new_options.params = bind_params(new_plan, new_params, param_error);
+  if (!new_options.params) {
+    print_error(io.err, fmt::format("the new rules: {}", param_error), "", io.err_color);
+    return kExitUsage;
+  }
+  const DayNumber today = args.today.value_or(today_utc());
+  old_options.today = new_options.today = today;
+  old_options.gates = diff.old_selection();
+  new_options.gates = diff.new_selection();
+
+  if (std::string reason = unreadable_reason(args.facts); !reason.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", reason),
+                "--facts takes a JSON, JSON Lines or CSV file, or - for standard input",
+                io.err_color);
+    return kExitInput;
+  }
+  StdinCopy stdin_copy;
+  std::string facts_path = args.facts;
+  if (facts_path == "-") {
+    std::string error;
+    facts_path = stdin_copy.make(error);
+    if (facts_path.empty()) {
+      print_error(io.err, fmt::format("cannot read the facts: {}", error), "", io.err_color);
+      return kExitInput;
+    }
+  }
+
+  // The old rules read and evaluate on a thread of their own; the main thread does the new rules
+  // and pairs the results record by record.
+  std::ostringstream old_warnings, new_warnings;
+  FactsSource old_source{facts_path, args.input, args.id_field, &old_warnings, io.err_color};
+  FactsSource new_source{facts_path, args.input, args.id_field, &new_warnings, io.err_color};
+  Handoff handoff;
+  std::string old_input_error, old_failure;
+  std::thread old_side([&] {
+    try {
+      Evaluator evaluator(old_plan);
+      old_input_error = read_facts(old_plan.schema, old_source, [&](const FactsRecord& record) {
+        DealResult result;
+        result.line = record.line;
+        result.id_json = record.id_json.empty() ? std::string("null") : record.id_json;
+        result.error = record.error;
+        if (record.error.empty() && diff.evaluates_old()) {
+          evaluator.evaluate(record.facts, old_options, result);
+        }
+        handoff.push(std::move(result));
+      });
+    } catch (const std::exception& e) {
+      old_failure = e.what();
+    }
+    handoff.close();
+  });
+  struct Join {
+    Handoff& handoff;
+    std::thread& thread;
+    ~Join() {
+      handoff.cancel();
+      if (thread.joinable()) thread.join();
+    }
+  } join{handoff, old_side};
+
+  DiffReport report;
+  report.old_rules = args.old_rules;
+  report.new_rules = args.new_rules;
+  report.today = today;
+  report.diff = &diff;
+  Evaluator evaluator(new_plan);
+  DealResult result;
+  bool out_of_step = false;
+  const std::string new_input_error =
+      read_facts(new_plan.schema, new_source, [&](const FactsRecord& record) {
+        std::optional<DealResult> old_result = handoff.pop();
+        if (!old_result || old_result->line != record.line) {
+          out_of_step = true;
+          return;
+        }
+        result.line = record.line;
+        result.id_json = record.id_json.empty() ? std::string("null") : record.id_json;
+        result.error = record.error;
+        result.gates.clear();
+        if (!record.error.empty() || !old_result->error.empty()) {
+          report.errors.emplace_back(record.line,
+                                     record.error.empty() ? old_result->error : record.error);
+          return;
+        }
+        if (diff.evaluates_new()) evaluator.evaluate(record.facts, new_options, result);
+        DealChanges changes = diff.compare(*old_result, result);
+        if (!changes.gates.empty()) report.changes.push_back(std::move(changes));
+      });
+  while (handoff.pop()) out_of_step = true;  // the old side read more records than the new
+  handoff.cancel();
+  old_side.join();
+  if (!old_failure.empty()) throw std::runtime_error(old_failure);
+
+  print_warnings(old_warnings.str(), new_warnings.str(), io.err);
+  write_diff(args.format, report, io.out, io.out_color);
+  io.out.flush();
+
+  int code = diff.changed_deals() > 0 ? kExitNotPassed : kExitOk;
+  if (!report.errors.empty()) {
+    print_error(io.err,
+                fmt::format("{} could not be read (first, line {}: {})",
+                            count_of(report.errors.size(), "record"), report.errors[0].first,
+                            report.errors[0].second),
+                "they are left out of the comparison; the other records were compared",
+                io.err_color);
+    code = kExitInput;
+  }
+  const std::string input_error = !new_input_error.empty() ? new_input_error : old_input_error;
+  if (!input_error.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", input_error),
+                diff.deals() > 0 ? "the records before the problem were compared" : "",
+                io.err_color);
+    code = kExitInput;
+  } else if (out_of_step) {
+    print_error(io.err, "the facts read differently for the two rule sets",
+                "the file may have changed while it was read; run the diff again", io.err_color);
+    code = kExitInput;
+  }
+  if (!io.out) {
+    print_error(io.err, "could not write the report to standard output", "", io.err_color);
+    code = kExitInput;
+  }
+  return code;
+}
+
+}  // namespace dealgate::cli

@@ -1,0 +1,330 @@
+#include "cli/diff_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "cli/plural.hpp"
+#include "cli/terminal.hpp"
+#include "cli/writer.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+std::string status_text(std::optional<Status> s) {
+  return s ? status_name(*s) : "none";
+}
+
+// The summary's words for a transition.
+std::string transition_text(const Transition& t) {
+  if (t.from == t.to) return status_text(t.from) + ", other conditions";
+  return status_text(t.from) + " → " + status_text(t.to);
+}
+
+// Display width of UTF-8 text (the arrow is one column).
+std::size_t width(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string pad(std::string text, std::size_t columns) {
+  const std::size_t w = width(text);
+  if (w < columns) text.append(columns - w, ' ');
+  return text;
+}
+
+std::string gate_label(const DiffGate& gate) {
+  if (gate.added()) return gate.name + " (added)";
+  if (gate.removed()) return gate.name + " (removed)";
+  return gate.name;
+}
+
+std::string deal_label(const DealChanges& deal) {
+  const std::string id = id_text(deal.id_json);
+  return id.empty() ? fmt::format("line {} (no id)", deal.line)
+                    : fmt::format("{} (line {})", id, deal.line);
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+void append_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_json_list(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, items[i]);
+  }
+  out += ']';
+}
+
+void append_json_status(std::string& out, std::optional<Status> s) {
+  if (s) {
+    out += '"';
+    out += status_name(*s);
+    out += '"';
+  } else {
+    out += "null";
+  }
+}
+
+}  // namespace
+
+void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
+  const RuleDiff& diff = *report.diff;
+  const Palette p = Palette::of(color);
+  auto paint = [&](std::optional<Status> s) {
+    const std::string word = status_text(s);
+    if (!s) return word;
+    const char* colour = *s == Status::Pass ? p.pass : *s == Status::Fail ? p.fail : p.unknown;
+    return fmt::format("{}{}{}", colour, word, p.reset);
+  };
+  std::string text;
+  text += fmt::format("Old rules: {}\nNew rules: {}\n", report.old_rules, report.new_rules);
+  std::size_t gates_changed = 0;
+  for (std::size_t g : diff.selected()) gates_changed += !diff.transitions(g).empty();
+  std::size_t status_changed = 0;
+  for (const DealChanges& deal : report.changes) {
+    status_changed += std::any_of(deal.gates.begin(), deal.gates.end(),
+                                  [](const GateChange& c) { return c.status_changed(); });
+  }
+  const std::size_t only_conditions = report.changes.size() - status_changed;
+  text += fmt::format("{} as of {}: ", count_of(diff.deals(), "deal"), format_date(report.today));
+  if (report.changes.empty()) {
+    text += "no deal changes on any gate";
+  } else {
+    text += fmt::format("{} {} on {} ({} in status, {} only in conditions)", report.changes.size(),
+                        report.changes.size() == 1 ? "deal changes" : "deals change",
+                        count_of(gates_changed, "gate"), status_changed, only_conditions);
+  }
+  if (!report.errors.empty()) {
+    text += fmt::format("; {} could not be read", count_of(report.errors.size(), "record"));
+  }
+  text += ".\n\n";
+
+  // The summary table.
+  std::size_t gate_width = 4, change_width = 6;
+  for (std::size_t g : diff.selected()) {
+    gate_width = std::max(gate_width, width(gate_label(diff.gates()[g])));
+    for (const Transition& t : diff.transitions(g)) {
+      change_width = std::max(change_width, width(transition_text(t)));
+    }
+  }
+  change_width = std::max(change_width, width("unchanged"));
+  text += fmt::format("{}{}  {}  deals{}\n", p.bold, pad("gate", gate_width),
+                      pad("change", change_width), p.reset);
+  bool one_sided = false;
+  for (std::size_t g : diff.selected()) {
+    const DiffGate& gate = diff.gates()[g];
+    one_sided = one_sided || gate.added() || gate.removed();
+    std::string label = gate_label(gate);
+    auto row = [&](const std::string& change, std::uint64_t deals) {
+      text +=
+          fmt::format("{}  {}  {:>5}\n", pad(label, gate_width), pad(change, change_width), deals);
+      label.clear();
+    };
+    for (const Transition& t : diff.transitions(g)) {
+      const std::string plain = transition_text(t);
+      std::string change = pad(plain, change_width);
+      if (color && t.to && t.from != t.to) {  // colour the status it went to; pad the plain text
+        const std::string word = status_text(t.to);
+        change.replace(plain.size() - word.size(), word.size(), paint(t.to));
+      }
+      row(change, t.deals);
+    }
+    const std::uint64_t same = diff.unchanged(g);
+    if (same > 0 || diff.transitions(g).empty()) row("unchanged", same);
+  }
+
+  // The changed deals: status changes in full, then same-status changes one line each. Gates of
+  // only one side are left to the table.
+  std::string status_changes, other_conditions;
+  for (const DealChanges& deal : report.changes) {
+    std::string block;
+    for (const GateChange& change : deal.gates) {
+      const DiffGate& gate = diff.gates()[change.gate];
+      if (gate.added() || gate.removed()) continue;
+      if (!change.status_changed()) {
+        std::vector<std::string> parts;
+        auto part = [&](std::string_view what, const std::vector<std::string>& ids) {
+          if (!ids.empty()) parts.push_back(fmt::format("{} {}", what, join(ids, ", ")));
+        };
+        part("newly failed", change.newly_failed);
+        part("newly unknown", change.newly_unknown);
+        part("no longer failed", change.no_longer_failed);
+        part("no longer unknown", change.no_longer_unknown);
+        other_conditions += fmt::format("  {}  {} ({}): {}\n", deal_label(deal), gate.name,
+                                        paint(change.to), join(parts, "; "));
+        continue;
+      }
+      block += fmt::format("  {}: {} → {}\n", gate.name, paint(change.from), paint(change.to));
+      auto line = [&](std::string_view what, const std::vector<std::string>& ids) {
+        if (!ids.empty()) block += fmt::format("    {}: {}\n", what, join(ids, ", "));
+      };
+      line("newly failed", change.newly_failed);
+      line("newly unknown", change.newly_unknown);
+      line("no longer failed", change.no_longer_failed);
+      line("no longer unknown", change.no_longer_unknown);
+    }
+    if (!block.empty()) {
+      status_changes += fmt::format("\n{}{}{}\n", p.bold, deal_label(deal), p.reset) + block;
+    }
+  }
+  if (!status_changes.empty()) {
+    text += fmt::format("\n{}Deals that change status{}\n", p.bold, p.reset) + status_changes;
+  }
+  if (!other_conditions.empty()) {
+    text += fmt::format("\n{}Deals that keep their status for other conditions{}\n\n", p.bold,
+                        p.reset) +
+            other_conditions;
+  }
+  if (one_sided) {
+    text +=
+        "\nAdded and removed gates are counted above, not listed deal by deal; "
+        "`--format json` or `--format csv` lists them.\n";
+  }
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void write_diff_json(const DiffReport& report, std::ostream& out) {
+  const RuleDiff& diff = *report.diff;
+  std::string text = "{\"old_rules\":";
+  append_json_string(text, report.old_rules);
+  text += ",\"new_rules\":";
+  append_json_string(text, report.new_rules);
+  text += fmt::format(",\"today\":\"{}\",\"deals\":{},\"changed\":{},\"unreadable\":{},\"gates\":[",
+                      format_date(report.today), diff.deals(), diff.changed_deals(),
+                      report.errors.size());
+  bool first = true;
+  for (std::size_t g : diff.selected()) {
+    const DiffGate& gate = diff.gates()[g];
+    if (!first) text += ',';
+    first = false;
+    text += "{\"gate\":";
+    append_json_string(text, gate.name);
+    text += fmt::format(",\"in\":\"{}\",\"transitions\":[", gate.added()     ? "new"
+                                                            : gate.removed() ? "old"
+                                                                             : "both");
+    bool first_t = true;
+    for (const Transition& t : diff.transitions(g)) {
+      if (!first_t) text += ',';
+      first_t = false;
+      text += "{\"from\":";
+      append_json_status(text, t.from);
+      text += ",\"to\":";
+      append_json_status(text, t.to);
+      text += fmt::format(",\"deals\":{}}}", t.deals);
+    }
+    text += fmt::format("],\"unchanged\":{}}}", diff.unchanged(g));
+  }
+  text += "],\"changes\":[";
+  first = true;
+  for (const DealChanges& deal : report.changes) {
+    if (!first) text += ',';
+    first = false;
+    text += fmt::format("{{\"id\":{},\"line\":{},\"gates\":{{", deal.id_json, deal.line);
+    bool first_g = true;
+    for (const GateChange& change : deal.gates) {
+      if (!first_g) text += ',';
+      first_g = false;
+      append_json_string(text, diff.gates()[change.gate].name);
+      text += ":{\"from\":";
+      append_json_status(text, change.from);
+      text += ",\"to\":";
+      append_json_status(text, change.to);
+      text += ",\"newly_failed\":";
+      append_json_list(text, change.newly_failed);
+      text += ",\"newly_unknown\":";
+      append_json_list(text, change.newly_unknown);
+      text += ",\"no_longer_failed\":";
+      append_json_list(text, change.no_longer_failed);
+      text += ",\"no_longer_unknown\":";
+      append_json_list(text, change.no_longer_unknown);
+      text += '}';
+    }
+    text += "}}";
+  }
+  text += "],\"errors\":[";
+  first = true;
+  for (const auto& [line, error] : report.errors) {
+    if (!first) text += ',';
+    first = false;
+    text += fmt::format("{{\"line\":{},\"error\":", line);
+    append_json_string(text, error);
+    text += '}';
+  }
+  text += "]}\n";
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void write_diff_csv(const DiffReport& report, std::ostream& out) {
+  const RuleDiff& diff = *report.diff;
+  std::string text =
+      "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,"
+      "error\r\n";
+  // Errors and changes, merged in input order.
+  std::size_t e = 0;
+  auto flush_errors_before = [&](std::uint64_t line) {
+    for (; e < report.errors.size() && report.errors[e].first < line; ++e) {
+      text += fmt::format(",{},,,,,,,,", report.errors[e].first);
+      append_field(text, report.errors[e].second);
+      text += "\r\n";
+    }
+  };
+  for (const DealChanges& deal : report.changes) {
+    flush_errors_before(deal.line);
+    const std::string id = id_text(deal.id_json);
+    for (const GateChange& change : deal.gates) {
+      append_field(text, id);
+      text += fmt::format(",{},", deal.line);
+      append_field(text, diff.gates()[change.gate].name);
+      text += fmt::format(",{},{},", change.from ? status_name(*change.from) : "",
+                          change.to ? status_name(*change.to) : "");
+      append_field(text, join(change.newly_failed, "; "));
+      text += ',';
+      append_field(text, join(change.newly_unknown, "; "));
+      text += ',';
+      append_field(text, join(change.no_longer_failed, "; "));
+      text += ',';
+      append_field(text, join(change.no_longer_unknown, "; "));
+      text += ",\r\n";
+    }
+  }
+  flush_errors_before(UINT64_MAX);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void write_diff(OutputFormat format, const DiffReport& report, std::ostream& out, bool color) {
+  switch (format) {
+    case OutputFormat::Json:
+      write_diff_json(report, out);
+      break;
+    case OutputFormat::Csv:
+      write_diff_csv(report, out);
+      break;
+    default:
+      write_diff_text(report, out, color);
+      break;
+  }
+}
+
+}  // namespace dealgate::cli
