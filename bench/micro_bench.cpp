@@ -100,7 +100,7 @@ void BM_RenderJsonl(benchmark::State& state) {
     results[i].line = i + 1;
     results[i].id_json = records[i].id_json;
   }
-  const cli::RecordJson json(f.plan());
+  const RecordJson json(f.plan());
   std::string out;
   std::size_t i = 0;
   for (auto _ : state) {
@@ -117,7 +117,7 @@ void BM_ReadEvaluateRender(benchmark::State& state) {
   const Fixture& f = fixture();
   FactsReader reader(f.plan().schema);
   Evaluator evaluator(f.plan());
-  const cli::RecordJson json(f.plan());
+  const RecordJson json(f.plan());
   DealResult result;
   std::string out;
   std::uint64_t records = 0;

@@ -10,6 +10,7 @@
 
 #include "cli/options.hpp"
 #include "engine/plan.hpp"
+#include "engine/record_json.hpp"
 #include "engine/result.hpp"
 
 namespace dealgate::cli {
@@ -48,29 +49,8 @@ std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& ou
 std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& out,
                                                const WriterOptions& options);
 
-// Renders the SPEC §7 record: {"id":...,"line":N,"gates":{...}}, or {"line":N,"error":"..."} for
-// an unreadable record. The plan's names are quoted and escaped once, up front, so a record costs
-// only its own text.
-class RecordJson {
- public:
-  explicit RecordJson(const Plan& plan);
-  // Appends the record to `out`, without a line break.
-  void append(std::string& out, const DealResult& result) const;
-
- private:
-  std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
-  std::vector<std::string> gates_;       // by BlockIndex: `"enter_delivery":{"status":"`
-  std::vector<std::string> milestones_;  // by BlockIndex: `"causes_confirmed":"`
-  const Plan* plan_ = nullptr;           // for the stage audit
-};
-
-// Appends the stage audit object (the extension of the SPEC §7 record when the rule set declares
-// `stages`): {"recorded":"Deliver","supported":"Design","ahead":true,"value":"Proposal",...}.
-void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage);
-
-// Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
-// needs escaping).
-void append_json_string(std::string& out, std::string_view text);
+// RecordJson (the SPEC §7 record) and append_json_string come from engine/record_json.hpp: the
+// library's API renders the same record with the same code.
 
 // The deal id for people: a JSON string decoded (`"D1"` -> `D1`), other JSON as written, and an
 // empty string for null.

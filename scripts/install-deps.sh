@@ -14,6 +14,8 @@ packages=(
   libbenchmark-dev     # micro-benchmarks
   chromium             # renders `dealgate report`'s HTML headless in a test (large; the test skips without it)
   time                 # /usr/bin/time -v: peak memory in bench/run.sh
+  parallel             # GNU parallel: the batch test runs dealgate over shards with it
+  python3              # the ctypes example and its test
 )
 
 missing=()
