@@ -117,6 +117,19 @@ struct parse_state {
   }
 };
 
+// Makes `child` a part of `parent` as far as heights go; an expression taller than
+// kMaxExpressionHeight stops the parse (pointing at `parent`'s operator, or its start).
+template <typename ActionInput>
+void grow(const ActionInput& in, parse_state& s, ast::Expr& parent, const ast::Expr& child) {
+  parent.height = std::max(parent.height, child.height + 1);
+  if (parent.height > kMaxExpressionHeight) {
+    Span at = parent.op_span.end > parent.op_span.begin
+                  ? parent.op_span
+                  : Span{parent.span.file, parent.span.begin, parent.span.begin + 1};
+    s.fail(in, kTooLong, kTooLongHelp, at);
+  }
+}
+
 inline ast::ExprPtr make_expr(ast::Expr::Kind kind, Span span) {
   auto e = std::make_unique<ast::Expr>();
   e->kind = kind;
@@ -423,8 +436,10 @@ struct action<list_open> {
 };
 
 struct append_argument {
-  static void apply0(parse_state& s) {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
     ast::ExprPtr arg = s.pop_expr();
+    grow(in, s, *s.exprs.back(), *arg);
     s.exprs.back()->args.push_back(std::move(arg));
   }
 };
@@ -515,10 +530,12 @@ struct action<type_field_name> : push_name {};
 
 template <>
 struct action<record_value> {
-  static void apply0(parse_state& s) {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
     ast::RecordField field;
     field.value = s.pop_expr();
     field.key = s.pop_name();
+    grow(in, s, *s.exprs.back(), *field.value);
     s.exprs.back()->fields.push_back(std::move(field));
   }
 };
@@ -559,35 +576,42 @@ struct action<binder_in> {
 // `fn(x in list:` — the binder and the list become the quantifier's.
 template <>
 struct action<quantifier_colon> {
-  static void apply0(parse_state& s) {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
     ast::ExprPtr list = s.pop_expr();
     ast::ExprPtr binder = s.pop_expr();
     s.pop_op();
     ast::Expr& call = *s.exprs.back();
+    grow(in, s, call, *list);
     call.kind = ast::Expr::Kind::Quantifier;
     call.binder = std::move(binder->path.front());
     call.args.push_back(std::move(list));
   }
 };
 
-inline void reduce_binary(parse_state& s) {
+template <typename ActionInput>
+void reduce_binary(const ActionInput& in, parse_state& s) {
   ast::ExprPtr rhs = s.pop_expr();
   ast::ExprPtr lhs = s.pop_expr();
   parse_state::op_token op = s.pop_op();
   auto e = make_expr(ast::Expr::Kind::Binary, Span::join(lhs->span, rhs->span));
   e->binary_op = op.binary;
   e->op_span = op.span;
+  grow(in, s, *e, *lhs);
+  grow(in, s, *e, *rhs);
   e->args.push_back(std::move(lhs));
   e->args.push_back(std::move(rhs));
   s.exprs.push_back(std::move(e));
 }
 
-inline void reduce_unary(parse_state& s) {
+template <typename ActionInput>
+void reduce_unary(const ActionInput& in, parse_state& s) {
   ast::ExprPtr operand = s.pop_expr();
   parse_state::op_token op = s.pop_op();
   auto e = make_expr(ast::Expr::Kind::Unary, Span::join(op.span, operand->span));
   e->unary_op = op.unary;
   e->op_span = op.span;
+  grow(in, s, *e, *operand);
   e->args.push_back(std::move(operand));
   s.exprs.push_back(std::move(e));
 }
@@ -595,7 +619,10 @@ inline void reduce_unary(parse_state& s) {
 // `fn(x in list` with no `:` — it was the comparison `x in list` all along.
 template <>
 struct action<binder_comparison> {
-  static void apply0(parse_state& s) { reduce_binary(s); }
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    reduce_binary(in, s);
+  }
 };
 
 template <>
@@ -670,7 +697,10 @@ template <>
 struct action<negate_operator> : push_unary_op<ast::UnaryOp::Negate> {};
 
 struct reduce_binary_action {
-  static void apply0(parse_state& s) { reduce_binary(s); }
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    reduce_binary(in, s);
+  }
 };
 template <typename Operator, typename Operand>
 struct action<binary_tail<Operator, Operand>> : reduce_binary_action {};
@@ -682,7 +712,10 @@ template <>
 struct action<or_tail> : reduce_binary_action {};
 
 struct reduce_unary_action {
-  static void apply0(parse_state& s) { reduce_unary(s); }
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    reduce_unary(in, s);
+  }
 };
 template <>
 struct action<not_prefix> : reduce_unary_action {};

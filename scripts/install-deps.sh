@@ -12,6 +12,8 @@ packages=(
   libcli11-dev         # the command line
   libgtest-dev libgmock-dev  # unit and golden tests
   libbenchmark-dev     # micro-benchmarks
+  clang                # fuzz/run.sh: libFuzzer targets
+  libclang-rt-dev      # ASan, UBSan and libFuzzer runtimes for clang
 )
 
 missing=()

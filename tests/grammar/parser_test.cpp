@@ -481,6 +481,46 @@ TEST(ParserExpressions, DeepNestingIsADiagnosticNotACrash) {
             "t.gate:1:267: error: expression is nested too deeply (more than 256 levels)");
 }
 
+// Chains of one operator parse without recursion, but build a tree as tall as the chain is long;
+// the parser stops at 1000 operators on one path so the layers after it cannot overflow the stack.
+TEST(ParserExpressions, LongChainsAreADiagnosticNotACrash) {
+  for (std::string op : {" and ", " or ", " + ", " * ", " ?? ", " - "}) {
+    std::string at_limit = "x", over = "x";
+    for (int i = 0; i < 1000; ++i) at_limit += op + "x";
+    for (int i = 0; i < 100000; ++i) over += op + "x";
+    auto ok = parse("const c = " + at_limit);
+    EXPECT_TRUE(ok->file) << op << ok->rendered();
+    auto p = parse("const c = " + over);
+    EXPECT_FALSE(p->file) << op;
+    ASSERT_EQ(p->diagnostics.items().size(), 1u) << op;
+    EXPECT_EQ(p->diagnostics.items()[0].message,
+              "expression is too long (more than 1000 operators or levels inside one another)");
+    // Underlined: the 1001st operator.
+    std::size_t column = 11 + 1 + 1000 * (op.size() + 1) + 1;
+    EXPECT_EQ(p->first_line(),
+              "t.gate:1:" + std::to_string(column) +
+                  ": error: expression is too long (more than 1000 operators or levels inside one "
+                  "another)")
+        << op;
+  }
+  // Nesting and chains add up on one path: 200 levels of `f(` around a 900-operator chain.
+  std::string chain = "x";
+  for (int i = 0; i < 900; ++i) chain += " + x";
+  std::string nested;
+  for (int i = 0; i < 200; ++i) nested += "f(";
+  nested += chain + std::string(200, ')');
+  auto p = parse("const c = " + nested);
+  EXPECT_FALSE(p->file);
+  EXPECT_EQ(p->diagnostics.items().at(0).code, "syntax");
+  // Lists, records in a given, quantifiers and messages are counted too.
+  std::string list = "[x";
+  for (int i = 0; i < 1001; ++i) list += " and x";
+  p = parse("const c = " + list + "]");
+  EXPECT_FALSE(p->file);
+  p = parse("milestone m { require x else \"{" + chain + chain.substr(1) + "}\" }");
+  EXPECT_FALSE(p->file);
+}
+
 // ---- Messages -----------------------------------------------------------------------------------
 
 ast::Message message_of(Parsed& p) {
