@@ -53,6 +53,8 @@ struct parse_state {
   ast::File out;
 
   std::vector<ast::ExprPtr> exprs;
+  std::vector<int> heights;  // of each tree in `exprs`, for kMaxExprHeight
+  int popped_height = 0;
   std::vector<op_token> ops;
   std::vector<ast::TypeExprPtr> types;
   std::vector<ast::Ident> names;
@@ -80,10 +82,24 @@ struct parse_state {
     return span(in.begin(), in.end());
   }
 
+  void push_expr(ast::ExprPtr e, int height = 1) {
+    exprs.push_back(std::move(e));
+    heights.push_back(height);
+  }
+  // Pops the expression on top; its height is left in `popped_height`.
   ast::ExprPtr pop_expr() {
     ast::ExprPtr e = std::move(exprs.back());
     exprs.pop_back();
+    popped_height = heights.back();
+    heights.pop_back();
     return e;
+  }
+  // The expression on top gained a child of height `child`: a tree deeper than kMaxExprHeight is
+  // an error, so that no later pass (checker, evaluator, even the destructor) recurses too deep.
+  template <typename ActionInput>
+  void grow(const ActionInput& in, int child, Span at) {
+    heights.back() = std::max(heights.back(), child + 1);
+    if (heights.back() > kMaxExprHeight) fail(in, kTooComplex, kTooComplexHelp, at);
   }
   ast::TypeExprPtr pop_type() {
     ast::TypeExprPtr t = std::move(types.back());
@@ -116,19 +132,6 @@ struct parse_state {
     throw tao::pegtl::parse_error(error->message, in);
   }
 };
-
-// Makes `child` a part of `parent` as far as heights go; an expression taller than
-// kMaxExpressionHeight stops the parse (pointing at `parent`'s operator, or its start).
-template <typename ActionInput>
-void grow(const ActionInput& in, parse_state& s, ast::Expr& parent, const ast::Expr& child) {
-  parent.height = std::max(parent.height, child.height + 1);
-  if (parent.height > kMaxExpressionHeight) {
-    Span at = parent.op_span.end > parent.op_span.begin
-                  ? parent.op_span
-                  : Span{parent.span.file, parent.span.begin, parent.span.begin + 1};
-    s.fail(in, kTooLong, kTooLongHelp, at);
-  }
-}
 
 inline ast::ExprPtr make_expr(ast::Expr::Kind kind, Span span) {
   auto e = std::make_unique<ast::Expr>();
@@ -380,7 +383,7 @@ struct action<number_literal> {
       s.diagnostics.error("invalid-number", e->span, "number is too large",
                           "numbers are IEEE doubles, up to about `1.8e308`");
     }
-    s.exprs.push_back(std::move(e));
+    s.push_expr(std::move(e));
   }
 };
 
@@ -390,7 +393,7 @@ struct action<string_expr> {
   static void apply(const ActionInput& in, parse_state& s) {
     auto e = make_expr(ast::Expr::Kind::String, s.span(in));
     e->text = s.text;
-    s.exprs.push_back(std::move(e));
+    s.push_expr(std::move(e));
   }
 };
 
@@ -398,7 +401,7 @@ template <>
 struct action<date_expr> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
-    s.exprs.push_back(make_date(in, s));
+    s.push_expr(make_date(in, s));
   }
 };
 
@@ -408,7 +411,7 @@ struct push_bool {
   static void apply(const ActionInput& in, parse_state& s) {
     auto e = make_expr(ast::Expr::Kind::Bool, s.span(in));
     e->boolean = Value;
-    s.exprs.push_back(std::move(e));
+    s.push_expr(std::move(e));
   }
 };
 template <>
@@ -420,7 +423,7 @@ template <>
 struct action<today_literal> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
-    s.exprs.push_back(make_expr(ast::Expr::Kind::Today, s.span(in)));
+    s.push_expr(make_expr(ast::Expr::Kind::Today, s.span(in)));
   }
 };
 
@@ -430,7 +433,7 @@ template <>
 struct action<list_open> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
-    s.exprs.push_back(make_expr(ast::Expr::Kind::List, s.span(in)));
+    s.push_expr(make_expr(ast::Expr::Kind::List, s.span(in)));
     s.opens.push_back({"[", s.span(in)});
   }
 };
@@ -439,8 +442,9 @@ struct append_argument {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     ast::ExprPtr arg = s.pop_expr();
-    grow(in, s, *s.exprs.back(), *arg);
+    Span at = arg->span;
     s.exprs.back()->args.push_back(std::move(arg));
+    s.grow(in, s.popped_height, at);
   }
 };
 template <>
@@ -492,7 +496,7 @@ struct action<record_open> {
     if (!s.in_given) {
       s.fail(in, kRecordOutsideGiven, kRecordOutsideGivenHelp, s.span(in));
     }
-    s.exprs.push_back(make_expr(ast::Expr::Kind::Record, s.span(in)));
+    s.push_expr(make_expr(ast::Expr::Kind::Record, s.span(in)));
     s.opens.push_back({"{", s.span(in)});
   }
 };
@@ -502,7 +506,7 @@ struct action<given_record_open> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     s.in_given = true;
-    s.exprs.push_back(make_expr(ast::Expr::Kind::Record, s.span(in)));
+    s.push_expr(make_expr(ast::Expr::Kind::Record, s.span(in)));
     s.opens.push_back({"{", s.span(in)});
   }
 };
@@ -535,8 +539,9 @@ struct action<record_value> {
     ast::RecordField field;
     field.value = s.pop_expr();
     field.key = s.pop_name();
-    grow(in, s, *s.exprs.back(), *field.value);
+    Span at = field.value->span;
     s.exprs.back()->fields.push_back(std::move(field));
+    s.grow(in, s.popped_height, at);
   }
 };
 
@@ -551,7 +556,7 @@ struct action<call_open> {
     s.opens.push_back({callee.name + "(", span});
     auto e = make_expr(ast::Expr::Kind::Call, span);
     e->callee = std::move(callee);
-    s.exprs.push_back(std::move(e));
+    s.push_expr(std::move(e));
   }
 };
 
@@ -561,7 +566,7 @@ struct action<binder_name> {
   static void apply(const ActionInput& in, parse_state& s) {
     auto e = make_expr(ast::Expr::Kind::Path, s.span(in));
     e->path.push_back({in.string(), s.span(in)});
-    s.exprs.push_back(std::move(e));
+    s.push_expr(std::move(e));
   }
 };
 
@@ -579,41 +584,45 @@ struct action<quantifier_colon> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     ast::ExprPtr list = s.pop_expr();
+    int list_height = s.popped_height;
     ast::ExprPtr binder = s.pop_expr();
     s.pop_op();
     ast::Expr& call = *s.exprs.back();
-    grow(in, s, call, *list);
     call.kind = ast::Expr::Kind::Quantifier;
     call.binder = std::move(binder->path.front());
+    Span at = list->span;
     call.args.push_back(std::move(list));
+    s.grow(in, list_height, at);
   }
 };
 
 template <typename ActionInput>
 void reduce_binary(const ActionInput& in, parse_state& s) {
   ast::ExprPtr rhs = s.pop_expr();
+  int height = s.popped_height;
   ast::ExprPtr lhs = s.pop_expr();
+  height = std::max(height, s.popped_height);
   parse_state::op_token op = s.pop_op();
   auto e = make_expr(ast::Expr::Kind::Binary, Span::join(lhs->span, rhs->span));
   e->binary_op = op.binary;
   e->op_span = op.span;
-  grow(in, s, *e, *lhs);
-  grow(in, s, *e, *rhs);
   e->args.push_back(std::move(lhs));
   e->args.push_back(std::move(rhs));
-  s.exprs.push_back(std::move(e));
+  s.push_expr(std::move(e), 0);
+  s.grow(in, height, op.span);
 }
 
 template <typename ActionInput>
 void reduce_unary(const ActionInput& in, parse_state& s) {
   ast::ExprPtr operand = s.pop_expr();
+  int height = s.popped_height;
   parse_state::op_token op = s.pop_op();
   auto e = make_expr(ast::Expr::Kind::Unary, Span::join(op.span, operand->span));
   e->unary_op = op.unary;
   e->op_span = op.span;
-  grow(in, s, *e, *operand);
   e->args.push_back(std::move(operand));
-  s.exprs.push_back(std::move(e));
+  s.push_expr(std::move(e), 0);
+  s.grow(in, height, op.span);
 }
 
 // `fn(x in list` with no `:` — it was the comparison `x in list` all along.
@@ -631,7 +640,7 @@ struct action<path_head> {
   static void apply(const ActionInput& in, parse_state& s) {
     auto e = make_expr(ast::Expr::Kind::Path, s.span(in));
     e->path.push_back({in.string(), s.span(in)});
-    s.exprs.push_back(std::move(e));
+    s.push_expr(std::move(e));
   }
 };
 

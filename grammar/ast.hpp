@@ -73,9 +73,6 @@ struct Expr {
 
   Kind kind = Kind::Number;
   Span span;
-  // Operators, calls and lists on the longest path down to a leaf (a leaf is 0). The parser
-  // bounds it, because the checker, planner and evaluator recurse over expressions.
-  std::uint32_t height = 0;
 
   double number = 0;
   bool boolean = false;

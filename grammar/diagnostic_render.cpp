@@ -40,24 +40,46 @@ std::uint32_t display_width(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation_byte(c); }));
 }
 
+// A long line (generated rules, a 10,000-bracket condition) is shown as a window around the
+// column, with `...` where it was cut, so a diagnostic stays readable.
+constexpr std::uint32_t kMaxShownLine = 120;
+constexpr std::uint32_t kContextBefore = 50;
+
+std::uint32_t char_boundary(std::string_view line, std::uint32_t at) {
+  while (at > 0 && at < line.size() && is_continuation_byte(line[at])) --at;
+  return at;
+}
+
 void append_snippet(std::string& out, const SourceFile& file, const Span& span, const Palette& p,
                     const char* marker_color, std::string_view label) {
   LineColumn start = file.locate(span.begin);
-  std::string_view line = file.line(start.line);
+  std::string_view full_line = file.line(start.line);
   std::string gutter = fmt::format("{}", start.line);
   std::string blank(gutter.size(), ' ');
   // Underline the span on its first line; an empty span (end of file, a missing token) gets one caret.
-  std::uint32_t line_end_offset = span.begin + static_cast<std::uint32_t>(line.size()) - (start.column - 1);
+  std::uint32_t line_end_offset = span.begin + static_cast<std::uint32_t>(full_line.size()) - (start.column - 1);
   std::uint32_t from = std::min(span.begin, line_end_offset);
   std::uint32_t to = std::min(span.end, line_end_offset);
+
+  std::uint32_t window_begin = 0;
+  std::uint32_t window_end = static_cast<std::uint32_t>(full_line.size());
+  if (full_line.size() > kMaxShownLine) {
+    window_begin = char_boundary(full_line, start.column - 1 > kContextBefore ? start.column - 1 - kContextBefore : 0);
+    window_end = char_boundary(full_line, std::min<std::uint32_t>(window_end, window_begin + kMaxShownLine));
+  }
+  std::string prefix = window_begin > 0 ? "..." : "";
+  std::string_view line = full_line.substr(window_begin, window_end - window_begin);
+  std::uint32_t column = start.column - window_begin;
+  to = std::min(to, from + (window_end - (start.column - 1)));
+
   std::uint32_t width = 1;
   if (to > from) {
-    width = std::max<std::uint32_t>(1, display_width(line.substr(start.column - 1, to - from)));
+    width = std::max<std::uint32_t>(1, display_width(full_line.substr(start.column - 1, to - from)));
   }
   out += fmt::format(" {} |\n", blank);
-  out += fmt::format(" {} | {}\n", gutter, line);
-  out += fmt::format(" {} | {}{}{}{}{}{}\n", blank, caret_padding(line, start.column), marker_color,
-                     std::string(width, width == 1 ? '^' : '~'), label.empty() ? "" : " ", label,
+  out += fmt::format(" {} | {}{}{}\n", gutter, prefix, line, window_end < full_line.size() ? "..." : "");
+  out += fmt::format(" {} | {}{}{}{}{}{}{}\n", blank, prefix.empty() ? "" : "   ", caret_padding(line, column),
+                     marker_color, std::string(width, width == 1 ? '^' : '~'), label.empty() ? "" : " ", label,
                      p.reset);
 }
 

@@ -186,16 +186,12 @@ template<> inline constexpr std::string_view error_suggestions< end_of_file > = 
 
 // Not tied to a must-point: raised by the control (nesting) or by an action.
 inline constexpr const char* kTooDeep = "expression is nested too deeply (more than 256 levels)";
-inline constexpr const char* kTooDeepHelp = "split it into smaller parts with `const` declarations";
-// An expression may have at most this many operators (calls, lists) on one path from its top to a
-// leaf: a chain `a and b and c ...` counts one per operator, `f(g(x))` two. The checker, planner and evaluator recurse over
-// expressions; this bound keeps them far from the end of an 8 MiB stack (also under ASan).
-inline constexpr std::uint32_t kMaxExpressionHeight = 1000;
-inline constexpr const char* kTooLong =
-    "expression is too long (more than 1000 operators or levels inside one another)";
-inline constexpr const char* kTooLongHelp =
-    "split it into several `require` conditions, or name parts of it with `const` declarations; "
-    "to test a value against many alternatives, use `in` with a list";
+inline constexpr const char* kTooDeepHelp = "split it into several conditions, or milestones that the gate `requires`";
+inline constexpr int kMaxExprHeight = 1024;
+inline constexpr const char* kTooComplex =
+    "expression is too complex (more than 1024 levels of operators)";
+inline constexpr const char* kTooComplexHelp =
+    "split it into several conditions, or test membership with `in [...]`";
 inline constexpr const char* kRecordOutsideGiven =
     "a record `{ ... }` can only appear in a test's `given`";
 inline constexpr const char* kRecordOutsideGivenHelp =

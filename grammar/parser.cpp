@@ -115,6 +115,12 @@ std::uint32_t token_end(std::string_view text, std::uint32_t at) {
       ++end;
     return end;
   }
+  if (text[at] == '"') {  // a string, to its closing quote on the same line
+    for (end = at + 1; end < text.size() && text[end] != '"' && text[end] != '\n'; ++end) {
+      if (text[end] == '\\' && end + 1 < text.size() && text[end + 1] != '\n') ++end;
+    }
+    return end < text.size() && text[end] == '"' ? end + 1 : at + 1;
+  }
   for (std::string_view two : kTwoCharTokens) {
     if (text.substr(at, 2) == two) return at + 2;
   }
@@ -273,8 +279,10 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
       return static_cast<std::uint32_t>(i);
     }
     for (std::size_t k = 1; k < length; ++k) {
-      if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80)
-        return static_cast<std::uint32_t>(i + k);
+      // A lead byte without its continuation bytes is the bad byte (Latin-1 `é` in "café").
+      if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80) {
+        return static_cast<std::uint32_t>(i);
+      }
       cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
     bool overlong =

@@ -1,0 +1,54 @@
+#include "cli/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/check_command.hpp"
+#include "cli/command_line.hpp"
+#include "cli/eval_command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/logging.hpp"
+#include "cli/messages.hpp"
+#include "cli/terminal.hpp"
+
+namespace dealgate::cli {
+
+int run(int argc, char** argv) {
+  // Results can be millions of lines: let std::cout buffer instead of syncing with C stdio.
+  std::ios::sync_with_stdio(false);
+
+  CommandLine command = parse_command_line(argc, argv);
+  const bool err_color = use_color(command.color, stderr);
+  if (command.kind == CommandLine::Kind::Exit) {
+    std::cout << command.out_text << std::flush;
+    if (command.error) {
+      print_error(std::cerr, *command.error, err_color);
+      std::cerr << "run `" << command.error_command << " --help` to see how to use it\n";
+    }
+    return command.exit_code;
+  }
+
+  setup_logging(command.log_level, err_color);
+  // The progress line would garble results written to the same terminal, so it is shown only
+  // when they go to a file or a pipe.
+  Io io{std::cout,
+        std::cerr,
+        use_color(command.color, stdout),
+        err_color,
+        is_terminal(stderr) && !is_terminal(stdout),
+        is_terminal(stdin)};
+  try {
+    if (command.kind == CommandLine::Kind::Check) return run_check(command.check, io);
+    return run_eval(command.eval, io);
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    print_error(std::cerr, fmt::format("internal error: {}", e.what()),
+                "this is a bug in dealgate; please report it with the command that caused it",
+                err_color);
+    return kExitInternal;
+  }
+}
+
+}  // namespace dealgate::cli

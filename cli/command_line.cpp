@@ -1,0 +1,285 @@
+#include "cli/command_line.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <sstream>
+
+#include "grammar/suggest.hpp"
+
+#ifndef DEALGATE_VERSION
+#define DEALGATE_VERSION "unknown"
+#endif
+
+namespace dealgate::cli {
+namespace {
+
+constexpr const char* kDescription =
+    "dealgate checks enterprise deals against the milestones and gates of your sales process.\n"
+    "\n"
+    "Rule files (.gate) describe the milestones and gates; deal records exported from your CRM\n"
+    "(JSON, JSON Lines or CSV) are the facts. For every deal and every gate, dealgate reports\n"
+    "pass, fail, or unknown (when facts are missing), and why.\n";
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  every evaluated gate passed (check: the rules have no errors)\n"
+    "  1  some gate failed or could not be decided\n"
+    "  2  usage error, or the rules do not compile\n"
+    "  3  a deal record or the facts file could not be read (all other records were\n"
+    "     still evaluated)\n";
+
+constexpr const char* kMainFooter =
+    "Examples:\n"
+    "  dealgate check rules/\n"
+    "      compile the rules in rules/ and report any mistakes\n"
+    "  dealgate eval rules/ --facts deals.jsonl\n"
+    "      a readable report: every deal, every gate, and why\n"
+    "  dealgate eval rules/ --facts - --format jsonl < deals.jsonl > results.jsonl\n"
+    "      a batch job: one JSON line per deal on standard output\n"
+    "\n"
+    "Run `dealgate COMMAND --help` for the options of a command.\n"
+    "Results go to standard output; messages and progress to standard error.\n"
+    "Colour is on for terminals unless NO_COLOR is set; see --color.\n";
+
+constexpr const char* kGlobalOptions =
+    "Global options: --color WHEN, --log-level LEVEL (see `dealgate --help`).\n";
+
+constexpr const char* kCheckFooter =
+    "Examples:\n"
+    "  dealgate check rules/enterprise.gate\n"
+    "  dealgate check rules/ --strict            warnings count as errors\n"
+    "  dealgate check rules/ --format json       diagnostics for an editor or CI\n"
+    "\n"
+    "Diagnostics go to standard error, the one-line summary to standard output.\n"
+    "Exit codes: 0 no errors, 2 errors (or warnings with --strict) or unreadable files.\n"
+    "\n";
+
+constexpr const char* kEvalFooter =
+    "Examples:\n"
+    "  dealgate eval rules/ --facts deals.json\n"
+    "  dealgate eval rules/ --facts deals.csv --gate enter_delivery --today 2026-11-26\n"
+    "  dealgate eval rules/ --facts - --format jsonl --param min_roi=4 < deals.jsonl\n"
+    "\n"
+    "Formats:\n"
+    "  text   a report for people: every deal and gate, why, then a summary (default)\n"
+    "  json   one JSON document: {\"records\":[...],\"summary\":{...}}\n"
+    "  jsonl  one JSON line per input record, for batch jobs\n"
+    "  csv    one row per deal and gate: id,line,gate,status,failed,unknown,missing,messages\n"
+    "\n"
+    "--facts reads JSON (one object or an array of objects) or JSON Lines, chosen by content,\n"
+    "or CSV for .csv files (a header row of fact paths such as value.price).\n"
+    "Results come out in input order, one per input record, whatever --threads says.\n"
+    "\n";
+
+// CLI11's usage line lists options before the rules; ours follows SPEC §7. A blank line follows
+// every description.
+class Formatter final : public CLI::Formatter {
+ public:
+  std::string make_description(const CLI::App* app) const override {
+    const std::string& text = app->get_description();
+    if (text.empty()) return {};
+    return text + (text.back() == '\n' ? "\n" : "\n\n");
+  }
+  std::string make_usage(const CLI::App* app, std::string) const override {
+    const std::string& name = app->get_name();
+    if (name == "check") return "Usage: dealgate check RULES... [--strict] [--format text|json]\n";
+    if (name == "eval") return "Usage: dealgate eval RULES... --facts FILE|- [OPTIONS]\n";
+    return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
+  }
+};
+
+UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
+  if (arg.empty() || arg[0] != '-') {
+    if (!has_command) {
+      std::string help = did_you_mean(arg, {"check", "eval"});
+      return UsageError{fmt::format("`{}` is not a dealgate command", arg),
+                        help.empty() ? "the commands are `check` and `eval`" : help};
+    }
+    return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
+  }
+  std::string name = arg.substr(0, arg.find('='));
+  std::vector<std::string> candidates;
+  for (const CLI::App* app = &command; app != nullptr; app = app->get_parent()) {
+    for (const CLI::Option* option : app->get_options()) {
+      for (const std::string& lname : option->get_lnames()) candidates.push_back("--" + lname);
+    }
+  }
+  std::string help = did_you_mean(name, candidates);
+  return UsageError{fmt::format("`{}` is not an option of `{}`", name,
+                                has_command ? "dealgate " + command.get_name() : "dealgate"),
+                    help};
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv) {
+  CommandLine result;
+  CLI::App app{kDescription, "dealgate"};
+  auto formatter = std::make_shared<Formatter>();
+  formatter->column_width(27);
+  formatter->label("Positionals", "Arguments");
+  app.formatter(formatter);
+  app.set_help_flag("-h,--help", "print this help and exit");
+  app.footer(std::string(kMainFooter) + "\n" + kExitCodes);
+  app.set_version_flag("--version", "dealgate " DEALGATE_VERSION, "print the version and exit");
+  app.allow_extras();
+
+  std::string color = "auto", log_level = "warn";
+  app.add_option("--color", color, "colour: auto (terminals only), always or never")
+      ->type_name("WHEN");
+  app.add_option("--log-level", log_level,
+                 "log on stderr: trace, debug, info, warn (default), error, off")
+      ->type_name("LEVEL");
+
+  // check
+  CLI::App* check = app.add_subcommand("check", "compile rule files and report their mistakes");
+  check->fallthrough();
+  check->group("Commands");
+  check->footer(std::string(kCheckFooter) + kGlobalOptions);
+  std::string check_format = "text";
+  check->add_option("RULES", result.check.rules, ".gate files, or folders that hold them")
+      ->type_name("");
+  check->add_flag("--strict", result.check.strict, "treat warnings as errors");
+  check->add_option("--format", check_format, "text (the default) or json")->type_name("FORMAT");
+
+  // eval
+  CLI::App* eval = app.add_subcommand("eval", "evaluate deals against the gates and report why");
+  eval->fallthrough();
+  eval->group("Commands");
+  eval->footer(std::string(kEvalFooter) + kExitCodes + "\n" + kGlobalOptions);
+  std::string eval_format = "text", today, threads = "1", input;
+  std::vector<std::string> params;
+  EvalArgs& e = result.eval;
+  eval->add_option("RULES", e.rules, ".gate files, or folders that hold them")->type_name("");
+  eval->add_option("--facts", e.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")
+      ->type_name("FILE");
+  eval->add_option("--format", eval_format, "text (default), json, jsonl or csv; see Formats")
+      ->type_name("FORMAT");
+  // One value per --gate and --param, so `--gate a rules/` leaves rules/ to RULES.
+  eval->add_option("--gate", e.gates, "report only this gate (repeatable; default: all)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  eval->add_option("--today", today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")
+      ->type_name("DATE");
+  eval->add_option("--param", params, "override a `param` of the rules (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  eval->add_option("--id-field", e.id_field, "the fact that names a deal (default: id)")
+      ->type_name("FIELD");
+  eval->add_option("--threads", threads, "evaluating threads (default: 1)")->type_name("N");
+  eval->add_option("--input", input, "json or csv, whatever --facts is called")->type_name("KIND");
+
+  auto fail = [&](const CLI::App& command, UsageError error) {
+    result.kind = CommandLine::Kind::Exit;
+    result.exit_code = 2;
+    result.error = std::move(error);
+    result.error_command =
+        &command == &app ? std::string("dealgate") : "dealgate " + command.get_name();
+    return result;
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    const CLI::App* shown = check->parsed() ? check : eval->parsed() ? eval : &app;
+    result.out_text = shown->help();
+    return result;
+  } catch (const CLI::CallForAllHelp&) {
+    result.out_text = app.help();
+    return result;
+  } catch (const CLI::CallForVersion& v) {
+    result.out_text = std::string(v.what()) + "\n";
+    return result;
+  } catch (const CLI::ParseError& error) {
+    const CLI::App& command = check->parsed() ? *check : eval->parsed() ? *eval : app;
+    std::string what = error.what();
+    if (error.get_name() == "ArgumentMismatch" && what.rfind("--", 0) == 0) {
+      std::string option = what.substr(0, what.find(':'));
+      return fail(command, {fmt::format("`{}` needs a value", option), ""});
+    }
+    return fail(command, {what, ""});
+  }
+
+  const CLI::App& command = check->parsed() ? *check : eval->parsed() ? *eval : app;
+  const bool has_command = &command != &app;
+  if (!app.remaining().empty()) {
+    return fail(command, unknown_argument(app.remaining().front(), command, has_command));
+  }
+
+  UsageError error;
+  if (auto mode = parse_color(color, error))
+    result.color = *mode;
+  else
+    return fail(command, error);
+  if (auto level = parse_log_level(log_level, error))
+    result.log_level = *level;
+  else
+    return fail(command, error);
+
+  if (!has_command) {
+    return fail(app, {"no command given",
+                      "say what to do: `dealgate check RULES...` or "
+                      "`dealgate eval RULES... --facts FILE`"});
+  }
+
+  if (check->parsed()) {
+    result.kind = CommandLine::Kind::Check;
+    if (auto format = parse_check_format(check_format, error))
+      result.check.format = *format;
+    else
+      return fail(*check, error);
+    if (result.check.rules.empty()) {
+      return fail(*check, {"no rule files given",
+                           "name the .gate files or folders to check, e.g. "
+                           "`dealgate check rules/`"});
+    }
+    return result;
+  }
+
+  result.kind = CommandLine::Kind::Eval;
+  if (auto format = parse_eval_format(eval_format, error))
+    e.format = *format;
+  else
+    return fail(*eval, error);
+  if (e.rules.empty()) {
+    return fail(*eval, {"no rule files given",
+                        "name the .gate files or folders to evaluate with, e.g. "
+                        "`dealgate eval rules/ --facts deals.jsonl`"});
+  }
+  if (e.facts.empty()) {
+    return fail(*eval, {"no deals to evaluate: --facts is missing",
+                        "give the deals with `--facts FILE` (JSON, JSON Lines or CSV), or "
+                        "`--facts -` to read them from standard input"});
+  }
+  if (!today.empty()) {
+    if (auto day = parse_today(today, error))
+      e.today = *day;
+    else
+      return fail(*eval, error);
+  }
+  for (const std::string& text : params) {
+    if (auto param = parse_param(text, error))
+      e.params.push_back(std::move(*param));
+    else
+      return fail(*eval, error);
+  }
+  if (auto n = parse_threads(threads, error))
+    e.threads = *n;
+  else
+    return fail(*eval, error);
+  if (!input.empty()) {
+    if (auto kind = parse_input_format(input, error))
+      e.input = *kind;
+    else
+      return fail(*eval, error);
+  }
+  if (e.id_field.empty()) {
+    return fail(*eval, {"`--id-field` is empty",
+                        "name the fact that identifies a deal, e.g. "
+                        "`--id-field deal_id`"});
+  }
+  return result;
+}
+
+}  // namespace dealgate::cli

@@ -1,0 +1,53 @@
+// The command line: the commands and options of `dealgate`, its --help, and turning argv into a
+// parsed command or an exit (help, version, usage error). Prints nothing itself, so it is tested
+// by comparing what it returns.
+#pragma once
+
+#include <spdlog/common.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "grammar/calendar.hpp"
+
+namespace dealgate::cli {
+
+struct CheckArgs {
+  std::vector<std::string> rules;
+  bool strict = false;
+  OutputFormat format = OutputFormat::Text;
+};
+
+struct EvalArgs {
+  std::vector<std::string> rules;
+  std::string facts;  // a path, or `-` for standard input
+  InputFormat input = InputFormat::Auto;
+  OutputFormat format = OutputFormat::Text;
+  std::vector<std::string> gates;  // empty: every gate
+  std::optional<DayNumber> today;  // empty: today's UTC date
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string id_field = "id";
+  unsigned threads = 1;
+};
+
+struct CommandLine {
+  enum class Kind { Check, Eval, Exit };
+  Kind kind = Kind::Exit;
+  // Global options.
+  ColorMode color = ColorMode::Auto;
+  spdlog::level::level_enum log_level = spdlog::level::warn;
+  CheckArgs check;
+  EvalArgs eval;
+  // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
+  int exit_code = 0;
+  std::string out_text;             // for standard output (--help, --version)
+  std::optional<UsageError> error;  // for standard error
+  std::string error_command;        // `dealgate eval` etc., to point at the right --help
+};
+
+CommandLine parse_command_line(int argc, const char* const* argv);
+
+}  // namespace dealgate::cli

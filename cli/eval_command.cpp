@@ -1,0 +1,149 @@
+#include "cli/eval_command.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/exit_codes.hpp"
+#include "cli/facts_input.hpp"
+#include "cli/gate_selection.hpp"
+#include "cli/messages.hpp"
+#include "cli/plural.hpp"
+#include "cli/progress.hpp"
+#include "cli/rules.hpp"
+#include "cli/writer.hpp"
+#include "engine/evaluator.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+// A file that cannot be opened is reported before any output is written, so stdout stays empty.
+std::string unreadable_reason(const std::string& path) {
+  if (path == "-") return {};
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fmt::format("`{}` is a folder", path);
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) return fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
+  return {};
+}
+
+// The evaluation options from the command line, checked against the plan. Reports a problem and
+// returns false.
+bool make_options(const Plan& plan, const EvalArgs& args, const Io& io, EvalOptions& options) {
+  UsageError error;
+  if (!select_gates(plan, args.gates, options.gates, error)) {
+    print_error(io.err, error, io.err_color);
+    return false;
+  }
+  std::string param_error;
+  options.params = bind_params(plan, args.params, param_error);
+  if (!options.params) {
+    print_error(io.err, param_error, "", io.err_color);
+    return false;
+  }
+  options.today = args.today.value_or(today_utc());
+  return true;
+}
+
+}  // namespace
+
+int run_eval(const EvalArgs& args, const Io& io) {
+  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  if (!compilation) return kExitUsage;
+  print_diagnostics(*compilation, io.err, io.err_color);
+  if (!compilation->ok()) {
+    print_error(io.err,
+                fmt::format("the rules do not compile ({})",
+                            count_of(compilation->diagnostics.error_count(), "error")),
+                "fix the errors above; `dealgate check` shows them without evaluating",
+                io.err_color);
+    return kExitUsage;
+  }
+  const Plan& plan = *compilation->plan;
+  EvalOptions options;
+  if (!make_options(plan, args, io, options)) return kExitUsage;
+  if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");
+  spdlog::debug("today is {}; {} requested, evaluating in input order", format_date(options.today),
+                count_of(args.threads, "thread"));
+
+  if (std::string reason = unreadable_reason(args.facts); !reason.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", reason),
+                "--facts takes a JSON, JSON Lines or CSV file, or - for standard input",
+                io.err_color);
+    return kExitInput;
+  }
+
+  if (args.facts == "-" && io.stdin_is_terminal) {
+    io.err << "reading deals from the terminal, one JSON object a line; end with Ctrl-D\n";
+  }
+
+  std::unique_ptr<ResultWriter> writer =
+      make_writer(args.format, plan, io.out, WriterOptions{io.out_color});
+  Evaluator evaluator(plan);
+  DealResult result;
+  std::uint64_t unreadable = 0, not_passed = 0;
+  std::string first_error;
+  Progress progress(io.err, io.progress);
+  const auto start = std::chrono::steady_clock::now();
+
+  const std::string input_error =
+      read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
+                 [&](const FactsRecord& record) {
+                   result.line = record.line;
+                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
+                                                                : std::string_view(record.id_json));
+                   result.error = record.error;
+                   if (record.error.empty()) {
+                     evaluator.evaluate(record.facts, options, result);
+                     for (const GateResult& gate : result.gates) {
+                       if (gate.status != Status::Pass) {
+                         ++not_passed;
+                         break;
+                       }
+                     }
+                   } else {
+                     result.gates.clear();
+                     if (unreadable++ == 0) {
+                       first_error = fmt::format("line {}: {}", record.line, record.error);
+                     }
+                   }
+                   writer->write(result);
+                   progress.tick();
+                 });
+  progress.finish();
+  writer->finish();
+  io.out.flush();
+
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  spdlog::info("evaluated {} in {:.2f} s: {} not passing, {} unreadable",
+               count_of(progress.done(), "record"), seconds, not_passed, unreadable);
+
+  int code = not_passed > 0 ? kExitNotPassed : kExitOk;
+  if (unreadable > 0) {
+    print_error(io.err,
+                fmt::format("{} of {} could not be read (first, {})", unreadable,
+                            count_of(progress.done(), "record"), first_error),
+                "each has an error record in the output; the other records were evaluated",
+                io.err_color);
+    code = kExitInput;
+  }
+  if (!input_error.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", input_error),
+                progress.done() > 0 ? "the records before the problem were evaluated" : "",
+                io.err_color);
+    code = kExitInput;
+  }
+  if (!io.out) {
+    print_error(io.err, "could not write the results to standard output", "", io.err_color);
+    code = kExitInput;
+  }
+  return code;
+}
+
+}  // namespace dealgate::cli

@@ -1,0 +1,47 @@
+// The values a user can type on the command line, and how each is read. Every reader returns the
+// value, or nullopt with a UsageError that says what is wrong and how to mend it; nothing here
+// prints or exits, so each rule is tested on its own.
+#pragma once
+
+#include <spdlog/common.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "grammar/calendar.hpp"
+
+namespace dealgate::cli {
+
+// A mistake on the command line: the message says what is wrong, the help how to mend it.
+struct UsageError {
+  std::string message;
+  std::string help;
+};
+
+enum class OutputFormat { Text, Json, Jsonl, Csv };
+enum class ColorMode { Auto, Always, Never };
+enum class InputFormat { Auto, Json, Csv };  // Auto: `.csv` files are CSV, everything else JSON
+
+// `eval --format`: text, json, jsonl or csv.
+std::optional<OutputFormat> parse_eval_format(std::string_view text, UsageError& error);
+// `check --format`: text or json.
+std::optional<OutputFormat> parse_check_format(std::string_view text, UsageError& error);
+// `--today YYYY-MM-DD`, a real calendar day.
+std::optional<DayNumber> parse_today(std::string_view text, UsageError& error);
+// `--param NAME=VALUE`: the name and the value's text (typed later, against the rules' params).
+std::optional<std::pair<std::string, std::string>> parse_param(std::string_view text,
+                                                               UsageError& error);
+// `--threads N`, 1 to kMaxThreads.
+inline constexpr unsigned kMaxThreads = 1024;
+std::optional<unsigned> parse_threads(std::string_view text, UsageError& error);
+// `--color auto|always|never`.
+std::optional<ColorMode> parse_color(std::string_view text, UsageError& error);
+// `--log-level trace|debug|info|warn|error|off`.
+std::optional<spdlog::level::level_enum> parse_log_level(std::string_view text, UsageError& error);
+// `--input json|csv`.
+std::optional<InputFormat> parse_input_format(std::string_view text, UsageError& error);
+
+}  // namespace dealgate::cli

@@ -1,0 +1,88 @@
+// `--format csv`: RFC 4180 (CRLF line ends, fields with a comma, quote or line break quoted, quotes
+// doubled). One row per deal and gate; an unreadable record is one row with status `error`.
+#include <fmt/format.h>
+
+#include "cli/writer.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+void append_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+class CsvWriter final : public ResultWriter {
+ public:
+  CsvWriter(const Plan& plan, std::ostream& out) : plan_(plan), out_(out) {
+    out_ << "id,line,gate,status,failed,unknown,missing,messages\r\n";
+  }
+
+  void write(const DealResult& result) override {
+    buffer_.clear();
+    const std::string id = id_text(result.id_json);
+    if (!result.error.empty()) {
+      row_start(id, result.line);
+      buffer_ += ",,error,,,,";  // gate, status, failed, unknown, missing
+      append_field(buffer_, result.error);
+      buffer_ += "\r\n";
+    }
+    for (const GateResult& gate : result.gates) {
+      row_start(id, result.line);
+      buffer_ += ',';
+      append_field(buffer_, plan_.blocks[gate.gate].name);
+      buffer_ += ',';
+      buffer_ += status_name(gate.status);
+      buffer_ += ',';
+      cell_.clear();
+      for (ConditionIndex c : gate.failed) join(plan_.conditions[c].id);
+      append_field(buffer_, cell_);
+      buffer_ += ',';
+      cell_.clear();
+      for (ConditionIndex c : gate.unknown) join(plan_.conditions[c].id);
+      append_field(buffer_, cell_);
+      buffer_ += ',';
+      cell_.clear();
+      for (const std::string& path : gate.missing) join(path);
+      for (const std::string& path : gate.invalid) join(path + " (invalid)");
+      append_field(buffer_, cell_);
+      buffer_ += ',';
+      cell_.clear();
+      for (const std::string& message : gate.messages) join(message);
+      append_field(buffer_, cell_);
+      buffer_ += "\r\n";
+    }
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  }
+
+ private:
+  void row_start(const std::string& id, std::uint64_t line) {
+    append_field(buffer_, id);
+    buffer_ += fmt::format(",{}", line);
+  }
+  void join(std::string_view item) {
+    if (!cell_.empty()) cell_ += "; ";
+    cell_ += item;
+  }
+
+  const Plan& plan_;
+  std::ostream& out_;
+  std::string buffer_;
+  std::string cell_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& out) {
+  return std::make_unique<CsvWriter>(plan, out);
+}
+
+}  // namespace dealgate::cli

@@ -1,0 +1,195 @@
+// `--format text`, the default: a report for people. Per deal, every gate's status and why; at the
+// end a summary of the whole run. Colour marks the statuses when it is on; without it the statuses
+// are plain words (PASS, FAIL, UNKNOWN) so the text reads the same in a file or a pager.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/summary.hpp"
+#include "cli/terminal.hpp"
+#include "cli/writer.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+constexpr std::size_t kTop = 5;  // summary lists this many conditions and facts per gate
+
+class TextWriter final : public ResultWriter {
+ public:
+  TextWriter(const Plan& plan, std::ostream& out, const WriterOptions& options)
+      : plan_(plan),
+        out_(out),
+        color_(options.color),
+        p_(Palette::of(options.color)),
+        summary_(plan) {}
+
+  void write(const DealResult& result) override {
+    summary_.add(result);
+    buffer_.clear();
+    const std::string id = id_text(result.id_json);
+    if (!result.error.empty()) {
+      buffer_ += fmt::format("line {}: {}could not read this record:{} {}\n\n", result.line,
+                             p_.fail, p_.reset, result.error);
+    } else {
+      if (id.empty()) {
+        buffer_ += fmt::format("{}line {}{} (no id)\n", p_.bold, result.line, p_.reset);
+      } else {
+        buffer_ += fmt::format("{}{}{} (line {})\n", p_.bold, id, p_.reset, result.line);
+      }
+      for (const GateResult& gate : result.gates) write_gate(gate);
+      buffer_ += '\n';
+    }
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  }
+
+  void finish() override {
+    buffer_.clear();
+    write_summary();
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  }
+
+ private:
+  std::string status_mark(Status status) const {
+    if (!color_) {
+      return status == Status::Pass ? "PASS" : status == Status::Fail ? "FAIL" : "UNKNOWN";
+    }
+    switch (status) {
+      case Status::Pass:
+        return fmt::format("{}✓ pass{}", p_.pass, p_.reset);
+      case Status::Fail:
+        return fmt::format("{}✗ fail{}", p_.fail, p_.reset);
+      case Status::Unknown:
+        break;
+    }
+    return fmt::format("{}? unknown{}", p_.unknown, p_.reset);
+  }
+
+  // One condition: `failed  value_confirmed.roi (block label)` and a detail line beneath with its
+  // `else` message, or its text when it has none. The label is left out for the gate's own
+  // conditions; the gate's line already shows it.
+  void write_condition(std::string_view kind, ConditionIndex index, std::string_view message,
+                       BlockIndex gate) {
+    const PlanCondition& c = plan_.conditions[index];
+    const std::string_view label =
+        c.block == gate ? std::string_view() : std::string_view(plan_.blocks[c.block].label);
+    buffer_ += fmt::format("    {:<8}{}", kind, c.id);
+    if (!label.empty()) buffer_ += fmt::format(" {}({}){}", p_.dim, label, p_.reset);
+    buffer_ += '\n';
+    std::string_view detail = message.empty() ? std::string_view(c.source) : message;
+    if (!detail.empty()) buffer_ += fmt::format("            {}\n", detail);
+  }
+
+  void write_gate(const GateResult& gate) {
+    const PlanBlock& block = plan_.blocks[gate.gate];
+    buffer_ += fmt::format("  {} {}{}{}", status_mark(gate.status), p_.bold, block.name, p_.reset);
+    if (!block.label.empty()) buffer_ += fmt::format(": {}", block.label);
+    buffer_ += '\n';
+
+    // Messages belong to the failed and warned conditions that have an `else`, in rule-file order
+    // (SPEC §7); match them up so each message stands under its condition.
+    attached_.assign(plan_.conditions.size(), std::string_view());
+    merged_.assign(gate.failed.begin(), gate.failed.end());
+    merged_.insert(merged_.end(), gate.warnings.begin(), gate.warnings.end());
+    std::sort(merged_.begin(), merged_.end());
+    std::size_t with_message = 0;
+    for (ConditionIndex c : merged_) with_message += plan_.conditions[c].has_message ? 1 : 0;
+    const bool matched = with_message == gate.messages.size();
+    if (matched) {
+      std::size_t next = 0;
+      for (ConditionIndex c : merged_) {
+        if (plan_.conditions[c].has_message) attached_[c] = gate.messages[next++];
+      }
+    }
+
+    for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c], gate.gate);
+    for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {}, gate.gate);
+    if (!gate.missing.empty()) write_paths("missing", gate.missing);
+    if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
+    for (ConditionIndex c : gate.warnings) write_condition("warning", c, attached_[c], gate.gate);
+    if (!matched) {
+      for (const std::string& message : gate.messages)
+        buffer_ += fmt::format("    - {}\n", message);
+    }
+  }
+
+  void write_paths(std::string_view kind, const std::vector<std::string>& paths) {
+    buffer_ += fmt::format("    {:<8}{}\n", kind, fmt::join(paths, ", "));
+  }
+
+  void write_summary() {
+    buffer_ += fmt::format("{}Summary:{} ", p_.bold, p_.reset);
+    const std::uint64_t records = summary_.records();
+    if (records == 0) {
+      buffer_ += "no records\n";
+      return;
+    }
+    buffer_ += fmt::format("{} record{}", records, records == 1 ? "" : "s");
+    if (summary_.unreadable() > 0) {
+      buffer_ += fmt::format(", {} evaluated, {}{} could not be read{}", summary_.evaluated(),
+                             p_.fail, summary_.unreadable(), p_.reset);
+    }
+    buffer_ += '\n';
+    const std::vector<GateSummary> gates = summary_.gates();
+    if (gates.empty()) return;
+
+    std::size_t name_width = 4;
+    std::uint64_t widest = 0;
+    for (const GateSummary& g : gates) {
+      name_width = std::max(name_width, plan_.blocks[g.gate].name.size());
+      widest = std::max({widest, g.pass, g.fail, g.unknown});
+    }
+    const std::size_t w = std::max<std::size_t>(4, fmt::formatted_size("{}", widest));
+    buffer_ += fmt::format("\n  {:<{}}  {:>{}}  {:>{}}  {:>{}}\n", "gate", name_width, "pass", w,
+                           "fail", w, "unknown", std::max<std::size_t>(w, 7));
+    for (const GateSummary& g : gates) {
+      buffer_ += fmt::format("  {:<{}}  {}{:>{}}{}  {}{:>{}}{}  {}{:>{}}{}\n",
+                             plan_.blocks[g.gate].name, name_width, g.pass ? p_.pass : "", g.pass,
+                             w, g.pass ? p_.reset : "", g.fail ? p_.fail : "", g.fail, w,
+                             g.fail ? p_.reset : "", g.unknown ? p_.unknown : "", g.unknown,
+                             std::max<std::size_t>(w, 7), g.unknown ? p_.reset : "");
+    }
+    for (const GateSummary& g : gates) {
+      const std::string& name = plan_.blocks[g.gate].name;
+      if (!g.blocking.empty()) {
+        buffer_ += fmt::format("\n  {}: most common blocking conditions\n", name);
+        for (std::size_t i = 0; i < g.blocking.size() && i < kTop; ++i) {
+          const BlockingCount& b = g.blocking[i];
+          std::string why;
+          if (b.failed) why = fmt::format("{} failed", b.failed);
+          if (b.unknown) why += fmt::format("{}{} unknown", why.empty() ? "" : ", ", b.unknown);
+          buffer_ +=
+              fmt::format("  {:>8}  {} ({})\n", b.total(), plan_.conditions[b.condition].id, why);
+        }
+      }
+      write_top_paths(name, "missing", g.missing);
+      write_top_paths(name, "invalid", g.invalid);
+    }
+  }
+
+  void write_top_paths(const std::string& gate, std::string_view kind,
+                       const std::vector<PathCount>& paths) {
+    if (paths.empty()) return;
+    buffer_ += fmt::format("\n  {}: most common {} facts\n", gate, kind);
+    for (std::size_t i = 0; i < paths.size() && i < kTop; ++i) {
+      buffer_ += fmt::format("  {:>8}  {}\n", paths[i].deals, paths[i].path);
+    }
+  }
+
+  const Plan& plan_;
+  std::ostream& out_;
+  bool color_;
+  Palette p_;
+  Summary summary_;
+  std::string buffer_;
+  std::vector<std::string_view> attached_;  // by ConditionIndex, for the gate being written
+  std::vector<ConditionIndex> merged_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& out,
+                                               const WriterOptions& options) {
+  return std::make_unique<TextWriter>(plan, out, options);
+}
+
+}  // namespace dealgate::cli

@@ -1,0 +1,142 @@
+#include "cli/command_line.hpp"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+
+namespace dealgate::cli {
+namespace {
+
+CommandLine parse(std::initializer_list<const char*> args) {
+  std::vector<const char*> argv = {"dealgate"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return parse_command_line(static_cast<int>(argv.size()), argv.data());
+}
+
+void expect_usage_error(const CommandLine& c, const std::string& message,
+                        const std::string& help = "") {
+  EXPECT_EQ(c.kind, CommandLine::Kind::Exit);
+  EXPECT_EQ(c.exit_code, 2);
+  ASSERT_TRUE(c.error);
+  EXPECT_EQ(c.error->message, message);
+  if (!help.empty()) {
+    EXPECT_EQ(c.error->help, help);
+  }
+}
+
+TEST(CommandLine, EvalWithEveryOption) {
+  CommandLine c = parse({"eval",       "rules/",      "extra.gate", "--facts", "-",
+                         "--format",   "jsonl",       "--gate",     "a",       "--gate",
+                         "b",          "--today",     "2026-11-26", "--param", "min_roi=4",
+                         "--id-field", "deal_id",     "--threads",  "4",       "--input",
+                         "csv",        "--log-level", "debug",      "--color", "never"});
+  ASSERT_EQ(c.kind, CommandLine::Kind::Eval) << (c.error ? c.error->message : "");
+  EXPECT_EQ(c.eval.rules, (std::vector<std::string>{"rules/", "extra.gate"}));
+  EXPECT_EQ(c.eval.facts, "-");
+  EXPECT_EQ(c.eval.format, OutputFormat::Jsonl);
+  EXPECT_EQ(c.eval.gates, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(c.eval.today, days_from_civil(2026, 11, 26));
+  ASSERT_EQ(c.eval.params.size(), 1u);
+  EXPECT_EQ(c.eval.params[0].first, "min_roi");
+  EXPECT_EQ(c.eval.params[0].second, "4");
+  EXPECT_EQ(c.eval.id_field, "deal_id");
+  EXPECT_EQ(c.eval.threads, 4u);
+  EXPECT_EQ(c.eval.input, InputFormat::Csv);
+  EXPECT_EQ(c.log_level, spdlog::level::debug);
+  EXPECT_EQ(c.color, ColorMode::Never);
+}
+
+TEST(CommandLine, GateAndParamTakeOneValueEach) {
+  CommandLine c = parse(
+      {"eval", "--gate", "a", "rules/", "--param", "x=1", "more.gate", "--facts", "f", "--gate=b"});
+  ASSERT_EQ(c.kind, CommandLine::Kind::Eval) << (c.error ? c.error->message : "");
+  EXPECT_EQ(c.eval.rules, (std::vector<std::string>{"rules/", "more.gate"}));
+  EXPECT_EQ(c.eval.gates, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(c.eval.params.size(), 1u);
+}
+
+TEST(CommandLine, EvalDefaults) {
+  CommandLine c = parse({"eval", "rules/", "--facts", "deals.jsonl"});
+  ASSERT_EQ(c.kind, CommandLine::Kind::Eval);
+  EXPECT_EQ(c.eval.format, OutputFormat::Text);
+  EXPECT_FALSE(c.eval.today);
+  EXPECT_EQ(c.eval.id_field, "id");
+  EXPECT_EQ(c.eval.threads, 1u);
+  EXPECT_EQ(c.eval.input, InputFormat::Auto);
+  EXPECT_EQ(c.log_level, spdlog::level::warn);
+  EXPECT_EQ(c.color, ColorMode::Auto);
+}
+
+TEST(CommandLine, GlobalOptionsBeforeTheCommand) {
+  CommandLine c = parse({"--color", "always", "check", "rules/", "--strict", "--format", "json"});
+  ASSERT_EQ(c.kind, CommandLine::Kind::Check);
+  EXPECT_EQ(c.color, ColorMode::Always);
+  EXPECT_TRUE(c.check.strict);
+  EXPECT_EQ(c.check.format, OutputFormat::Json);
+}
+
+TEST(CommandLine, MissingFacts) {
+  CommandLine c = parse({"eval", "rules/"});
+  expect_usage_error(c, "no deals to evaluate: --facts is missing",
+                     "give the deals with `--facts FILE` (JSON, JSON Lines or CSV), or "
+                     "`--facts -` to read them from standard input");
+  EXPECT_EQ(c.error_command, "dealgate eval");
+}
+
+TEST(CommandLine, BadValuesAreUsageErrors) {
+  expect_usage_error(parse({"eval", "r", "--facts", "f", "--today", "2026-13-01"}),
+                     "`--today 2026-13-01` is not a day of the calendar");
+  expect_usage_error(parse({"eval", "r", "--facts", "f", "--format", "xml"}),
+                     "`xml` is not a valid value for --format");
+  expect_usage_error(parse({"eval", "r", "--facts", "f", "--threads", "0"}),
+                     "`--threads 0` is not a number of threads");
+  expect_usage_error(parse({"eval", "r", "--facts", "f", "--param", "min_roi"}),
+                     "`--param min_roi` needs a name and a value");
+  expect_usage_error(parse({"check", "r", "--format", "csv"}), "`check` does not write csv");
+  expect_usage_error(parse({"--log-level", "loud", "check", "r"}),
+                     "`loud` is not a valid value for --log-level");
+}
+
+TEST(CommandLine, UnknownOptionSuggestsTheNearest) {
+  CommandLine c = parse({"eval", "r", "--fact", "f"});
+  expect_usage_error(c, "`--fact` is not an option of `dealgate eval`", "did you mean `--facts`?");
+  expect_usage_error(parse({"eval", "r", "--facts", "f", "--colour=never"}),
+                     "`--colour` is not an option of `dealgate eval`", "did you mean `--color`?");
+}
+
+TEST(CommandLine, OptionWithoutValue) {
+  expect_usage_error(parse({"eval", "r", "--facts"}), "`--facts` needs a value");
+}
+
+TEST(CommandLine, UnknownOrMissingCommand) {
+  expect_usage_error(parse({"evl", "r"}), "`evl` is not a dealgate command",
+                     "did you mean `eval`?");
+  expect_usage_error(parse({}), "no command given");
+  expect_usage_error(parse({"check"}), "no rule files given");
+}
+
+TEST(CommandLine, HelpAndVersionExitZeroOnStdout) {
+  CommandLine version = parse({"--version"});
+  EXPECT_EQ(version.kind, CommandLine::Kind::Exit);
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_FALSE(version.error);
+  EXPECT_EQ(version.out_text, "dealgate 0.1.0\n");
+
+  CommandLine help = parse({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* part : {"Usage: dealgate", "check", "eval",
+                           "Examples:", "Exit codes:", "NO_COLOR", "standard output"}) {
+    EXPECT_NE(help.out_text.find(part), std::string::npos) << part;
+  }
+
+  CommandLine eval_help = parse({"eval", "--help"});
+  EXPECT_EQ(eval_help.exit_code, 0);
+  for (const char* part :
+       {"Usage: dealgate eval RULES... --facts FILE|-", "--gate NAME", "--today DATE",
+        "--param NAME=VALUE", "--threads N", "Formats:", "input order", "Exit codes:"}) {
+    EXPECT_NE(eval_help.out_text.find(part), std::string::npos) << part;
+  }
+}
+
+}  // namespace
+}  // namespace dealgate::cli

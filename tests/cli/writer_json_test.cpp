@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/writer.hpp"
+#include "sample_plan.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+using namespace testing;
+
+TEST(JsonWriter, RecordsThenSummaryInOneDocument) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Json, plan, out);
+  writer->write(spec_example_result());
+  writer->write(error_result(18, "not an object"));
+  writer->write(unknown_result());
+  writer->finish();
+  std::string unknown_line;
+  RecordJson(plan).append(unknown_line, unknown_result());
+  EXPECT_EQ(out.str(), "{\"records\":[\n" + kSpecExampleLine + ",\n" +
+                           R"({"line":18,"error":"not an object"})" + ",\n" + unknown_line +
+                           "\n],\n" +
+                           R"("summary":{"records":3,"evaluated":2,"unreadable":1,"gates":{)"
+                           R"("enter_delivery":{"pass":0,"fail":1,"unknown":1,"blocking":[)"
+                           R"({"id":"value_confirmed.roi","failed":1,"unknown":1},)"
+                           R"({"id":"causes_confirmed.by_decision_maker","failed":0,"unknown":1},)"
+                           R"({"id":"acid_test.1","failed":1,"unknown":0},)"
+                           R"({"id":"enter_delivery.buyer_engaged","failed":0,"unknown":1}],)"
+                           R"("missing":[{"path":"diagnosis.confirmed_by","deals":1},)"
+                           R"({"path":"stakeholders[].role","deals":1}],)"
+                           R"("invalid":[{"path":"value.price","deals":1}]}}}})"
+                           "\n");
+}
+
+TEST(JsonWriter, StreamsEachRecordAsItComes) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Json, plan, out);
+  writer->write(spec_example_result());
+  EXPECT_EQ(out.str(), "{\"records\":[\n" + kSpecExampleLine);
+}
+
+TEST(JsonWriter, AnEmptyRunIsStillADocument) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Json, plan, out);
+  writer->finish();
+  EXPECT_EQ(out.str(),
+            "{\"records\":[],\n"
+            R"("summary":{"records":0,"evaluated":0,"unreadable":0,"gates":{}}})"
+            "\n");
+}
+
+}  // namespace
+}  // namespace dealgate::cli

@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/writer.hpp"
+#include "sample_plan.hpp"
+
+namespace dealgate::cli {
+namespace {
+
+using namespace testing;
+
+TEST(JsonlWriter, ReproducesTheSpecRecordByteForByte) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
+  writer->write(spec_example_result());
+  writer->finish();
+  EXPECT_EQ(out.str(), kSpecExampleLine + "\n");
+}
+
+TEST(JsonlWriter, WritesAnErrorRecordWithLineAndMessage) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
+  writer->write(error_result(4, "expected `,` or `}` after \"value\"\tat column 12"));
+  EXPECT_EQ(out.str(), R"({"line":4,"error":"expected `,` or `}` after \"value\"\tat column 12"})"
+                       "\n");
+}
+
+TEST(JsonlWriter, OneLinePerRecordInTheOrderGiven) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
+  writer->write(pass_result(3, "42"));
+  writer->write(error_result(4, "not an object"));
+  writer->write(pass_result(5, "null"));
+  writer->finish();
+  const std::string milestones =
+      R"("milestones":{"causes_confirmed":"pass","consequences_confirmed":"pass",)"
+      R"("solution_defined":"pass","value_confirmed":"pass","mutual_fit":"pass","acid_test":"pass"})";
+  const std::string gate = R"({"enter_delivery":{"status":"pass","failed":[],"unknown":[],)"
+                           R"("missing":[],"invalid":[],)" +
+                           milestones + R"(,"warnings":[],"messages":[]}})";
+  EXPECT_EQ(out.str(), R"({"id":42,"line":3,"gates":)" + gate + "}\n" +
+                           R"({"line":4,"error":"not an object"})" + "\n" +
+                           R"({"id":null,"line":5,"gates":)" + gate + "}\n");
+}
+
+TEST(JsonlWriter, ListsUnknownMissingAndInvalid) {
+  const Plan plan = enterprise_plan();
+  std::string line;
+  RecordJson(plan).append(line, unknown_result());
+  EXPECT_EQ(
+      line,
+      R"({"id":"D000124","line":18,"gates":{"enter_delivery":{"status":"unknown","failed":[],)"
+      R"("unknown":["causes_confirmed.by_decision_maker","value_confirmed.roi",)"
+      R"("enter_delivery.buyer_engaged"],)"
+      R"("missing":["diagnosis.confirmed_by","stakeholders[0].role","stakeholders[1].role"],)"
+      R"("invalid":["value.price"],)"
+      R"("milestones":{"causes_confirmed":"unknown","consequences_confirmed":"pass",)"
+      R"("solution_defined":"pass","value_confirmed":"unknown","mutual_fit":"pass",)"
+      R"("acid_test":"pass"},"warnings":[],"messages":[]}}})");
+}
+
+TEST(JsonlWriter, EscapesMessagesAndANullIdWhenEmpty) {
+  const Plan plan = enterprise_plan();
+  DealResult r = spec_example_result();
+  r.id_json = "";
+  r.gates[0].messages = {"say \"hi\"\nback\\slash", "x"};
+  std::string line;
+  RecordJson(plan).append(line, r);
+  EXPECT_NE(line.find(R"({"id":null,"line":17,)"), std::string::npos) << line;
+  EXPECT_NE(line.find(R"("messages":["say \"hi\"\nback\\slash","x"])"), std::string::npos) << line;
+}
+
+TEST(JsonlWriter, NoGatesSelectedGivesAnEmptyObject) {
+  const Plan plan = enterprise_plan();
+  DealResult r;
+  r.line = 1;
+  r.id_json = "\"D1\"";
+  std::string line;
+  RecordJson(plan).append(line, r);
+  EXPECT_EQ(line, R"({"id":"D1","line":1,"gates":{}})");
+}
+
+TEST(AppendJsonString, QuotesAndEscapesOnlyWhatNeedsIt) {
+  std::string out;
+  append_json_string(out, "plain text");
+  append_json_string(out, "a\"b\\c\x01");
+  EXPECT_EQ(out, R"("plain text""a\"b\\c\u0001")");
+}
+
+TEST(RecordJson, EscapesNamesFromThePlan) {
+  Plan plan = enterprise_plan();
+  plan.blocks[kEnterDelivery].name = "odd\"name";
+  DealResult r = pass_result(1, "null");
+  std::string line;
+  RecordJson(plan).append(line, r);
+  EXPECT_NE(line.find(R"("gates":{"odd\"name":{)"), std::string::npos) << line;
+}
+
+}  // namespace
+}  // namespace dealgate::cli
