@@ -8,6 +8,9 @@
 #include "cli/check_command.hpp"
 #include "cli/command_line.hpp"
 #include "cli/eval_command.hpp"
+#include "cli/explain_command.hpp"
+#include "cli/fmt_command.hpp"
+#include "cli/test_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/logging.hpp"
 #include "cli/messages.hpp"
@@ -40,8 +43,13 @@ int run(int argc, char** argv) {
         is_terminal(stderr) && !is_terminal(stdout),
         is_terminal(stdin)};
   try {
-    if (command.kind == CommandLine::Kind::Check) return run_check(command.check, io);
-    return run_eval(command.eval, io);
+    switch (command.kind) {
+      case CommandLine::Kind::Check: return run_check(command.check, io);
+      case CommandLine::Kind::Test: return run_test(command.test, io);
+      case CommandLine::Kind::Explain: return run_explain(command.explain, io);
+      case CommandLine::Kind::Fmt: return run_fmt(command.fmt, io);
+      default: return run_eval(command.eval, io);
+    }
   } catch (const std::exception& e) {
     std::cout.flush();
     print_error(std::cerr, fmt::format("internal error: {}", e.what()),

@@ -42,6 +42,44 @@ constexpr const char* kMainFooter =
     "Results go to standard output; messages and progress to standard error.\n"
     "Colour is on for terminals unless NO_COLOR is set; see --color.\n";
 
+constexpr const char* kTestFooter =
+    "Runs every `test` block of the rules: the `given` deal, its `today` and `param`s, and each\n"
+    "`expect GATE pass|fail|unknown (because ...)`. One line per test, then `N passed, N failed`.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate test rules/\n"
+    "  dealgate test rules/ --filter acid        only tests whose names contain `acid`\n"
+    "  dealgate test rules/ --coverage           which conditions no test makes true and false\n"
+    "\n"
+    "Exit codes: 0 all tests pass, 1 some test failed, 2 usage error or the rules do not compile.\n"
+    "\n";
+
+constexpr const char* kExplainFooter =
+    "Shows why one deal gets its status: every milestone the gate requires, every condition with\n"
+    "the values it read, and \"To pass this gate\": what must change, in plain words.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate explain rules/ --facts deals.jsonl --deal D-2026-0142\n"
+    "  dealgate explain rules/ --facts deals.jsonl --deal D-2026-0142 --gate enter_delivery\n"
+    "  dealgate explain rules/ --facts deals.jsonl --deal D-2026-0142 --format json\n"
+    "\n"
+    "Exit codes: 0 the explained gates pass, 1 some fail or are unknown, 2 usage error,\n"
+    "3 the deal cannot be found or read.\n"
+    "\n";
+
+constexpr const char* kFmtFooter =
+    "Prints each rule file in the canonical layout (indentation, spacing, one statement a line,\n"
+    "long conditions wrapped), keeping every comment. Formatting never changes what rules mean.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate fmt rules/delivery.gate          print the formatted file\n"
+    "  dealgate fmt rules/ --write               rewrite the files in place\n"
+    "  dealgate fmt rules/ --check               for CI: exit 1 when a file is not formatted\n"
+    "\n"
+    "Exit codes: 0 done (--check: all formatted), 1 --check found unformatted files,\n"
+    "2 usage error or a file that does not parse.\n"
+    "\n";
+
 constexpr const char* kGlobalOptions =
     "Global options: --color WHEN, --log-level LEVEL (see `dealgate --help`).\n";
 
@@ -85,6 +123,9 @@ class Formatter final : public CLI::Formatter {
     const std::string& name = app->get_name();
     if (name == "check") return "Usage: dealgate check RULES... [--strict] [--format text|json]\n";
     if (name == "eval") return "Usage: dealgate eval RULES... --facts FILE|- [OPTIONS]\n";
+    if (name == "test") return "Usage: dealgate test RULES... [--filter TEXT] [--coverage]\n";
+    if (name == "explain") return "Usage: dealgate explain RULES... --facts FILE [--deal ID] [--gate NAME]... [OPTIONS]\n";
+    if (name == "fmt") return "Usage: dealgate fmt RULES... [--write | --check]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
 };
@@ -92,9 +133,9 @@ class Formatter final : public CLI::Formatter {
 UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
-      std::string help = did_you_mean(arg, {"check", "eval"});
+      std::string help = did_you_mean(arg, {"check", "eval", "test", "explain", "fmt"});
       return UsageError{fmt::format("`{}` is not a dealgate command", arg),
-                        help.empty() ? "the commands are `check` and `eval`" : help};
+                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain` and `fmt`" : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
   }
@@ -170,6 +211,54 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   eval->add_option("--threads", threads, "evaluating threads (default: 1)")->type_name("N");
   eval->add_option("--input", input, "json or csv, whatever --facts is called")->type_name("KIND");
 
+  // test
+  CLI::App* test = app.add_subcommand("test", "run the rules' own tests");
+  test->fallthrough();
+  test->group("Commands");
+  test->footer(std::string(kTestFooter) + kGlobalOptions);
+  test->add_option("RULES", result.test.rules, ".gate files, or folders that hold them")->type_name("");
+  test->add_option("--filter", result.test.filter, "run only the tests whose names contain TEXT")
+      ->type_name("TEXT");
+  test->add_flag("--coverage", result.test.coverage, "report which conditions the tests exercise");
+
+  // explain
+  CLI::App* explain = app.add_subcommand("explain", "show why one deal passes or not, and what would make it pass");
+  explain->fallthrough();
+  explain->group("Commands");
+  explain->footer(std::string(kExplainFooter) + kGlobalOptions);
+  ExplainArgs& x = result.explain;
+  std::string explain_format = "text", explain_today, explain_input;
+  std::vector<std::string> explain_params;
+  explain->add_option("RULES", x.rules, ".gate files, or folders that hold them")->type_name("");
+  explain->add_option("--facts", x.facts, "the deals: JSON, JSON Lines or CSV")->type_name("FILE");
+  explain->add_option("--deal", x.deal, "the id of the deal to explain (default: the first)")->type_name("ID");
+  explain->add_option("--gate", x.gates, "explain only this gate (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  explain->add_option("--today", explain_today, "the rules' `today`, YYYY-MM-DD")->type_name("DATE");
+  explain->add_option("--param", explain_params, "override a `param` of the rules (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  explain->add_option("--id-field", x.id_field, "the fact that names a deal (default: id)")->type_name("FIELD");
+  explain->add_option("--format", explain_format, "text (default) or json")->type_name("FORMAT");
+  explain->add_option("--input", explain_input, "json or csv, whatever --facts is called")->type_name("KIND");
+
+  // fmt
+  CLI::App* fmt_command = app.add_subcommand("fmt", "print rule files in the canonical layout");
+  fmt_command->fallthrough();
+  fmt_command->group("Commands");
+  fmt_command->footer(std::string(kFmtFooter) + kGlobalOptions);
+  fmt_command->add_option("RULES", result.fmt.rules, ".gate files, or folders that hold them")->type_name("");
+  fmt_command->add_flag("--write", result.fmt.write, "rewrite the files in place");
+  fmt_command->add_flag("--check", result.fmt.check, "exit 1 when a file is not formatted; change nothing");
+
+  auto parsed = [&]() -> const CLI::App& {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command}) {
+      if (sub->parsed()) return *sub;
+    }
+    return app;
+  };
+
   auto fail = [&](const CLI::App& command, UsageError error) {
     result.kind = CommandLine::Kind::Exit;
     result.exit_code = 2;
@@ -182,8 +271,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    const CLI::App* shown = check->parsed() ? check : eval->parsed() ? eval : &app;
-    result.out_text = shown->help();
+    result.out_text = parsed().help();
     return result;
   } catch (const CLI::CallForAllHelp&) {
     result.out_text = app.help();
@@ -192,7 +280,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     result.out_text = std::string(v.what()) + "\n";
     return result;
   } catch (const CLI::ParseError& error) {
-    const CLI::App& command = check->parsed() ? *check : eval->parsed() ? *eval : app;
+    const CLI::App& command = parsed();
     std::string what = error.what();
     if (error.get_name() == "ArgumentMismatch" && what.rfind("--", 0) == 0) {
       std::string option = what.substr(0, what.find(':'));
@@ -201,7 +289,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     return fail(command, {what, ""});
   }
 
-  const CLI::App& command = check->parsed() ? *check : eval->parsed() ? *eval : app;
+  const CLI::App& command = parsed();
   const bool has_command = &command != &app;
   if (!app.remaining().empty()) {
     return fail(command, unknown_argument(app.remaining().front(), command, has_command));
@@ -221,6 +309,58 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     return fail(app, {"no command given",
                       "say what to do: `dealgate check RULES...` or "
                       "`dealgate eval RULES... --facts FILE`"});
+  }
+
+  auto need_rules = [&](const CLI::App& sub, const std::vector<std::string>& rules) {
+    return rules.empty() ? std::optional<UsageError>(UsageError{
+                               "no rule files given", fmt::format("name the .gate files or folders, e.g. "
+                                                                  "`dealgate {} rules/`", sub.get_name())})
+                         : std::nullopt;
+  };
+  if (test->parsed()) {
+    result.kind = CommandLine::Kind::Test;
+    if (auto missing = need_rules(*test, result.test.rules)) return fail(*test, *missing);
+    return result;
+  }
+  if (fmt_command->parsed()) {
+    result.kind = CommandLine::Kind::Fmt;
+    if (auto missing = need_rules(*fmt_command, result.fmt.rules)) return fail(*fmt_command, *missing);
+    if (result.fmt.write && result.fmt.check) {
+      return fail(*fmt_command, {"`--write` and `--check` cannot be used together",
+                                 "use `--check` in CI, `--write` to fix the files"});
+    }
+    return result;
+  }
+  if (explain->parsed()) {
+    result.kind = CommandLine::Kind::Explain;
+    if (auto missing = need_rules(*explain, x.rules)) return fail(*explain, *missing);
+    if (x.facts.empty()) {
+      return fail(*explain, {"no deals: --facts is missing",
+                             "give the deals with `--facts FILE` and pick one with `--deal ID`"});
+    }
+    if (auto format = parse_check_format(explain_format, error))
+      x.format = *format;
+    else
+      return fail(*explain, error);
+    if (!explain_today.empty()) {
+      if (auto day = parse_today(explain_today, error))
+        x.today = *day;
+      else
+        return fail(*explain, error);
+    }
+    for (const std::string& text : explain_params) {
+      if (auto param = parse_param(text, error))
+        x.params.push_back(std::move(*param));
+      else
+        return fail(*explain, error);
+    }
+    if (!explain_input.empty()) {
+      if (auto kind = parse_input_format(explain_input, error))
+        x.input = *kind;
+      else
+        return fail(*explain, error);
+    }
+    return result;
   }
 
   if (check->parsed()) {

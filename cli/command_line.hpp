@@ -33,14 +33,41 @@ struct EvalArgs {
   unsigned threads = 1;
 };
 
+struct TestArgs {
+  std::vector<std::string> rules;
+  std::string filter;     // only tests whose names contain it
+  bool coverage = false;  // report which conditions the tests exercise
+};
+
+struct ExplainArgs {
+  std::vector<std::string> rules;
+  std::string facts;
+  InputFormat input = InputFormat::Auto;
+  std::string deal;                // the id of the deal to explain; empty: the first record
+  std::vector<std::string> gates;  // empty: every gate
+  std::optional<DayNumber> today;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string id_field = "id";
+  OutputFormat format = OutputFormat::Text;  // text or json
+};
+
+struct FmtArgs {
+  std::vector<std::string> rules;
+  bool write = false;  // rewrite the files in place
+  bool check = false;  // only report the files that are not formatted
+};
+
 struct CommandLine {
-  enum class Kind { Check, Eval, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;
   spdlog::level::level_enum log_level = spdlog::level::warn;
   CheckArgs check;
   EvalArgs eval;
+  TestArgs test;
+  ExplainArgs explain;
+  FmtArgs fmt;
   // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
   int exit_code = 0;
   std::string out_text;             // for standard output (--help, --version)

@@ -67,6 +67,8 @@ int run_eval(const EvalArgs& args, const Io& io) {
   const Plan& plan = *compilation->plan;
   EvalOptions options;
   if (!make_options(plan, args, io, options)) return kExitUsage;
+  // The text report tells people what to change; the data formats stay lean.
+  options.checklist = args.format == OutputFormat::Text;
   if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");
   spdlog::debug("today is {}; {} requested, evaluating in input order", format_date(options.today),
                 count_of(args.threads, "thread"));

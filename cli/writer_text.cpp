@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "cli/checklist_text.hpp"
 #include "cli/summary.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
@@ -101,16 +102,23 @@ class TextWriter final : public ResultWriter {
       }
     }
 
-    for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c], gate.gate);
-    for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {}, gate.gate);
-    if (!gate.missing.empty()) write_paths("missing", gate.missing);
-    if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
+    if (!gate.checklist.empty()) {
+      write_checklist(gate);
+    } else {
+      for (ConditionIndex c : gate.failed) write_condition("failed", c, attached_[c], gate.gate);
+      for (ConditionIndex c : gate.unknown) write_condition("unknown", c, {}, gate.gate);
+      if (!gate.missing.empty()) write_paths("missing", gate.missing);
+      if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
+    }
     for (ConditionIndex c : gate.warnings) write_condition("warning", c, attached_[c], gate.gate);
     if (!matched) {
       for (const std::string& message : gate.messages)
         buffer_ += fmt::format("    - {}\n", message);
     }
   }
+
+  // "To pass this gate": what must change, so a sales rep knows what to do next.
+  void write_checklist(const GateResult& gate) { append_checklist(buffer_, plan_, gate.checklist, 4, true, p_); }
 
   void write_paths(std::string_view kind, const std::vector<std::string>& paths) {
     buffer_ += fmt::format("    {:<8}{}\n", kind, fmt::join(paths, ", "));

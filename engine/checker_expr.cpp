@@ -31,26 +31,6 @@ TypeRef type_of_node(const Schema& schema, NodeIndex n) {
   }
 }
 
-const char* op_text(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Or: return "or";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Equal: return "==";
-    case ast::BinaryOp::NotEqual: return "!=";
-    case ast::BinaryOp::Less: return "<";
-    case ast::BinaryOp::LessEqual: return "<=";
-    case ast::BinaryOp::Greater: return ">";
-    case ast::BinaryOp::GreaterEqual: return ">=";
-    case ast::BinaryOp::In: return "in";
-    case ast::BinaryOp::NotIn: return "not in";
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Subtract: return "-";
-    case ast::BinaryOp::Multiply: return "*";
-    case ast::BinaryOp::Divide: return "/";
-    case ast::BinaryOp::Coalesce: return "??";
-  }
-  return "?";
-}
 
 struct FunctionInfo {
   const char* name;
@@ -313,7 +293,7 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
     case ast::Expr::Kind::Binary: {
       TypeRef l = operand(e.args[0]);
       TypeRef r = operand(e.args[1]);
-      const char* op = op_text(e.binary_op);
+      const char* op = ast::binary_op_text(e.binary_op);
       bool any_error = is_error(l) || is_error(r);
       auto mismatch = [&](const std::string& message, const std::string& help = {}) {
         diag_.error("type-mismatch", e.op_span, message, help);

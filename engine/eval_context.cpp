@@ -25,6 +25,10 @@ std::string render(Context& ctx, const Value& v) {
       std::uint32_t size = ctx.list_size(v);
       for (std::uint32_t i = 0; i < size; ++i) {
         if (i) out += ", ";
+        if (v.kind == Value::Kind::FactList && ctx.plan.schema.node(v.element).type == ValueType::Record) {
+          out += "{...}";
+          continue;
+        }
         Value item = ctx.element_value(v, i);
         out += item.is_unknown() ? "<missing>" : render(ctx, item);
       }

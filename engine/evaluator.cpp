@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/eval_context.hpp"
+#include "engine/explain.hpp"
 
 namespace dealgate {
 namespace {
@@ -136,6 +137,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     sort_unique(out.missing);
     sort_unique(out.invalid);
+    if (options.checklist && out.status != Status::Pass) out.checklist = pass_checklist(plan_, facts, options, gates[g]);
   }
 }
 

@@ -36,6 +36,7 @@ struct EvalOptions {
   DayNumber today = 0;
   std::vector<BlockIndex> gates;  // the gates to report; empty means all, in declaration order
   std::shared_ptr<const ParamValues> params;  // from bind_params; null means every default
+  bool checklist = false;  // fill GateResult::checklist for gates that do not pass (costs more)
 };
 
 // The value of a plan node that reads no deal (a folded constant or a param default).

@@ -151,8 +151,7 @@ class Explainer {
     item.block = b;
     item.condition = static_cast<ConditionIndex>(&c - plan_.conditions.data());
     if (!v.is_unknown()) {
-      std::string what = !ec.message.empty() ? ec.message : fmt::format("`{}` is false", c.source);
-      item.text = fmt::format("{}: {}", c.id, what);
+      item.text = !ec.message.empty() ? ec.message : fmt::format("`{}` is false", c.source);
       item.facts = ec.facts;
       out.checklist.push_back(std::move(item));
       return;
@@ -165,7 +164,7 @@ class Explainer {
     for (const std::string& r : why.other) parts.push_back(r);
     std::sort(parts.begin(), parts.end());
     parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    item.text = fmt::format("{}: cannot be decided; {}", c.id, parts.empty() ? std::string("a fact is missing") : fmt::format("{}", fmt::join(parts, "; ")));
+    item.text = fmt::format("cannot be decided: {}", parts.empty() ? std::string("a fact is missing") : fmt::format("{}", fmt::join(parts, "; ")));
     item.facts = ec.facts;
     out.checklist.push_back(std::move(item));
   }

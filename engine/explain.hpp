@@ -19,11 +19,6 @@ struct ExplainedExpr {
   std::vector<ExplainedExpr> children;
 };
 
-struct FactReading {
-  std::string path;
-  std::string value;  // rendered, `<missing>`, or `<invalid: "abc">`
-};
-
 struct ExplainedCondition {
   ConditionIndex condition = 0;
   ConditionOutcome outcome = ConditionOutcome::NotEvaluated;
@@ -36,14 +31,6 @@ struct ExplainedBlock {
   BlockIndex block = 0;
   Status status = Status::Pass;
   std::vector<ExplainedCondition> conditions;
-};
-
-// One thing to change, in plain words, under the milestone it belongs to.
-struct ChecklistItem {
-  BlockIndex block = 0;
-  ConditionIndex condition = kNone;  // kNone for a fact to supply or correct
-  std::string text;
-  std::vector<FactReading> facts;
 };
 
 struct Explanation {

@@ -109,7 +109,10 @@ class Planner {
       case PathTarget::Kind::Const: {
         ExprIndex& cached = const_nodes_[info.target.index];
         if (cached == kNone) cached = lower(*checked_.consts[info.target.index].decl->value);
-        return cached;
+        // A copy at the use, so explanations show the const's name where it is used.
+        ExprNode use = plan_.nodes[cached];
+        use.span = e.span;
+        return push(std::move(use));
       }
       case PathTarget::Kind::Param:
         node.op = Op::Param;
@@ -132,7 +135,6 @@ class Planner {
         return push(std::move(node));
       case PathTarget::Kind::None: break;
     }
-    (void)e;
     return push(std::move(node));
   }
 

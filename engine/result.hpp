@@ -18,6 +18,20 @@ inline const char* status_name(Status s) {
   return s == Status::Pass ? "pass" : s == Status::Fail ? "fail" : "unknown";
 }
 
+// A fact as a condition read it, for people: `value.price` = `100000`, `<missing>`, `<invalid: "abc">`.
+struct FactReading {
+  std::string path;
+  std::string value;
+};
+
+// One thing to change for a gate to pass, in plain words, under the milestone it belongs to.
+struct ChecklistItem {
+  BlockIndex block = 0;
+  ConditionIndex condition = kNone;
+  std::string text;  // the `else` message, "`expr` is false", or "cannot be decided: fill in `x`"
+  std::vector<FactReading> facts;  // the facts the condition read
+};
+
 struct GateResult {
   BlockIndex gate = 0;
   Status status = Status::Pass;
@@ -28,10 +42,12 @@ struct GateResult {
   std::vector<std::pair<BlockIndex, Status>> milestones;  // reached blocks but the gate, rule-file order
   std::vector<ConditionIndex> warnings;  // false or unknown `warn`s in reached blocks
   std::vector<std::string> messages;     // rendered `else` messages of failed and warned conditions
+  // With EvalOptions::checklist, for a gate that does not pass: what must change, dependencies first.
+  std::vector<ChecklistItem> checklist;
 
   void clear() {
     failed.clear(); unknown.clear(); missing.clear(); invalid.clear();
-    milestones.clear(); warnings.clear(); messages.clear();
+    milestones.clear(); warnings.clear(); messages.clear(); checklist.clear();
   }
 };
 

@@ -22,26 +22,6 @@ int precedence(ast::BinaryOp op) {
   }
 }
 
-const char* op_text(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Or: return "or";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Equal: return "==";
-    case ast::BinaryOp::NotEqual: return "!=";
-    case ast::BinaryOp::Less: return "<";
-    case ast::BinaryOp::LessEqual: return "<=";
-    case ast::BinaryOp::Greater: return ">";
-    case ast::BinaryOp::GreaterEqual: return ">=";
-    case ast::BinaryOp::In: return "in";
-    case ast::BinaryOp::NotIn: return "not in";
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Subtract: return "-";
-    case ast::BinaryOp::Multiply: return "*";
-    case ast::BinaryOp::Divide: return "/";
-    case ast::BinaryOp::Coalesce: return "??";
-  }
-  return "?";
-}
 
 std::string escape(std::string_view text, bool message) {
   std::string out;
@@ -79,6 +59,7 @@ class Formatter {
         if (!both_short || blank_line_between(before.end, span.begin)) out_ += '\n';
       }
       comments_before(span.begin, 0);
+      keep_blank_line(span.begin);
       if (is_one_liner(decl)) comments_before(span.end, 0, span);
       std::visit([&](const auto& d) { emit(d); }, decl);
       previous = &decl;
@@ -131,6 +112,18 @@ class Formatter {
     }
   }
 
+  // A blank line the author put between two fields or statements stays (one at most).
+  void keep_blank_line(std::uint32_t begin) {
+    bool after_open = out_.size() >= 2 && out_[out_.size() - 2] == '{';
+    bool after_blank = out_.size() >= 2 && out_[out_.size() - 2] == '\n';
+    if (!out_.empty() && !after_open && !after_blank && blank_line_between(last_end_, begin)) out_ += '\n';
+  }
+
+  std::size_t column() const {
+    std::size_t newline = out_.rfind('\n');
+    return newline == std::string::npos ? out_.size() : out_.size() - newline - 1;
+  }
+
   bool trails_line_of(const ast::Comment& c, std::uint32_t element_end) const {
     return element_end > 0 && source_.locate(c.span.begin).line == source_.locate(element_end - 1).line;
   }
@@ -142,12 +135,19 @@ class Formatter {
       bool trailing = trails_line_of(c, element_end) &&
                       (c.span.begin < element_end || !has_code_between(element_end, c.span.begin));
       if (trailing) {
-        // Keep a trailing comment in its column when the code before it still fits, so aligned
+        // Keep a trailing comment in its column when the code before it is unchanged, so aligned
         // comments (a commented facts block) stay aligned; else two spaces after the code.
         std::size_t line_start = out_.rfind('\n') == std::string::npos ? 0 : out_.rfind('\n') + 1;
         std::size_t used = out_.size() - line_start;
         std::size_t column = source_.locate(c.span.begin).column - 1;
-        out_ += std::string(column > used ? column - used : 2, ' ') + comment_text(c);
+        std::size_t code_end = column;
+        const std::string& text = source_.text();
+        while (code_end > 0 && (text[c.span.begin - (column - code_end) - 1] == ' ' ||
+                                text[c.span.begin - (column - code_end) - 1] == '\t')) {
+          --code_end;
+        }
+        bool code_unchanged = code_end == used;
+        out_ += std::string(code_unchanged && column > used ? column - used : 2, ' ') + comment_text(c);
         ++next_comment_;
       }
     }
@@ -199,7 +199,7 @@ class Formatter {
         // Left-associative operators keep their left operand at the same level; comparisons do
         // not chain, so both of their operands bind tighter.
         int left = own == kCompare ? own + 1 : own;
-        text = expr(*e.args[0], left) + " " + op_text(e.binary_op) + " " + expr(*e.args[1], own + 1);
+        text = expr(*e.args[0], left) + " " + ast::binary_op_text(e.binary_op) + " " + expr(*e.args[1], own + 1);
         break;
       }
       case ast::Expr::Kind::Call: {
@@ -261,7 +261,7 @@ class Formatter {
     int own = precedence(e.binary_op);
     std::vector<std::string> lines{expr(*operands[0], own)};
     for (std::size_t i = 1; i < operands.size(); ++i) {
-      lines.push_back(std::string(op_text(e.binary_op)) + " " + expr(*operands[i], own + 1));
+      lines.push_back(std::string(ast::binary_op_text(e.binary_op)) + " " + expr(*operands[i], own + 1));
     }
     return lines;
   }
@@ -295,7 +295,9 @@ class Formatter {
 
   void fields(const std::vector<ast::FieldDecl>& list, std::size_t indent) {
     for (const ast::FieldDecl& f : list) {
+      keep_blank_line(f.name.span.begin);
       comments_before(f.name.span.begin, indent);
+      keep_blank_line(f.name.span.begin);
       std::string head = std::string(indent, ' ') + f.name.name + ": ";
       const ast::TypeExpr* record = f.type.get();
       std::string prefix, suffix;
@@ -366,7 +368,9 @@ class Formatter {
                            (r < b.requires_stmts.size() && b.requires_stmts[r].span.begin < b.conditions[c].span.begin);
       if (take_requires) {
         const ast::RequiresStmt& stmt = b.requires_stmts[r++];
+        keep_blank_line(stmt.span.begin);
         comments_before(stmt.span.begin, 2);
+        keep_blank_line(stmt.span.begin);
         comments_before(stmt.span.end, 2, stmt.span);
         out_ += "  requires ";
         for (std::size_t i = 0; i < stmt.names.size(); ++i) out_ += (i ? ", " : "") + stmt.names[i].name;
@@ -381,7 +385,9 @@ class Formatter {
   }
 
   void condition(const ast::Condition& c) {
+    keep_blank_line(c.span.begin);
     comments_before(c.span.begin, 2);
+    keep_blank_line(c.span.begin);
     comments_before(c.span.end, 2, c.span);
     std::string head = std::string("  ") + (c.kind == ast::Condition::Kind::Require ? "require " : "warn ");
     if (c.label) head += c.label->name + ": ";
@@ -392,25 +398,48 @@ class Formatter {
       line_end(c.span.end);
       return;
     }
-    out_ += head + lines[0];
+    if (head.size() + lines[0].size() > options_.width) {
+      // The first part does not fit after the label: the whole condition starts on its own line.
+      head.pop_back();
+      out_ += head + "\n      " + lines[0];
+    } else {
+      out_ += head + lines[0];
+    }
     for (std::size_t i = 1; i < lines.size(); ++i) out_ += "\n      " + lines[i];
     if (c.message) out_ += "\n    else " + message(*c.message);
     line_end(c.span.end);
   }
 
+  // A record or list that does not fit on the rest of the line gets one element per line.
   void given_value(const ast::Expr& e, std::size_t indent) {
     std::string flat = expr(e);
-    if (e.kind != ast::Expr::Kind::Record || indent + flat.size() <= options_.width) {
+    bool fits = column() + flat.size() <= options_.width && !has_comment_inside(e.span);
+    if (fits || (e.kind != ast::Expr::Kind::Record && e.kind != ast::Expr::Kind::List)) {
       out_ += flat;
+      return;
+    }
+    if (e.kind == ast::Expr::Kind::List) {
+      out_ += "[\n";
+      for (std::size_t i = 0; i < e.args.size(); ++i) {
+        comments_before(e.args[i]->span.begin, indent + 2);
+        out_ += std::string(indent + 2, ' ');
+        given_value(*e.args[i], indent + 2);
+        if (i + 1 < e.args.size()) out_ += ',';
+        line_end(e.args[i]->span.end);
+      }
+      comments_before(e.span.end, indent + 2);
+      out_ += std::string(indent, ' ') + "]";
       return;
     }
     out_ += "{\n";
     for (const ast::RecordField& f : e.fields) {
+      keep_blank_line(f.key.span.begin);
       comments_before(f.key.span.begin, indent + 2);
       out_ += std::string(indent + 2, ' ') + f.key.name + ": ";
       given_value(*f.value, indent + 2);
       line_end(f.value->span.end);
     }
+    comments_before(e.span.end, indent + 2);
     out_ += std::string(indent, ' ') + "}";
   }
 

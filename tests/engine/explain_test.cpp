@@ -58,9 +58,9 @@ TEST_F(ExplainTest, ChecklistSaysWhatToChange) {
   Explanation e = explain(R"({"value": {"confirmed": true, "annual_benefit": 250000, "price": "100k"}})");
   EXPECT_EQ(e.status, Status::Unknown);
   ASSERT_EQ(e.checklist.size(), 2u);
-  EXPECT_EQ(e.checklist[0].text, "value_confirmed.roi: cannot be decided; correct `value.price` (its value does not fit its type)");
+  EXPECT_EQ(e.checklist[0].text, "cannot be decided: correct `value.price` (its value does not fit its type)");
   EXPECT_EQ(e.checklist[0].facts[1].value, "<invalid: \"100k\">");
-  EXPECT_EQ(e.checklist[1].text, "enter_delivery.owned: cannot be decided; fill in `owner`");
+  EXPECT_EQ(e.checklist[1].text, "cannot be decided: fill in `owner`");
 }
 
 TEST_F(ExplainTest, PassingGateHasNoChecklist) {

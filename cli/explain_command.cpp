@@ -1,0 +1,103 @@
+#include "cli/explain_command.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.hpp"
+#include "cli/explain_render.hpp"
+#include "cli/facts_input.hpp"
+#include "cli/gate_selection.hpp"
+#include "cli/messages.hpp"
+#include "cli/rules.hpp"
+#include "cli/writer.hpp"
+#include "engine/evaluator.hpp"
+#include "grammar/suggest.hpp"
+
+namespace dealgate::cli {
+
+int run_explain(const ExplainArgs& args, const Io& io) {
+  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  if (!compilation) return kExitUsage;
+  print_diagnostics(*compilation, io.err, io.err_color);
+  if (!compilation->ok()) {
+    print_error(io.err, "the rules do not compile", "fix the errors above; `dealgate check` shows them", io.err_color);
+    return kExitUsage;
+  }
+  const Plan& plan = *compilation->plan;
+  EvalOptions options;
+  UsageError usage;
+  if (!select_gates(plan, args.gates, options.gates, usage)) {
+    print_error(io.err, usage, io.err_color);
+    return kExitUsage;
+  }
+  std::string param_error;
+  options.params = bind_params(plan, args.params, param_error);
+  if (!options.params) {
+    print_error(io.err, param_error, "", io.err_color);
+    return kExitUsage;
+  }
+  options.today = args.today.value_or(today_utc());
+
+  // Find the deal: the first record whose id matches, or the first record of all.
+  bool found = false;
+  std::uint64_t line = 0;
+  std::string id, record_error;
+  Facts facts;
+  std::vector<std::string> some_ids;
+  const std::string input_error = read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
+                                             [&](const FactsRecord& record) {
+                                               if (found) return;
+                                               std::string this_id = id_text(record.id_json);
+                                               if (args.deal.empty() || this_id == args.deal) {
+                                                 found = true;
+                                                 line = record.line;
+                                                 id = this_id;
+                                                 record_error = record.error;
+                                                 facts = record.facts;
+                                               } else if (!this_id.empty() && some_ids.size() < 1000) {
+                                                 some_ids.push_back(this_id);
+                                               }
+                                             });
+  if (!input_error.empty()) {
+    print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
+    return kExitInput;
+  }
+  if (!found) {
+    std::string help = did_you_mean(args.deal, some_ids);
+    print_error(io.err,
+                args.deal.empty() ? fmt::format("`{}` holds no deals", args.facts)
+                                  : fmt::format("no deal in `{}` has {} `{}`", args.facts, args.id_field, args.deal),
+                help.empty() ? "pick a deal with `--deal ID`, using the id field's value" : help, io.err_color);
+    return kExitInput;
+  }
+  if (!record_error.empty()) {
+    print_error(io.err, fmt::format("line {} cannot be read: {}", line, record_error), "", io.err_color);
+    return kExitInput;
+  }
+
+  const std::vector<BlockIndex>& gates = options.gates.empty() ? plan.gates : options.gates;
+  ExplainHeader header{id, line, options.today};
+  bool all_pass = true;
+  std::string out;
+  if (args.format == OutputFormat::Json) {
+    out += "{\"id\":";
+    append_json_string(out, id);
+    out += fmt::format(",\"line\":{},\"today\":\"{}\",\"gates\":[", line, format_date(options.today));
+  } else {
+    out += fmt::format("Deal {} (line {}), today {}\n", id.empty() ? "without id" : id, line, format_date(options.today));
+  }
+  for (std::size_t g = 0; g < gates.size(); ++g) {
+    Explanation e = explain_gate(plan, facts, options, gates[g]);
+    all_pass = all_pass && e.status == Status::Pass;
+    if (args.format == OutputFormat::Json) {
+      if (g) out += ',';
+      out += explain_json(plan, e);
+    } else {
+      out += '\n' + explain_text(plan, header, e, io.out_color);
+    }
+  }
+  if (args.format == OutputFormat::Json) out += "]}\n";
+  io.out << out << std::flush;
+  return all_pass ? kExitOk : kExitNotPassed;
+}
+
+}  // namespace dealgate::cli
