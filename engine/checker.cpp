@@ -289,56 +289,75 @@ void Checker::check_blocks() {
 }
 
 void Checker::check_requires_graph() {
-  // Depth-first search with colours; a grey node reached again closes a cycle.
+  // Depth-first search with colours; a grey node reached again closes a cycle. The search keeps
+  // its own stack (block, next dependency), so a long `requires` chain cannot overflow the call
+  // stack.
   std::vector<int> colour(out_.blocks.size(), 0);
-  std::vector<BlockIndex> stack;
+  std::vector<std::pair<BlockIndex, std::size_t>> stack;
   std::vector<bool> reported(out_.blocks.size(), false);
-  std::function<void(BlockIndex)> visit = [&](BlockIndex b) {
-    colour[b] = 1;
-    stack.push_back(b);
-    for (BlockIndex dep : out_.blocks[b].requires_blocks) {
-      if (colour[dep] == 1) {
-        auto from = std::find(stack.begin(), stack.end(), dep);
-        std::string cycle;
-        bool already = false;
-        for (auto it = from; it != stack.end(); ++it) {
-          cycle += out_.blocks[*it].decl->name.name + " -> ";
-          already = already || reported[*it];
-        }
-        cycle += out_.blocks[dep].decl->name.name;
-        if (!already) {
-          for (auto it = from; it != stack.end(); ++it) reported[*it] = true;
-          // Point at the `requires` that closes the cycle.
-          Span at = out_.blocks[b].decl->name.span;
-          for (const auto& stmt : out_.blocks[b].decl->requires_stmts) {
-            for (const auto& n : stmt.names) {
-              if (n.name == out_.blocks[dep].decl->name.name) at = n.span;
-            }
-          }
-          diag_.error("requires-cycle", at, "cycle in `requires`: " + cycle,
-                      "a milestone cannot depend on itself, directly or through others; remove one `requires`");
-        }
-      } else if (colour[dep] == 0) {
-        visit(dep);
+  auto report_cycle = [&](BlockIndex b, BlockIndex dep) {
+    auto from = std::find_if(stack.begin(), stack.end(), [&](const auto& e) { return e.first == dep; });
+    std::string cycle;
+    bool already = false;
+    for (auto it = from; it != stack.end(); ++it) {
+      cycle += out_.blocks[it->first].decl->name.name + " -> ";
+      already = already || reported[it->first];
+    }
+    cycle += out_.blocks[dep].decl->name.name;
+    if (already) return;
+    for (auto it = from; it != stack.end(); ++it) reported[it->first] = true;
+    // Point at the `requires` that closes the cycle.
+    Span at = out_.blocks[b].decl->name.span;
+    for (const auto& stmt : out_.blocks[b].decl->requires_stmts) {
+      for (const auto& n : stmt.names) {
+        if (n.name == out_.blocks[dep].decl->name.name) at = n.span;
       }
     }
-    stack.pop_back();
-    colour[b] = 2;
+    diag_.error("requires-cycle", at, "cycle in `requires`: " + cycle,
+                "a milestone cannot depend on itself, directly or through others; remove one `requires`");
   };
-  for (BlockIndex b = 0; b < out_.blocks.size(); ++b) {
-    if (colour[b] == 0) visit(b);
+  for (BlockIndex root = 0; root < out_.blocks.size(); ++root) {
+    if (colour[root] != 0) continue;
+    colour[root] = 1;
+    stack.emplace_back(root, 0);
+    while (!stack.empty()) {
+      BlockIndex b = stack.back().first;
+      std::size_t& next = stack.back().second;
+      const std::vector<BlockIndex>& deps = out_.blocks[b].requires_blocks;
+      if (next == deps.size()) {
+        colour[b] = 2;
+        stack.pop_back();
+        continue;
+      }
+      BlockIndex dep = deps[next++];
+      if (colour[dep] == 1) {
+        report_cycle(b, dep);
+      } else if (colour[dep] == 0) {
+        colour[dep] = 1;
+        stack.emplace_back(dep, 0);
+      }
+    }
   }
 }
 
 void Checker::warn_unreached_milestones() {
   std::vector<bool> reached(out_.blocks.size(), false);
-  std::function<void(BlockIndex)> mark = [&](BlockIndex b) {
-    if (reached[b]) return;
-    reached[b] = true;
-    for (BlockIndex dep : out_.blocks[b].requires_blocks) mark(dep);
-  };
+  std::vector<BlockIndex> todo;
   for (BlockIndex b = 0; b < out_.blocks.size(); ++b) {
-    if (out_.blocks[b].decl->kind == ast::Block::Kind::Gate) mark(b);
+    if (out_.blocks[b].decl->kind == ast::Block::Kind::Gate && !reached[b]) {
+      reached[b] = true;
+      todo.push_back(b);
+    }
+  }
+  while (!todo.empty()) {
+    BlockIndex b = todo.back();
+    todo.pop_back();
+    for (BlockIndex dep : out_.blocks[b].requires_blocks) {
+      if (!reached[dep]) {
+        reached[dep] = true;
+        todo.push_back(dep);
+      }
+    }
   }
   for (BlockIndex b = 0; b < out_.blocks.size(); ++b) {
     if (reached[b]) continue;

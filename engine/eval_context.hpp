@@ -83,15 +83,25 @@ struct Context {
       const ListRef& ref = facts.lists[list.list];
       b.frame = facts.element(ref, i);
       b.value = fact_value(b.frame[0], list.element);
-      const ExprNode& from = node(list_expr);
       b.list_node = plan.schema.node(list.element).parent;
-      b.parent_depth = from.op == Op::BinderRead ? static_cast<int>(from.depth) : -1;
+      b.parent_depth = read_through(list_expr);
       b.list_literal = kNone;
     } else {
       b.frame = nullptr;
       b.list_literal = list.list;
       b.value = eval(node(list.list).args[i]);
     }
+  }
+
+  // The quantifier variable a list fact was read through (-1: none, a top-level fact), following
+  // `??` to the side that gave the value, so `(s.tags ?? [])` names `stakeholders[2].tags`.
+  int read_through(ExprIndex list_expr) {
+    const ExprNode& from = node(list_expr);
+    if (from.op == Op::BinderRead) return static_cast<int>(from.depth);
+    if (from.op == Op::Coalesce) {
+      return read_through(eval(from.args[0]).is_unknown() ? from.args[1] : from.args[0]);
+    }
+    return -1;
   }
 
   static bool equal(const Value& a, const Value& b) {
@@ -106,6 +116,9 @@ struct Context {
 
   static bool less(const Value& a, const Value& b) {
     return a.kind == Value::Kind::Date ? a.date < b.date : a.number < b.number;
+  }
+  static bool less_equal(const Value& a, const Value& b) {
+    return a.kind == Value::Kind::Date ? a.date <= b.date : a.number <= b.number;
   }
 
   Value eval(ExprIndex index) {
@@ -285,10 +298,11 @@ struct Context {
     switch (n.op) {
       case Op::Equal: return Value::of_bool(equal(l, r));
       case Op::NotEqual: return Value::of_bool(!equal(l, r));
+      // Each written out, not as `!less(...)`: with a NaN (`inf - inf`) every ordering is false.
       case Op::Less: return Value::of_bool(less(l, r));
-      case Op::LessEqual: return Value::of_bool(!less(r, l));
+      case Op::LessEqual: return Value::of_bool(less_equal(l, r));
       case Op::Greater: return Value::of_bool(less(r, l));
-      case Op::GreaterEqual: return Value::of_bool(!less(l, r));
+      case Op::GreaterEqual: return Value::of_bool(less_equal(r, l));
       case Op::Add: return Value::of_number(l.number + r.number);
       case Op::Subtract: return Value::of_number(l.number - r.number);
       case Op::Multiply: return Value::of_number(l.number * r.number);
@@ -351,8 +365,13 @@ struct Context {
       case Op::FactRead: fact_cause(facts.top[n.slot], n.fact, -1, out); return;
       case Op::BinderRead: fact_cause(binders[n.depth].frame[n.slot], n.fact, static_cast<int>(n.depth), out); return;
       case Op::BinderValue: {
+        // A variable over a list written in the rules, or over a list fact reached through `??`.
         const Binding& b = binders[n.depth];
-        if (b.list_literal != kNone) collect_causes(node(b.list_literal).args[b.index], out);
+        if (b.list_literal != kNone) {
+          collect_causes(node(b.list_literal).args[b.index], out);
+        } else if (b.frame != nullptr) {
+          fact_cause(b.frame[0], plan.schema.node(b.list_node).element, static_cast<int>(n.depth), out);
+        }
         return;
       }
       case Op::Divide: {

@@ -88,9 +88,10 @@ struct PlanBlock {
   std::uint32_t enters_phase = kNone;         // index into Plan::phases
   std::vector<BlockIndex> requires_blocks;    // direct dependencies
   std::vector<ConditionIndex> conditions;     // own conditions, in source order
-  // Every block this one reaches through `requires`, itself included, in rule-file order.
+  // Gates only (empty for milestones): every block this one reaches through `requires`, itself
+  // included, in rule-file order.
   std::vector<BlockIndex> reach;
-  // The same blocks in dependency order (dependencies before dependents), for evaluation.
+  // Gates only: the same blocks in dependency order (dependencies before dependents).
   std::vector<BlockIndex> evaluation_order;
   Span span;
 };

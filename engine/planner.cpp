@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 
 #include "engine/evaluator.hpp"
 
@@ -238,19 +239,34 @@ class Planner {
     plan_.blocks.push_back(std::move(block));
   }
 
+  // Only gates are evaluated from (and report their reach), so only gates get the lists; a
+  // milestone's would make a long `requires` chain cost memory quadratic in its length. The walk
+  // keeps its own stack, so a chain of any length cannot overflow the call stack.
   void compute_reach() {
+    std::vector<bool> seen(plan_.blocks.size(), false);
+    std::vector<std::pair<BlockIndex, std::size_t>> stack;  // block, next dependency to visit
     for (BlockIndex b = 0; b < plan_.blocks.size(); ++b) {
-      std::vector<bool> seen(plan_.blocks.size(), false);
-      std::vector<BlockIndex> order;
-      std::function<void(BlockIndex)> visit = [&](BlockIndex at) {
-        if (seen[at]) return;
-        seen[at] = true;
-        for (BlockIndex dep : plan_.blocks[at].requires_blocks) visit(dep);
-        order.push_back(at);
-      };
-      visit(b);
       PlanBlock& block = plan_.blocks[b];
-      block.evaluation_order = order;
+      if (!block.is_gate) continue;
+      std::fill(seen.begin(), seen.end(), false);
+      std::vector<BlockIndex> order;
+      seen[b] = true;
+      stack.emplace_back(b, 0);
+      while (!stack.empty()) {
+        auto& [at, next] = stack.back();
+        const std::vector<BlockIndex>& deps = plan_.blocks[at].requires_blocks;
+        if (next < deps.size()) {
+          BlockIndex dep = deps[next++];
+          if (!seen[dep]) {
+            seen[dep] = true;
+            stack.emplace_back(dep, 0);
+          }
+          continue;
+        }
+        order.push_back(at);  // after its dependencies
+        stack.pop_back();
+      }
+      block.evaluation_order = std::move(order);
       for (BlockIndex i = 0; i < plan_.blocks.size(); ++i) {
         if (seen[i]) block.reach.push_back(i);
       }
