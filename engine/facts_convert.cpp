@@ -1,5 +1,6 @@
 #include "engine/facts_convert.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <utility>
@@ -13,7 +14,7 @@ namespace {
 
 // Field names are hashed on their first four bytes with the closing quote (`id"` for `id`),
 // which a raw key (the bytes after its opening quote, padded) gives without scanning for its end.
-std::size_t hash_prefix(const char* raw) {
+std::uint32_t key_prefix(const char* raw) {
   std::uint32_t word = 0;
   if constexpr (std::endian::native == std::endian::little) {
     std::memcpy(&word, raw, 4);
@@ -29,13 +30,22 @@ std::size_t hash_prefix(const char* raw) {
     const int at = std::countr_zero(quotes) / 8;  // byte index of the first quote
     if (at < 3) word &= (std::uint32_t{1} << (8 * (at + 1))) - 1;
   }
-  return (word * 0x9E3779B1u) >> 16;
+  return word;
 }
-std::size_t hash_name(std::string_view name) {
+std::uint32_t name_prefix(std::string_view name) {
   char quoted[4] = {'"', '"', '"', '"'};
   std::memcpy(quoted, name.data(), std::min<std::size_t>(name.size(), 4));
   if (name.size() < 4) quoted[name.size()] = '"';
-  return hash_prefix(quoted);
+  return key_prefix(quoted);
+}
+std::uint64_t load_word(const char* p) {
+  std::uint64_t word = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&word, p, 8);
+  } else {
+    for (int i = 0; i < 8; ++i) word |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+  return word;
 }
 
 // Whether the raw key at `raw` has an escape sequence before its closing quote (stage 1 has
@@ -151,27 +161,11 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
       max_depth_(max_depth),
       validate_ignored_(validate_ignored) {
   const std::vector<SchemaNode>& nodes = schema.nodes();
-  auto build = [&](FieldTable& table, const std::vector<NodeIndex>& fields) {
-    std::size_t size = 4;
-    while (size < fields.size() * 2) size *= 2;
-    table.slots.assign(size, FieldTable::Entry{});
-    for (NodeIndex f : fields) {
-      std::size_t i = hash_name(nodes[f].name) & (size - 1);
-      while (table.slots[i].node != kNoNode) i = (i + 1) & (size - 1);
-      FieldTable::Entry entry;
-      entry.name = nodes[f].name;
-      entry.node = f;
-      const std::string quoted = nodes[f].name + '"';
-      entry.quoted_size = static_cast<std::uint32_t>(quoted.size());
-      std::memcpy(entry.words, quoted.data(), std::min(quoted.size(), sizeof entry.words));
-      table.slots[i] = entry;
-    }
-  };
   tables_.resize(nodes.size() + 1);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].type == ValueType::Record) build(tables_[i], nodes[i].fields);
+    if (nodes[i].type == ValueType::Record) tables_[i].build(nodes, nodes[i].fields);
   }
-  build(tables_.back(), schema.top_fields());
+  tables_.back().build(nodes, schema.top_fields());
   id_node_ = tables_.back().find_name(id_field_);
 
   // Room for typical records up front, and a depth limit above ours: simdjson's own limit is only
@@ -197,29 +191,71 @@ FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::
   }
 }
 
-// Whether the raw key at `raw` (inside a document ending at `end`, padded) is the entry's name:
-// the name's bytes and then the closing quote, compared a word at a time.
+void FactsConverter::FieldTable::build(const std::vector<SchemaNode>& nodes,
+                                       const std::vector<NodeIndex>& fields) {
+  // Names that share their first four bytes (`stage`, `stages`) cannot be told apart by the
+  // hash: they are found by probing. The others should land alone in their slot, so multipliers
+  // (and, for small tables, sizes) are tried until only those unavoidable collisions are left.
+  std::vector<std::uint32_t> prefixes;
+  for (NodeIndex f : fields) prefixes.push_back(name_prefix(nodes[f].name));
+  std::sort(prefixes.begin(), prefixes.end());
+  const auto unavoidable = static_cast<std::size_t>(
+      prefixes.end() - std::unique(prefixes.begin(), prefixes.end()));
+  const std::uint32_t attempts = fields.size() <= 256 ? 256 : 1;
+  std::size_t size = 4;
+  while (size < fields.size() * 2) size *= 2;
+  for (std::uint32_t attempt = 0; attempt < attempts; ++attempt) {
+    if (attempt > 0 && attempt % 64 == 0) size *= 2;
+    multiplier = (0x9E3779B1u + attempt * 0x6A09E667u) | 1u;
+    shift = 32 - static_cast<unsigned>(std::countr_zero(size));
+    slots.assign(size, Entry{});
+    std::size_t collisions = 0;
+    for (NodeIndex f : fields) {
+      const std::string& name = nodes[f].name;
+      std::size_t i = index(name_prefix(name));
+      if (slots[i].node != kNoNode) ++collisions;
+      while (slots[i].node != kNoNode) i = (i + 1) & (size - 1);
+      Entry& entry = slots[i];
+      entry.node = f;
+      entry.name = name;
+      entry.quoted_size = static_cast<std::uint32_t>(name.size() + 1);
+      char quoted[8 * Entry::kWords] = {};
+      const std::size_t stored = std::min(name.size() + 1, sizeof quoted);
+      std::memcpy(quoted, name.data(), std::min(name.size(), sizeof quoted));
+      if (name.size() < sizeof quoted) quoted[name.size()] = '"';
+      for (std::size_t w = 0; w < Entry::kWords; ++w) entry.words[w] = load_word(quoted + 8 * w);
+      const std::size_t tail = stored - 8 * ((stored - 1) / 8);  // bytes used in the last word
+      entry.last_mask = tail == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * tail)) - 1;
+    }
+    collision_free = collisions == 0;
+    if (collisions <= unavoidable) return;
+  }
+}
+
 inline bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw,
                                                 const char* end) {
-  if (static_cast<std::size_t>(end - raw) < entry.quoted_size) return false;
-  if (std::endian::native != std::endian::little || entry.quoted_size > sizeof entry.words) {
-    return std::memcmp(raw, entry.name.data(), entry.name.size()) == 0 &&
-           raw[entry.name.size()] == '"';
+  constexpr std::size_t kStored = 8 * Entry::kWords;
+  const std::size_t words = entry.quoted_size >= kStored ? Entry::kWords
+                                                         : (entry.quoted_size + 7) / 8;
+  for (std::size_t w = 0; w + 1 < words; ++w) {
+    if (load_word(raw + 8 * w) != entry.words[w]) return false;
   }
-  const std::size_t words = (entry.quoted_size + 7) / 8;
-  for (std::size_t w = 0; w < words; ++w) {
-    std::uint64_t have = 0;
-    std::memcpy(&have, raw + w * 8, 8);
-    const std::size_t left = entry.quoted_size - w * 8;
-    if (left < 8) have &= (std::uint64_t{1} << (left * 8)) - 1;  // little-endian: low bytes first
-    if (have != entry.words[w]) return false;
-  }
-  return true;
+  if ((load_word(raw + 8 * (words - 1)) & entry.last_mask) != entry.words[words - 1]) return false;
+  if (entry.quoted_size <= kStored) return true;
+  return static_cast<std::size_t>(end - raw) >= entry.quoted_size &&
+         std::memcmp(raw + kStored, entry.name.data() + kStored, entry.quoted_size - 1 - kStored) ==
+             0 &&
+         raw[entry.quoted_size - 1] == '"';
 }
 
 NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) const {
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t i = hash_prefix(raw) & mask;; i = (i + 1) & mask) {
+  std::size_t i = index(key_prefix(raw));
+  if (collision_free) {
+    const Entry& entry = slots[i];
+    return entry.node != kNoNode && matches(entry, raw, end) ? entry.node : kNoNode;
+  }
+  for (;; i = (i + 1) & mask) {
     const Entry& entry = slots[i];
     if (entry.node == kNoNode) return kNoNode;
     if (matches(entry, raw, end)) return entry.node;
@@ -228,7 +264,7 @@ NodeIndex FactsConverter::FieldTable::find(const char* raw, const char* end) con
 
 NodeIndex FactsConverter::FieldTable::find_name(std::string_view name) const {
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = index(name_prefix(name));; i = (i + 1) & mask) {
     const Entry& entry = slots[i];
     if (entry.node == kNoNode || entry.name == name) return entry.node;
   }
@@ -426,6 +462,39 @@ error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame
                                          std::size_t depth) {
   if (depth > max_depth_) return simdjson::DEPTH_ERROR;
   const SchemaNode& n = schema_.node(node);
+  // The value usually has the declared type: try that first. A getter that fails consumes
+  // nothing (a string is consumed only once it is known to be one), so the general path below
+  // sees the value afresh and decides between null, invalid and broken JSON.
+  switch (n.type) {
+    case ValueType::Bool: {
+      bool b;
+      if (value.get_bool().get(b) != SUCCESS) break;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.boolean = b;
+      return SUCCESS;
+    }
+    case ValueType::Number: {
+      double d;
+      if (value.get_double().get(d) != SUCCESS) break;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.number = d;
+      return SUCCESS;
+    }
+    case ValueType::String: {
+      std::string_view s;
+      const error_code e = value.get_string().get(s);
+      if (e == simdjson::INCORRECT_TYPE) break;
+      if (e != SUCCESS) return e;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.text = facts_->store(s);
+      return SUCCESS;
+    }
+    default:
+      break;
+  }
   od::json_type type;
   error_code e = value.type().get(type);
   if (e != SUCCESS) return e;

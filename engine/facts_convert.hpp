@@ -72,25 +72,33 @@ class FactsConverter {
     std::size_t base;
     FactValue& operator[](std::uint32_t slot) const { return (*values)[base + slot]; }
   };
-  // Field-name lookup for one record node (or the top level): a small open-addressing hash whose
-  // entries hold the names themselves (views into the schema), so a look-up touches one line.
-  // Keys are compared raw, without unescaping or even measuring them.
+  // Field-name lookup for one record node (or the top level): a small hash table, collision-free
+  // for the declared names (its multiplier is chosen when it is built), so a look-up is one hash
+  // and one compare. Keys are compared raw, without unescaping or even measuring them.
   struct FieldTable {
     struct Entry {
-      std::string_view name;
       NodeIndex node = kNoNode;
-      // The name and its closing quote, zero-padded to whole 8-byte words, for a compare without
-      // a call to memcmp (a raw key is followed by at least SIMDJSON_PADDING readable bytes).
-      // Longer names (quoted_size > 32) are compared with memcmp.
-      std::uint64_t words[4] = {0, 0, 0, 0};
-      std::uint32_t quoted_size = 0;  // name.size() + 1
+      std::uint32_t quoted_size = 0;  // name.size() + 1: the name and its closing quote
+      // The name and its closing quote, zero-padded to whole words, and which bytes of each word
+      // count: a raw key is followed by at least SIMDJSON_PADDING readable bytes, so whole words
+      // can always be read. Longer names are compared with memcmp past the last word.
+      static constexpr std::size_t kWords = 3;
+      std::uint64_t words[kWords] = {};
+      std::uint64_t last_mask = 0;  // for the word holding the quote, or the last word
+      std::string_view name;
     };
     std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
+    std::uint32_t multiplier = 0;
+    unsigned shift = 0;
+    bool collision_free = false;  // every name in its home slot: a look-up compares one entry
+
+    void build(const std::vector<SchemaNode>& nodes, const std::vector<NodeIndex>& fields);
     // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
     NodeIndex find(const char* raw, const char* end) const;
     static bool matches(const Entry& entry, const char* raw, const char* end);
     // The field named `name` (an unescaped key).
     NodeIndex find_name(std::string_view name) const;
+    std::size_t index(std::uint32_t prefix) const { return (prefix * multiplier) >> shift; }
   };
 
   void begin_record(Facts& facts, std::string& error);

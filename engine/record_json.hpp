@@ -31,6 +31,9 @@ class RecordJson {
 // `stages`): {"recorded":"Deliver","supported":"Design","ahead":true,"value":"Proposal",...}.
 void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage);
 
+// Whether `text` holds a character that a JSON string must escape.
+bool needs_escape(std::string_view text);
+
 // Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
 // needs escaping).
 void append_json_string(std::string& out, std::string_view text);
