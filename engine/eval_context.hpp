@@ -227,6 +227,183 @@ struct Context {
     return Value::unknown();
   }
 
+  // ---- Typed fast paths -----------------------------------------------------------------------
+  // The same rules as `eval`, for a node whose static type is known, without building a Value:
+  // a condition is mostly `and`s, comparisons and fact reads, and going through Value for each
+  // node cost more than the work itself. Operators without a case here fall back to `eval`.
+
+  static Truth truth_of(const Value& v) {
+    return v.is_unknown() ? Unknown : v.boolean ? True : False;
+  }
+
+  const FactValue* read_slot(const ExprNode& n) const {
+    if (n.op == Op::FactRead) return &facts.top[n.slot];
+    if (n.op == Op::BinderRead) return &binders[n.depth].frame[n.slot];
+    return nullptr;
+  }
+
+  Truth eval_truth(ExprIndex index) {
+    const ExprNode& n = node(index);
+    switch (n.op) {
+      case Op::Bool: return n.boolean ? True : False;
+      case Op::FactRead: case Op::BinderRead: {
+        if (n.type != Type::Kind::Bool) break;
+        const FactValue& f = *read_slot(n);
+        return f.state != FactState::Present ? Unknown : f.boolean ? True : False;
+      }
+      case Op::Not: {
+        const Truth t = eval_truth(n.args[0]);
+        return t == Unknown ? Unknown : t == True ? False : True;
+      }
+      case Op::And: {
+        const Truth l = eval_truth(n.args[0]);
+        if (l == False) return False;
+        const Truth r = eval_truth(n.args[1]);
+        if (r == False) return False;
+        return l == Unknown || r == Unknown ? Unknown : True;
+      }
+      case Op::Or: {
+        const Truth l = eval_truth(n.args[0]);
+        if (l == True) return True;
+        const Truth r = eval_truth(n.args[1]);
+        if (r == True) return True;
+        return l == Unknown || r == Unknown ? Unknown : False;
+      }
+      case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater:
+      case Op::GreaterEqual: {
+        const Type::Kind operand = node(n.args[0]).type;
+        if (operand == Type::Kind::Number) {
+          double l = 0, r = 0;
+          if (!eval_number(n.args[0], l) || !eval_number(n.args[1], r)) return Unknown;
+          return compare(n.op, l, r) ? True : False;
+        }
+        if (operand == Type::Kind::Date) {
+          DayNumber l = 0, r = 0;
+          if (!eval_date(n.args[0], l) || !eval_date(n.args[1], r)) return Unknown;
+          return compare(n.op, l, r) ? True : False;
+        }
+        if (operand == Type::Kind::String && (n.op == Op::Equal || n.op == Op::NotEqual)) {
+          std::string_view l, r;
+          if (!eval_string(n.args[0], l) || !eval_string(n.args[1], r)) return Unknown;
+          return (l == r) == (n.op == Op::Equal) ? True : False;
+        }
+        break;
+      }
+      case Op::AnyOf: case Op::AllOf: {
+        Value list = eval(n.args[0]);
+        if (list.is_unknown()) return Unknown;
+        const std::uint32_t size = list_size(list);
+        const Truth decisive = n.op == Op::AnyOf ? True : False;
+        bool saw_unknown = false;
+        for (std::uint32_t i = 0; i < size; ++i) {
+          bind(n.depth, list, n.args[0], i);
+          const Truth t = eval_truth(n.args[1]);
+          if (t == Unknown) {
+            saw_unknown = true;
+          } else if (t == decisive) {
+            return decisive;
+          }
+        }
+        return saw_unknown ? Unknown : decisive == True ? False : True;
+      }
+      case Op::Exists: return slot_of(node(n.args[0])).state == FactState::Present ? True : False;
+      default: break;
+    }
+    return truth_of(eval(index));
+  }
+
+  template <typename T>
+  static bool compare(Op op, T l, T r) {
+    // Each written out, not as `!(l < r)`: with a NaN (`inf - inf`) every ordering is false.
+    switch (op) {
+      case Op::Equal: return l == r;
+      case Op::NotEqual: return !(l == r);
+      case Op::Less: return l < r;
+      case Op::LessEqual: return l <= r;
+      case Op::Greater: return r < l;
+      case Op::GreaterEqual: return r <= l;
+      default: return false;
+    }
+  }
+
+  // False when the value is unknown.
+  bool eval_number(ExprIndex index, double& out) {
+    const ExprNode& n = node(index);
+    switch (n.op) {
+      case Op::Number: out = n.number; return true;
+      case Op::FactRead: case Op::BinderRead: {
+        if (n.type != Type::Kind::Number) break;
+        const FactValue& f = *read_slot(n);
+        out = f.number;
+        return f.state == FactState::Present;
+      }
+      case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Divide: {
+        double l = 0, r = 0;
+        // Both sides are evaluated, as `eval` does, so that the same reads happen.
+        const bool known_l = eval_number(n.args[0], l);
+        const bool known_r = eval_number(n.args[1], r);
+        if (!known_l || !known_r) return false;
+        switch (n.op) {
+          case Op::Add: out = l + r; return true;
+          case Op::Subtract: out = l - r; return true;
+          case Op::Multiply: out = l * r; return true;
+          default:
+            if (r == 0) return false;
+            out = l / r;
+            return true;
+        }
+      }
+      case Op::DateMinusDate: {
+        DayNumber l = 0, r = 0;
+        const bool known_l = eval_date(n.args[0], l);
+        const bool known_r = eval_date(n.args[1], r);
+        if (!known_l || !known_r) return false;
+        out = static_cast<double>(l) - r;
+        return true;
+      }
+      default: break;
+    }
+    const Value v = eval(index);
+    out = v.number;
+    return !v.is_unknown();
+  }
+
+  bool eval_date(ExprIndex index, DayNumber& out) {
+    const ExprNode& n = node(index);
+    switch (n.op) {
+      case Op::Date: out = n.date; return true;
+      case Op::Today: out = today; return true;
+      case Op::FactRead: case Op::BinderRead: {
+        if (n.type != Type::Kind::Date) break;
+        const FactValue& f = *read_slot(n);
+        out = f.date;
+        return f.state == FactState::Present;
+      }
+      default: break;
+    }
+    const Value v = eval(index);
+    out = v.date;
+    return !v.is_unknown();
+  }
+
+  bool eval_string(ExprIndex index, std::string_view& out) {
+    const ExprNode& n = node(index);
+    switch (n.op) {
+      case Op::String: out = n.text; return true;
+      case Op::FactRead: case Op::BinderRead: {
+        if (n.type != Type::Kind::String) break;
+        const FactValue& f = *read_slot(n);
+        if (f.state != FactState::Present) return false;
+        out = facts.text(f);
+        return true;
+      }
+      default: break;
+    }
+    const Value v = eval(index);
+    out = v.text;
+    return !v.is_unknown();
+  }
+
   Value element_value(const Value& list, std::uint32_t i) {
     if (list.kind == Value::Kind::FactList) {
       const FactValue* frame = facts.element(facts.lists[list.list], i);

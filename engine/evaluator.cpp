@@ -105,8 +105,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     for (ConditionIndex ci : block.conditions) {
       const PlanCondition& c = plan_.conditions[ci];
-      Value v = ctx.eval(c.expr);
-      Truth t = v.is_unknown() ? Unknown : v.boolean ? True : False;
+      const Truth t = ctx.eval_truth(c.expr);
       s.condition_truth[ci] = t;
       if (t == Unknown) {
         Causes& why = s.condition_causes[ci];

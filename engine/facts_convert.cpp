@@ -215,33 +215,75 @@ void FactsConverter::FieldTable::build(const std::vector<SchemaNode>& nodes,
       std::size_t i = index(name_prefix(name));
       if (slots[i].node != kNoNode) ++collisions;
       while (slots[i].node != kNoNode) i = (i + 1) & (size - 1);
-      Entry& entry = slots[i];
-      entry.node = f;
-      entry.name = name;
-      entry.quoted_size = static_cast<std::uint32_t>(name.size() + 1);
-      char quoted[8 * Entry::kWords] = {};
-      const std::size_t stored = std::min(name.size() + 1, sizeof quoted);
-      std::memcpy(quoted, name.data(), std::min(name.size(), sizeof quoted));
-      if (name.size() < sizeof quoted) quoted[name.size()] = '"';
-      for (std::size_t w = 0; w < Entry::kWords; ++w) entry.words[w] = load_word(quoted + 8 * w);
-      const std::size_t tail = stored - 8 * ((stored - 1) / 8);  // bytes used in the last word
-      entry.last_mask = tail == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * tail)) - 1;
+      slots[i] = make_entry(name, f);
     }
     collision_free = collisions == 0;
     if (collisions <= unavoidable) return;
   }
 }
 
+FactsConverter::FieldTable::Entry FactsConverter::FieldTable::make_entry(std::string_view name,
+                                                                        NodeIndex node) {
+  Entry entry;
+  entry.node = node;
+  entry.name = name;
+  entry.quoted_size = static_cast<std::uint32_t>(name.size() + 1);
+  char quoted[8 * Entry::kWords] = {};
+  const std::size_t stored = std::min(name.size() + 1, sizeof quoted);
+  std::memcpy(quoted, name.data(), std::min(name.size(), sizeof quoted));
+  if (name.size() < sizeof quoted) quoted[name.size()] = '"';
+  for (std::size_t w = 0; w < Entry::kWords; ++w) {
+    entry.words[w] = load_word(quoted + 8 * w);
+    const std::size_t used = std::min<std::size_t>(8, stored > 8 * w ? stored - 8 * w : 0);
+    entry.masks[w] = used == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * used)) - 1;
+  }
+  return entry;
+}
+
+bool FactsConverter::FieldTable::recall(std::size_t position, const char* raw, const char* end,
+                                        NodeIndex& node) const {
+  if (position >= recent.size()) return false;
+  const Entry& entry = recent[position];
+  if (entry.quoted_size == 0 || !matches(entry, raw, end)) return false;
+  node = entry.node;
+  return true;
+}
+
+void FactsConverter::FieldTable::remember(std::size_t position, const char* raw, NodeIndex node) {
+  if (position >= kRecentKeys) return;
+  if (position >= recent.size()) recent.resize(position + 1);
+  Entry& entry = recent[position];
+  entry = Entry{};
+  std::size_t length = 0;
+  while (raw[length] != '"' && raw[length] != '\\') ++length;
+  // Keys with an escape are matched the slow way; an undeclared key is remembered only as far
+  // as its words hold it, since its bytes do not outlive the record.
+  if (raw[length] == '\\' || (node == kNoNode && length + 1 > 8 * Entry::kWords)) return;
+  entry = make_entry(std::string_view(raw, length), node);
+  if (node != kNoNode) entry.name = name_of(node);
+}
+
+std::string_view FactsConverter::FieldTable::name_of(NodeIndex node) const {
+  for (const Entry& entry : slots) {
+    if (entry.node == node) return entry.name;
+  }
+  return {};
+}
+
+// Compares all three words without branching: names are mostly short, and a loop over "as many
+// words as the name has" mispredicted on every other key.
 inline bool FactsConverter::FieldTable::matches(const Entry& entry, const char* raw,
                                                 const char* end) {
+  const std::uint64_t diff = ((load_word(raw) & entry.masks[0]) ^ entry.words[0]) |
+                             ((load_word(raw + 8) & entry.masks[1]) ^ entry.words[1]) |
+                             ((load_word(raw + 16) & entry.masks[2]) ^ entry.words[2]);
+  if (diff != 0) return false;
+  return entry.quoted_size <= 8 * Entry::kWords || matches_long(entry, raw, end);
+}
+
+bool FactsConverter::FieldTable::matches_long(const Entry& entry, const char* raw,
+                                              const char* end) {
   constexpr std::size_t kStored = 8 * Entry::kWords;
-  const std::size_t words = entry.quoted_size >= kStored ? Entry::kWords
-                                                         : (entry.quoted_size + 7) / 8;
-  for (std::size_t w = 0; w + 1 < words; ++w) {
-    if (load_word(raw + 8 * w) != entry.words[w]) return false;
-  }
-  if ((load_word(raw + 8 * (words - 1)) & entry.last_mask) != entry.words[words - 1]) return false;
-  if (entry.quoted_size <= kStored) return true;
   return static_cast<std::size_t>(end - raw) >= entry.quoted_size &&
          std::memcmp(raw + kStored, entry.name.data() + kStored, entry.quoted_size - 1 - kStored) ==
              0 &&
@@ -411,21 +453,31 @@ error_code FactsConverter::read_element(od::value& element, std::string& error) 
   return convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
 }
 
-error_code FactsConverter::convert_fields(od::object& object, const FieldTable& table, Frame frame,
+error_code FactsConverter::convert_fields(od::object& object, FieldTable& table, Frame frame,
                                           std::size_t depth, bool top) {
+  std::size_t position = 0;
   for (auto field_result : object) {
     od::field field;
     error_code e = std::move(field_result).get(field);
     if (e != SUCCESS) return e;
     // Keys are matched on their raw bytes; only a key that matched nothing and holds an escape
     // sequence (`"\u0069d"`) is unescaped and matched again.
+    // Records of one export spell their keys in the same order: the key at this position in the
+    // previous record is checked first, and only a different key is looked up (and remembered).
     const char* key = field.key().raw();
     od::value& value = field.value();
-    NodeIndex node = table.find(key, end_);
+    NodeIndex node = kNoNode;
+    bool plain_key = true;
+    if (!table.recall(position, key, end_, node)) {
+      node = table.find(key, end_);
+      plain_key = node != kNoNode || !has_escape(key);
+      table.remember(position, key, node);
+    }
+    ++position;
     // A declared id field is recognised by its node, without comparing the key again.
     bool is_id =
         top && (id_node_ != kNoNode ? node == id_node_ : raw_equals(key, end_, id_field_));
-    if (node == kNoNode && !is_id && has_escape(key)) {
+    if (node == kNoNode && !is_id && !plain_key) {
       std::string_view text;
       e = field.unescaped_key().get(text);
       if (e != SUCCESS) return e;
@@ -451,50 +503,72 @@ error_code FactsConverter::convert_fields(od::object& object, const FieldTable& 
     if (node != kNoNode) {
       e = convert_value(value, node, frame, depth + 1);
     } else if (validate_ignored_) {
-      e = validate(value, depth + 1);
+      e = skip_ignored(value, depth + 1);
     }
     if (e != SUCCESS) return e;
   }
   return SUCCESS;
 }
 
+// The value usually has the declared type: try that first. A getter that fails consumes nothing
+// (a string is consumed only once it is known to be one), so when this returns false the general
+// path sees the value afresh and decides between null, invalid and broken JSON. Returns true when
+// it dealt with the value, with `e` set.
+inline bool FactsConverter::try_declared(od::value& value, const SchemaNode& n, Frame frame,
+                                         error_code& e) {
+  switch (n.type) {
+    case ValueType::Bool: {
+      bool b;
+      if (value.get_bool().get(b) != SUCCESS) return false;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.boolean = b;
+      return true;
+    }
+    case ValueType::Number: {
+      double d;
+      if (value.get_double().get(d) != SUCCESS) return false;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.number = d;
+      return true;
+    }
+    case ValueType::String: {
+      std::string_view s;
+      e = value.get_string().get(s);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e != SUCCESS) return true;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.text = facts_->store(s);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// An undeclared value is skipped, but checked to be valid JSON. Strings and numbers are most of
+// them: a string without a backslash needs no more checking than stage 1 gave it (closed, valid
+// UTF-8, no control characters), so it is not unescaped.
+inline error_code FactsConverter::skip_ignored(od::value& value, std::size_t depth) {
+  if (depth > max_depth_) return simdjson::DEPTH_ERROR;
+  const std::string_view token = value.raw_json_token();
+  if (!token.empty() && token[0] == '"' &&
+      std::memchr(token.data(), '\\', token.size()) == nullptr) {
+    od::raw_json_string raw;
+    return value.get_raw_json_string().get(raw);
+  }
+  double d;
+  if (value.get_double().get(d) == SUCCESS) return SUCCESS;
+  return validate(value, depth);
+}
+
 error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame frame,
                                          std::size_t depth) {
   if (depth > max_depth_) return simdjson::DEPTH_ERROR;
   const SchemaNode& n = schema_.node(node);
-  // The value usually has the declared type: try that first. A getter that fails consumes
-  // nothing (a string is consumed only once it is known to be one), so the general path below
-  // sees the value afresh and decides between null, invalid and broken JSON.
-  switch (n.type) {
-    case ValueType::Bool: {
-      bool b;
-      if (value.get_bool().get(b) != SUCCESS) break;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.boolean = b;
-      return SUCCESS;
-    }
-    case ValueType::Number: {
-      double d;
-      if (value.get_double().get(d) != SUCCESS) break;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.number = d;
-      return SUCCESS;
-    }
-    case ValueType::String: {
-      std::string_view s;
-      const error_code e = value.get_string().get(s);
-      if (e == simdjson::INCORRECT_TYPE) break;
-      if (e != SUCCESS) return e;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.text = facts_->store(s);
-      return SUCCESS;
-    }
-    default:
-      break;
-  }
+  if (error_code e = SUCCESS; try_declared(value, n, frame, e)) return e;
   od::json_type type;
   error_code e = value.type().get(type);
   if (e != SUCCESS) return e;

@@ -84,7 +84,7 @@ class FactsConverter {
       // can always be read. Longer names are compared with memcmp past the last word.
       static constexpr std::size_t kWords = 3;
       std::uint64_t words[kWords] = {};
-      std::uint64_t last_mask = 0;  // for the word holding the quote, or the last word
+      std::uint64_t masks[kWords] = {};
       std::string_view name;
     };
     std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
@@ -96,6 +96,17 @@ class FactsConverter {
     // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
     NodeIndex find(const char* raw, const char* end) const;
     static bool matches(const Entry& entry, const char* raw, const char* end);
+    static bool matches_long(const Entry& entry, const char* raw, const char* end);
+    static Entry make_entry(std::string_view name, NodeIndex node);
+    std::string_view name_of(NodeIndex node) const;
+
+    // The keys met at each position of the last object read through this table (kNoNode for an
+    // undeclared key; quoted_size 0 when not remembered). Tables belong to one converter, and so
+    // to one thread.
+    static constexpr std::size_t kRecentKeys = 64;
+    std::vector<Entry> recent;
+    bool recall(std::size_t position, const char* raw, const char* end, NodeIndex& node) const;
+    void remember(std::size_t position, const char* raw, NodeIndex node);
     // The field named `name` (an unescaped key).
     NodeIndex find_name(std::string_view name) const;
     std::size_t index(std::uint32_t prefix) const { return (prefix * multiplier) >> shift; }
@@ -104,10 +115,12 @@ class FactsConverter {
   void begin_record(Facts& facts, std::string& error);
   simdjson::error_code read_root(od::document& doc, std::string& error);
   simdjson::error_code read_element(od::value& element, std::string& error);
-  simdjson::error_code convert_fields(od::object& object, const FieldTable& table, Frame frame,
+  simdjson::error_code convert_fields(od::object& object, FieldTable& table, Frame frame,
                                       std::size_t depth, bool top);
   simdjson::error_code convert_value(od::value& value, NodeIndex node, Frame frame,
                                      std::size_t depth);
+  bool try_declared(od::value& value, const SchemaNode& n, Frame frame, simdjson::error_code& e);
+  simdjson::error_code skip_ignored(od::value& value, std::size_t depth);
   simdjson::error_code convert_list(od::value& value, NodeIndex node, Frame frame,
                                     std::size_t depth);
   // Reads past `value` checking it is valid JSON, and returns its raw text (trimmed).

@@ -367,5 +367,76 @@ TEST_F(FactsConvertTest, ReusingARecordStartsClean) {
   EXPECT_TRUE(r.facts.strings.empty());
 }
 
+// The reader remembers the key it met at each position of the previous record; records whose keys
+// come in another order, or differ from the previous one only late in a long key, must still read
+// each key as itself.
+TEST_F(FactsConvertTest, KeysAreReadAsThemselvesWhateverTheOrderOfEarlierRecords) {
+  const char* records[] = {
+      R"({"id":"A","count":1,"stage":"s1","flag":true})",
+      R"({"flag":false,"stage":"s2","count":2,"id":"B"})",
+      R"({"stage":"s3","flag":true,"id":"C","count":3})",
+      R"({"owner":"x","count":4,"stage":"s4","flag":false})",
+      R"({"cou\u006et":5,"count":6,"st\u0061ge":"s5","flag":true})",
+      R"({"count":7,"stage":"s6","flag":false,"id":"D"})",
+      R"({"counts":8,"stag":"x","stages":"y","flag":true})",
+  };
+  const double counts[] = {1, 2, 3, 4, 6, 7, -1};
+  const char* stages[] = {"s1", "s2", "s3", "s4", "s5", "s6", nullptr};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < std::size(records); ++i) {
+      SCOPED_TRACE(records[i]);
+      ReadRecord r = read(records[i]);
+      ASSERT_TRUE(ok_) << r.error;
+      if (counts[i] < 0) {
+        EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);
+      } else {
+        EXPECT_EQ(f_.top(r, f_.count).number, counts[i]);
+      }
+      if (stages[i] == nullptr) {
+        EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Missing);
+      } else {
+        EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), stages[i]);
+      }
+      EXPECT_EQ(f_.top(r, f_.flag).boolean, i % 2 == 0 || i == 6);
+    }
+  }
+}
+
+TEST(FactsConvertKeys, LongNamesAndNamesSharingTheirFirstBytes) {
+  Schema schema;
+  const std::string long_name = "a_fact_name_longer_than_twenty_four_bytes";
+  const NodeIndex stage = schema.add_field(kNoNode, "stage", ValueType::Number, {});
+  const NodeIndex stages = schema.add_field(kNoNode, "stages", ValueType::Number, {});
+  const NodeIndex stagehand = schema.add_field(kNoNode, "stagehand", ValueType::Number, {});
+  const NodeIndex longer = schema.add_field(kNoNode, long_name, ValueType::Number, {});
+  FactsReader reader(schema);
+  auto number = [&](const ReadRecord& r, NodeIndex n) {
+    const FactValue& v = r.facts.top[schema.node(n).slot];
+    return v.state == FactState::Present ? v.number : -1;
+  };
+  ReadRecord r;
+  for (int pass = 0; pass < 2; ++pass) {
+    // Undeclared keys longer than the remembered words, differing only in their last bytes.
+    ASSERT_TRUE(reader.read_object(
+        R"({"an_undeclared_key_longer_than_24_bytes_1":0,"stage":1,"stages":2,"stagehand":3,)"
+        R"(")" + long_name + R"(":4})", r)) << r.error;
+    EXPECT_EQ(number(r, stage), 1);
+    EXPECT_EQ(number(r, stages), 2);
+    EXPECT_EQ(number(r, stagehand), 3);
+    EXPECT_EQ(number(r, longer), 4);
+    ASSERT_TRUE(reader.read_object(
+        R"({"an_undeclared_key_longer_than_24_bytes_2":0,"stagehand":5,"stage":6,"stages":7,)"
+        R"(")" + long_name + R"(X":8,"stag":9})", r)) << r.error;
+    EXPECT_EQ(number(r, stage), 6);
+    EXPECT_EQ(number(r, stages), 7);
+    EXPECT_EQ(number(r, stagehand), 5);
+    EXPECT_EQ(number(r, longer), -1);  // the key had one more byte: not the declared name
+    ASSERT_TRUE(reader.read_object(R"({")" + long_name.substr(0, 30) + R"(":1,"stage":2})", r))
+        << r.error;
+    EXPECT_EQ(number(r, longer), -1);
+    EXPECT_EQ(number(r, stage), 2);
+  }
+}
+
 }  // namespace
 }  // namespace dealgate

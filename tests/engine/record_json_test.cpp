@@ -70,6 +70,21 @@ TEST_F(RecordJsonTest, UnreadableRecordIsAnErrorRecord) {
   EXPECT_EQ(out.back(), '}');
 }
 
+// Records are written into room reserved from the result's sizes: a message made only of
+// characters that need the longest escape (`\u0001`, six bytes for one) must still fit, whole.
+TEST_F(RecordJsonTest, MessageOfControlCharactersIsEscapedWhole) {
+  std::string note_json, note_escaped;
+  for (int i = 0; i < 300; ++i) {
+    note_json += "\\u0001";
+    note_escaped += "\\u0001";
+  }
+  const std::string out = render(R"({"id":"D1","n":3,"note":")" + note_json +
+                                 R"(","when":"2026-11-20"})");
+  EXPECT_NE(out.find(R"("messages":["only 3, noted \")" + note_escaped + R"(\""]}}})"),
+            std::string::npos)
+      << out;
+}
+
 TEST(AppendJsonString, EscapesQuotesBackslashesAndControls) {
   std::string out;
   append_json_string(out, "plain");
