@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "cli/writer.hpp"
@@ -24,8 +25,24 @@ TEST(JsonlWriter, WritesAnErrorRecordWithLineAndMessage) {
   std::ostringstream out;
   auto writer = make_writer(OutputFormat::Jsonl, plan, out);
   writer->write(error_result(4, "expected `,` or `}` after \"value\"\tat column 12"));
+  writer->finish();  // records are written in pieces; finish() writes the rest
   EXPECT_EQ(out.str(), R"({"line":4,"error":"expected `,` or `}` after \"value\"\tat column 12"})"
                        "\n");
+}
+
+// Output is buffered in pieces, not held to the end: memory stays bounded on a long run, and a
+// consumer downstream sees records while the run goes on.
+TEST(JsonlWriter, LongRunsAreWrittenAsTheyGo) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
+  std::size_t lines = 0;
+  while (out.str().empty() && lines < 100000) writer->write(pass_result(++lines, "1"));
+  EXPECT_LT(lines, 100000u) << "nothing written before finish()";
+  EXPECT_LE(out.str().size(), std::size_t{1} << 17);  // at most about one piece so far
+  writer->finish();
+  const std::string text = out.str();
+  EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), lines);
 }
 
 TEST(JsonlWriter, OneLinePerRecordInTheOrderGiven) {
