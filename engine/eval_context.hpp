@@ -307,6 +307,24 @@ struct Context {
         return saw_unknown ? Unknown : decisive == True ? False : True;
       }
       case Op::Exists: return slot_of(node(n.args[0])).state == FactState::Present ? True : False;
+      case Op::In: case Op::NotIn: {
+        // `x in ["a", "b"]`: a list written in the rules, of strings (the usual shape).
+        const ExprNode& list = node(n.args[1]);
+        if (list.op != Op::ListLiteral || node(n.args[0]).type != Type::Kind::String) break;
+        std::string_view x;
+        if (!eval_string(n.args[0], x)) return Unknown;
+        bool saw_unknown = false;
+        for (ExprIndex item : list.args) {
+          std::string_view text;
+          if (!eval_string(item, text)) {
+            saw_unknown = true;
+          } else if (text == x) {
+            return n.op == Op::In ? True : False;
+          }
+        }
+        if (saw_unknown) return Unknown;
+        return n.op == Op::NotIn ? True : False;
+      }
       default: break;
     }
     return truth_of(eval(index));
@@ -352,6 +370,14 @@ struct Context {
             out = l / r;
             return true;
         }
+      }
+      case Op::Count: {
+        const ExprNode& list = node(n.args[0]);
+        if (list.op != Op::FactRead && list.op != Op::BinderRead) break;
+        const FactValue& f = *read_slot(list);
+        if (f.state != FactState::Present) return false;
+        out = facts.lists[f.list].count;
+        return true;
       }
       case Op::DateMinusDate: {
         DayNumber l = 0, r = 0;

@@ -145,6 +145,16 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"s in names", R"({"s": "x", "names": ["a", 7]})", Unknown},
         Row{"s in names", R"({"s": "x", "names": ["a", 7, "x"]})", True},
         Row{"s in names", R"({"names": ["a"]})", Unknown},
+        // a list written in the rules may hold facts: a missing one makes a miss unknown
+        Row{"s in [\"a\", id]", R"({"s": "x"})", Unknown},
+        Row{"s in [\"a\", id]", R"({"s": "a"})", True},
+        Row{"s in [id, \"a\"]", R"({"s": "a"})", True},
+        Row{"s not in [\"a\", id]", R"({"s": "x"})", Unknown},
+        Row{"s not in [\"a\", id]", R"({"s": "x", "id": "y"})", True},
+        Row{"s not in [team]", R"({"s": "sales"})", False},
+        Row{"count(names) == 0", R"({"names": []})", True},
+        Row{"count(names) >= 0", R"({})", Unknown},
+        Row{"count(names) >= 0", R"({"names": "a"})", Unknown},
         // exists and ?? never give unknown for a missing fact
         Row{"exists(n)", R"({})", False},
         Row{"exists(n)", R"({"n": "x"})", False},
