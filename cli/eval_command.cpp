@@ -96,6 +96,10 @@ int run_eval(const EvalArgs& args, const Io& io) {
   EvalTally tally;
   PipelineOptions pipeline;
   pipeline.threads = args.threads > 0 ? args.threads : default_threads();
+  if (args.facts == "-" && io.stdin_is_terminal) {
+    pipeline.threads = 1;  // one deal at a time, answered as it is typed
+    pipeline.flush_each_record = &io.out;
+  }
   const auto start = std::chrono::steady_clock::now();
   const std::string input_error =
       evaluate_facts(plan, options, FactsSource{args.facts, args.input, args.id_field}, *writer,

@@ -232,6 +232,10 @@ std::string evaluate_facts(const Plan& plan, const EvalOptions& options, const F
     if (!evaluator) evaluator = std::make_unique<Evaluator>(plan);
     evaluate_record(*evaluator, options, record, result, tally);
     writer.write(result);
+    if (pipeline.flush_each_record != nullptr) {
+      writer.flush();
+      pipeline.flush_each_record->flush();
+    }
     progress.tick();
   };
   if (pipeline.threads <= 1) return read_facts(plan.schema, source, evaluate_here);

@@ -35,6 +35,9 @@ struct EvalTally {
 struct PipelineOptions {
   unsigned threads = 1;                            // 1: everything on the calling thread
   std::size_t block_bytes = std::size_t{1} << 20;  // tests use tiny blocks
+  // Someone is typing the deals (`--facts -` at a terminal): each result is written through to
+  // this stream as soon as it is evaluated, instead of in large pieces.
+  std::ostream* flush_each_record = nullptr;
 };
 
 // Evaluates every record of `source` and writes the results through `writer` (not finished: the

@@ -26,6 +26,9 @@ class ResultWriter {
   virtual void write(const DealResult& result) = 0;
   // After the last record: closes the document and writes summaries. Called exactly once.
   virtual void finish() {}
+  // Hands every record written so far to the stream (a writer may hold some back, to write them
+  // in larger pieces).
+  virtual void flush() {}
 
   // Parallel evaluation (cli/pipeline.hpp). A fragment writer renders records of the same format
   // into `out` exactly as write() would, less what belongs to the document as a whole (a header,

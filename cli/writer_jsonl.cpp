@@ -20,6 +20,11 @@ class JsonlWriter final : public ResultWriter {
     if (!buffered_ || pending_.size() >= kFlushBytes) flush();
   }
   void finish() override { flush(); }
+  void flush() override {
+    if (pending_.empty()) return;
+    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    pending_.clear();
+  }
 
   std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
     return std::make_unique<JsonlWriter>(plan_, out, false);
@@ -31,12 +36,6 @@ class JsonlWriter final : public ResultWriter {
 
  private:
   static constexpr std::size_t kFlushBytes = std::size_t{1} << 16;
-
-  void flush() {
-    if (pending_.empty()) return;
-    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
-    pending_.clear();
-  }
 
   const Plan& plan_;
   RecordJson record_;

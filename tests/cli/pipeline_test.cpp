@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
+#include <vector>
 
 #include "engine/compiler.hpp"
 
@@ -191,6 +193,38 @@ TEST_F(Pipeline, ManyRecordsKeepTheirOrder) {
     const Run many = run(path, OutputFormat::Jsonl, threads, 1000);
     EXPECT_EQ(many.output, one.output);
   }
+}
+
+
+// A stream buffer that counts how often it is flushed, and what it held each time.
+class FlushCounter final : public std::stringbuf {
+ public:
+  std::vector<std::size_t> lines_at_flush;
+
+ protected:
+  int sync() override {
+    const std::string text = str();
+    lines_at_flush.push_back(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    return 0;
+  }
+};
+
+// Deals typed at a terminal are answered one by one: each result reaches the stream, and the
+// stream is flushed, before the next deal is read.
+TEST_F(Pipeline, TypedDealsAreAnsweredOneByOne) {
+  const std::string path = file_with(deal(1) + "\n" + deal(2) + "\n" + deal(3) + "\n");
+  FlushCounter counter;
+  std::ostream out(&counter);
+  auto writer = make_writer(OutputFormat::Jsonl, *compilation_.plan, out);
+  std::ostringstream err;
+  Progress progress(err, false);
+  EvalTally tally;
+  PipelineOptions pipeline;
+  pipeline.flush_each_record = &out;
+  evaluate_facts(*compilation_.plan, options_, FactsSource{path}, *writer, progress, pipeline,
+                 tally);
+  EXPECT_EQ(counter.lines_at_flush, (std::vector<std::size_t>{1, 2, 3}));
+  writer->finish();
 }
 
 }  // namespace
