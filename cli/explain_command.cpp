@@ -10,6 +10,7 @@
 #include "cli/rules.hpp"
 #include "cli/writer.hpp"
 #include "engine/evaluator.hpp"
+#include "engine/json_text.hpp"
 #include "grammar/suggest.hpp"
 
 namespace dealgate::cli {
