@@ -14,6 +14,7 @@
 #include "engine/compiler.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/json_facts.hpp"
+#include "engine/json_text.hpp"
 #include "engine/plan.hpp"
 #include "engine/record_json.hpp"
 #include "engine/result.hpp"

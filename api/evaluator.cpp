@@ -185,96 +185,6 @@ Evaluation options_error(const detail::EvaluatorImpl& impl) {
   return e;
 }
 
-// Decodes a JSON string's text (without its quotes); nullopt when it holds a bad escape.
-std::optional<std::string> unescape_json(std::string_view s) {
-  std::string out;
-  auto hex4 = [&](std::size_t at, unsigned& value) {
-    if (at + 4 > s.size()) return false;
-    value = 0;
-    for (std::size_t i = at; i < at + 4; ++i) {
-      const char c = s[i];
-      value <<= 4;
-      if (c >= '0' && c <= '9')
-        value |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f')
-        value |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F')
-        value |= static_cast<unsigned>(c - 'A' + 10);
-      else
-        return false;
-    }
-    return true;
-  };
-  auto utf8 = [&](unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\') {
-      out += s[i];
-      continue;
-    }
-    if (++i >= s.size()) return std::nullopt;
-    switch (s[i]) {
-      case '"':
-        out += '"';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case '/':
-        out += '/';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'u': {
-        unsigned cp = 0;
-        if (!hex4(i + 1, cp)) return std::nullopt;
-        i += 4;
-        if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < s.size() && s[i + 1] == '\\' &&
-            s[i + 2] == 'u') {
-          unsigned low = 0;
-          if (hex4(i + 3, low) && low >= 0xDC00 && low < 0xE000) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          }
-        }
-        utf8(cp);
-        break;
-      }
-      default:
-        return std::nullopt;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 const char* to_string(Status status) {
@@ -299,13 +209,7 @@ const GateResult* Evaluation::gate(std::string_view name) const {
 }
 
 std::string Evaluation::id() const {
-  if (id_json == "null" || id_json.empty()) return {};
-  if (id_json.size() >= 2 && id_json.front() == '"' && id_json.back() == '"') {
-    if (auto text = unescape_json(std::string_view(id_json).substr(1, id_json.size() - 2))) {
-      return *text;
-    }
-  }
-  return id_json;
+  return id_text(id_json);
 }
 
 std::string Evaluation::to_jsonl() const {

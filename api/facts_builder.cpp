@@ -42,24 +42,6 @@ const char* kind_name(const Scalar& value) {
   }
 }
 
-const char* type_word(ValueType type) {
-  switch (type) {
-    case ValueType::Bool:
-      return "bool";
-    case ValueType::Number:
-      return "number";
-    case ValueType::String:
-      return "string";
-    case ValueType::Date:
-      return "date";
-    case ValueType::List:
-      return "list";
-    case ValueType::Record:
-      return "record";
-  }
-  return "?";
-}
-
 // Whether `value` may stand for a fact of `type`; sets `why` when not.
 bool fits(const Scalar& value, ValueType type, std::string& why) {
   const auto& v = value.value();
@@ -93,7 +75,8 @@ bool fits(const Scalar& value, ValueType type, std::string& why) {
     default:
       break;
   }
-  why = fmt::format("it is declared {}, and {} does not fit", type_word(type), kind_name(value));
+  why = fmt::format("it is declared {}, and {} does not fit", value_type_word(type),
+                    kind_name(value));
   return false;
 }
 
@@ -180,8 +163,8 @@ NodeIndex resolve(const Schema& schema, NodeIndex record, std::string_view prefi
     if (dot == std::string_view::npos) return found;
     const SchemaNode& node = schema.node(found);
     if (node.type != ValueType::Record) {
-      error = fmt::format("`{}` is a {}, it has no field `{}`", node.name, type_word(node.type),
-                          rest.substr(dot + 1));
+      error = fmt::format("`{}` is a {}, it has no field `{}`", node.name,
+                          value_type_word(node.type), rest.substr(dot + 1));
       return kNoNode;
     }
     at = found;
@@ -229,13 +212,13 @@ FactsBuilder& FactsBuilder::set(std::string_view path, std::vector<Scalar> value
   }
   const SchemaNode& list = schema.node(node);
   if (list.type != ValueType::List) {
-    fail(fmt::format("`{}` is a {}, not a list", path, type_word(list.type)));
+    fail(fmt::format("`{}` is a {}, not a list", path, value_type_word(list.type)));
     return *this;
   }
   const ValueType element = schema.node(list.element).type;
   if (element == ValueType::Record || element == ValueType::List) {
     fail(fmt::format("`{}` is a list of {}s; add() its elements one by one", path,
-                     type_word(element)));
+                     value_type_word(element)));
     return *this;
   }
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -257,10 +240,11 @@ FactsBuilder& FactsBuilder::add(std::string_view list_path) {
   if (node == kNoNode) {
     problem = std::move(error);
   } else if (schema.node(node).type != ValueType::List) {
-    problem = fmt::format("`{}` is a {}, not a list", list_path, type_word(schema.node(node).type));
+    problem =
+        fmt::format("`{}` is a {}, not a list", list_path, value_type_word(schema.node(node).type));
   } else if (schema.node(schema.node(node).element).type != ValueType::Record) {
     problem = fmt::format("`{}` is a list of {}s; set it with a list of values", list_path,
-                          type_word(schema.node(schema.node(node).element).type));
+                          value_type_word(schema.node(schema.node(node).element).type));
   }
   const std::string prefix =
       prefix_.empty() ? std::string(list_path) : fmt::format("{}.{}", prefix_, list_path);

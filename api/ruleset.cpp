@@ -68,24 +68,6 @@ BlockInfo block_info(const Plan& plan, const PlanBlock& block) {
   return info;
 }
 
-const char* value_type_name(ValueType type) {
-  switch (type) {
-    case ValueType::Bool:
-      return "bool";
-    case ValueType::Number:
-      return "number";
-    case ValueType::String:
-      return "string";
-    case ValueType::Date:
-      return "date";
-    case ValueType::List:
-      return "list";
-    case ValueType::Record:
-      return "record";
-  }
-  return "?";
-}
-
 }  // namespace
 
 const char* version() {
@@ -175,7 +157,7 @@ std::vector<FactInfo> RuleSet::facts() const {
   std::vector<FactInfo> out;
   for (const SchemaNode& n : schema.nodes()) {
     if (n.name.empty()) continue;  // list elements are reached through their fields
-    out.push_back({n.path, value_type_name(n.type)});
+    out.push_back({n.path, value_type_word(n.type)});
   }
   return out;
 }

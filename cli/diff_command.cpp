@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "cli/diff_report.hpp"
+#include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
@@ -229,20 +230,13 @@ int run_diff(const DiffArgs& args, const Io& io) {
   // Then the one-sided ones, which win over --param (the last override of a name counts).
   old_params.insert(old_params.end(), args.old_params.begin(), args.old_params.end());
   new_params.insert(new_params.end(), args.new_params.begin(), args.new_params.end());
-  EvalOptions old_options, new_options;
-  std::string param_error;
-  old_options.params = bind_params(old_plan, old_params, param_error);
-  if (!old_options.params) {
-    print_error(io.err, fmt::format("the old rules: {}", param_error), "", io.err_color);
-    return kExitUsage;
-  }
-  new_options.params = bind_params(new_plan, new_params, param_error);
-  if (!new_options.params) {
-    print_error(io.err, fmt::format("the new rules: {}", param_error), "", io.err_color);
-    return kExitUsage;
-  }
+  // Both sides evaluate on the same day, even should the clock pass midnight between them.
   const DayNumber today = args.today.value_or(today_utc());
-  old_options.today = new_options.today = today;
+  EvalOptions old_options, new_options;
+  if (!make_eval_options(old_plan, {}, old_params, today, io, old_options, "the old rules") ||
+      !make_eval_options(new_plan, {}, new_params, today, io, new_options, "the new rules")) {
+    return kExitUsage;
+  }
   old_options.gates = diff.old_selection();
   new_options.gates = diff.new_selection();
 

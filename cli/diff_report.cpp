@@ -8,6 +8,7 @@
 #include "cli/plural.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
+#include "engine/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -10,9 +10,9 @@
 #include <fstream>
 #include <thread>
 
+#include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
-#include "cli/gate_selection.hpp"
 #include "cli/messages.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plural.hpp"
@@ -32,24 +32,6 @@ std::string unreadable_reason(const std::string& path) {
   std::ifstream probe(path, std::ios::binary);
   if (!probe) return fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
   return {};
-}
-
-// The evaluation options from the command line, checked against the plan. Reports a problem and
-// returns false.
-bool make_options(const Plan& plan, const EvalArgs& args, const Io& io, EvalOptions& options) {
-  UsageError error;
-  if (!select_gates(plan, args.gates, options.gates, error)) {
-    print_error(io.err, error, io.err_color);
-    return false;
-  }
-  std::string param_error;
-  options.params = bind_params(plan, args.params, param_error);
-  if (!options.params) {
-    print_error(io.err, param_error, "", io.err_color);
-    return false;
-  }
-  options.today = args.today.value_or(today_utc());
-  return true;
 }
 
 unsigned default_threads() {
@@ -73,7 +55,7 @@ int run_eval(const EvalArgs& args, const Io& io) {
   }
   const Plan& plan = *compilation->plan;
   EvalOptions options;
-  if (!make_options(plan, args, io, options)) return kExitUsage;
+  if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;
   // The text report tells people what to change; the data formats stay lean.
   options.checklist = args.format == OutputFormat::Text;
   if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");

@@ -2,14 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/explain_render.hpp"
 #include "cli/facts_input.hpp"
-#include "cli/gate_selection.hpp"
 #include "cli/messages.hpp"
 #include "cli/rules.hpp"
 #include "cli/writer.hpp"
 #include "engine/evaluator.hpp"
+#include "engine/json_text.hpp"
 #include "grammar/suggest.hpp"
 
 namespace dealgate::cli {
@@ -24,18 +25,7 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   }
   const Plan& plan = *compilation->plan;
   EvalOptions options;
-  UsageError usage;
-  if (!select_gates(plan, args.gates, options.gates, usage)) {
-    print_error(io.err, usage, io.err_color);
-    return kExitUsage;
-  }
-  std::string param_error;
-  options.params = bind_params(plan, args.params, param_error);
-  if (!options.params) {
-    print_error(io.err, param_error, "", io.err_color);
-    return kExitUsage;
-  }
-  options.today = args.today.value_or(today_utc());
+  if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;
 
   // Find the deal: the first record whose id matches, or the first record of all.
   bool found = false;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
@@ -40,13 +41,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   }
   const Plan& plan = *compilation->plan;
   EvalOptions options;
-  std::string param_error;
-  options.params = bind_params(plan, args.params, param_error);
-  if (!options.params) {
-    print_error(io.err, param_error, "", io.err_color);
-    return kExitUsage;
-  }
-  options.today = args.today.value_or(today_utc());
+  if (!make_eval_options(plan, {}, args.params, args.today, io, options)) return kExitUsage;
   options.checklist = true;
 
   {

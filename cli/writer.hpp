@@ -55,8 +55,4 @@ std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& o
 // RecordJson (the SPEC §7 record) and append_json_string come from engine/record_json.hpp: the
 // library's API renders the same record with the same code.
 
-// The deal id for people: a JSON string decoded (`"D1"` -> `D1`), other JSON as written, and an
-// empty string for null.
-std::string id_text(std::string_view id_json);
-
 }  // namespace dealgate::cli

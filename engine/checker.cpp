@@ -36,18 +36,6 @@ ValueType value_type_of(const ast::TypeExpr& t) {
 
 namespace {
 
-const char* value_type_word(ValueType v) {
-  switch (v) {
-    case ValueType::Bool: return "bool";
-    case ValueType::Number: return "number";
-    case ValueType::String: return "string";
-    case ValueType::Date: return "date";
-    case ValueType::List: return "list";
-    case ValueType::Record: return "record";
-  }
-  return "?";
-}
-
 const char* symbol_word(Symbol::Kind k) {
   switch (k) {
     case Symbol::Kind::Const: return "const";

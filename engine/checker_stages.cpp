@@ -40,7 +40,7 @@ NodeIndex Checker::stage_audit_fact(const std::vector<ast::Ident>& path, const S
         {{schema.node(node).span, "declared here"}}};
     if (schema.node(node).type == ValueType::List || schema.node(node).type == ValueType::Record) {
       d.message = fmt::format("the {} fact `{}` must be a string, not a {}", role, dotted,
-                              schema.node(node).type == ValueType::List ? "list" : "record");
+                              value_type_word(schema.node(node).type));
     }
     diag_.add(std::move(d));
     return kNoNode;

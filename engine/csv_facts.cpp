@@ -1,18 +1,15 @@
 #include "engine/csv_facts.hpp"
 
-#include <fcntl.h>
 #include <simdjson.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 #include "engine/csv_parser.hpp"
 #include "engine/facts_convert.hpp"
+#include "engine/input_source.hpp"
 #include "grammar/suggest.hpp"
 
 namespace dealgate {
@@ -81,51 +78,6 @@ std::string backticked(std::string_view name) {
   out += '`';
   return out;
 }
-
-// Where the input comes from, read in chunks.
-class Source {
- public:
-  virtual ~Source() = default;
-  // Reads up to `n` bytes; 0 at the end of the input or on failure (then `error` is set).
-  virtual std::size_t read(char* dst, std::size_t n) = 0;
-  std::string error;
-};
-
-class FdSource final : public Source {
- public:
-  FdSource(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
-  std::size_t read(char* dst, std::size_t n) override {
-    while (true) {
-      ssize_t got = ::read(fd_, dst, n);
-      if (got >= 0) return static_cast<std::size_t>(got);
-      if (errno == EINTR) continue;
-      error = "cannot read " + name_ + ": " + std::strerror(errno);
-      return 0;
-    }
-  }
-
- private:
-  int fd_;
-  std::string name_;
-};
-
-class StreamSource final : public Source {
- public:
-  explicit StreamSource(std::istream& in) : in_(in) {}
-  std::size_t read(char* dst, std::size_t n) override {
-    if (!in_.good()) {
-      if (in_.bad() || !in_.eof()) error = "cannot read the input stream";
-      return 0;
-    }
-    in_.read(dst, static_cast<std::streamsize>(n));
-    auto got = static_cast<std::size_t>(in_.gcount());
-    if (got == 0 && in_.bad()) error = "cannot read the input stream";
-    return got;
-  }
-
- private:
-  std::istream& in_;
-};
 
 }  // namespace
 
@@ -215,7 +167,7 @@ struct CsvFactsReader::Impl {
     options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   }
 
-  ReadStatus run(Source& source, const Sink& sink);
+  ReadStatus run(InputSource& source, const Sink& sink);
   void row(const CsvRow& row, const Sink& sink);
   bool header(const CsvRow& row);
   void warn(std::size_t column, std::string message, std::string help) {
@@ -255,28 +207,21 @@ CsvFactsReader::CsvFactsReader(const Schema& schema, CsvReaderOptions options)
 CsvFactsReader::~CsvFactsReader() = default;
 
 ReadStatus CsvFactsReader::read_file(const std::string& path, const Sink& sink) {
-  if (path == "-") {
-    FdSource source(STDIN_FILENO, "standard input");
-    return impl_->run(source, sink);
-  }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  InputSource source(path);
+  if (!source.is_open()) {
     ReadStatus status;
-    status.error = "cannot open " + path + ": " + std::strerror(errno);
+    status.error = source.error();
     return status;
   }
-  FdSource source(fd, path);
-  ReadStatus status = impl_->run(source, sink);
-  ::close(fd);
-  return status;
-}
-
-ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
-  StreamSource source(in);
   return impl_->run(source, sink);
 }
 
-ReadStatus CsvFactsReader::Impl::run(Source& source, const Sink& sink) {
+ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
+  InputSource source(in);
+  return impl_->run(source, sink);
+}
+
+ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
   status = ReadStatus{};
   have_header = false;
   stop = false;
@@ -289,9 +234,9 @@ ReadStatus CsvFactsReader::Impl::run(Source& source, const Sink& sink) {
     if (got == 0) break;
     parser.feed(std::string_view(chunk.data(), got), on_row);
   }
-  if (!source.error.empty()) {
+  if (!source.error().empty()) {
     // The row being read when the input failed is incomplete: drop it.
-    status.error = source.error;
+    status.error = source.error();
     parser.finish([](const CsvRow&) {});
     return status;
   }

@@ -2,6 +2,24 @@
 
 namespace dealgate {
 
+const char* value_type_word(ValueType type) {
+  switch (type) {
+    case ValueType::Bool:
+      return "bool";
+    case ValueType::Number:
+      return "number";
+    case ValueType::String:
+      return "string";
+    case ValueType::Date:
+      return "date";
+    case ValueType::List:
+      return "list";
+    case ValueType::Record:
+      return "record";
+  }
+  return "?";
+}
+
 Schema::Schema() { frames_.push_back({0, kNoNode}); }
 
 NodeIndex Schema::find_field(NodeIndex record, std::string_view name) const {

@@ -18,6 +18,9 @@ namespace dealgate {
 
 enum class ValueType : std::uint8_t { Bool, Number, String, Date, List, Record };
 
+// The type as the rule language writes it: `bool`, `number`, `string`, `date`, `list`, `record`.
+const char* value_type_word(ValueType type);
+
 using NodeIndex = std::uint32_t;
 inline constexpr NodeIndex kNoNode = std::numeric_limits<NodeIndex>::max();
 

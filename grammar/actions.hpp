@@ -19,6 +19,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/utf8.hpp"
 
 namespace dealgate::grammar {
 
@@ -180,24 +181,6 @@ ast::ExprPtr make_date(const ActionInput& in, parse_state& s) {
     s.diagnostics.error("invalid-date", e->span, fmt::format("`{}` is not a date: {}", text, why));
   }
   return e;
-}
-
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 inline constexpr const char* kEscapeHelp =
