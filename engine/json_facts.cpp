@@ -1,14 +1,11 @@
 #include "engine/json_facts.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <vector>
 
 #include "engine/facts_convert.hpp"
+#include "engine/input_source.hpp"
 
 namespace dealgate {
 
@@ -19,53 +16,6 @@ constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
-
-// Where the input comes from: a file descriptor or an istream, read in chunks.
-class Source {
- public:
-  virtual ~Source() = default;
-  // Reads up to `n` bytes; 0 at the end of the input or on failure (then `error` is set).
-  virtual std::size_t read(char* dst, std::size_t n) = 0;
-  std::string error;
-};
-
-class FdSource : public Source {
- public:
-  FdSource(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
-  std::size_t read(char* dst, std::size_t n) override {
-    while (true) {
-      ssize_t got = ::read(fd_, dst, n);
-      if (got >= 0) return static_cast<std::size_t>(got);
-      if (errno == EINTR) continue;
-      error = "cannot read " + name_ + ": " + std::strerror(errno);
-      return 0;
-    }
-  }
-
- private:
-  int fd_;
-  std::string name_;
-};
-
-class StreamSource : public Source {
- public:
-  explicit StreamSource(std::istream& in) : in_(in) {}
-  std::size_t read(char* dst, std::size_t n) override {
-    if (!in_.good()) {
-      // Our own reads end with eof (and fail) set; a stream that failed before it reached the end
-      // (one that could not be opened, say) is a read error.
-      if (in_.bad() || !in_.eof()) error = "cannot read the input stream";
-      return 0;
-    }
-    in_.read(dst, static_cast<std::streamsize>(n));
-    auto got = static_cast<std::size_t>(in_.gcount());
-    if (got == 0 && in_.bad()) error = "cannot read the input stream";
-    return got;
-  }
-
- private:
-  std::istream& in_;
-};
 
 // Whether `line` holds a complete JSON value as far as brackets and strings go: no string, object
 // or array is still open at its end.
@@ -107,7 +57,7 @@ struct FactsReader::Impl {
     options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   }
 
-  ReadStatus run(Source& source, const Sink& sink);
+  ReadStatus run(InputSource& source, const Sink& sink);
   void run_lines(const Sink& sink);
   void run_blocks();
   void line(std::size_t from, std::size_t to, const Sink& sink) {
@@ -139,7 +89,7 @@ struct FactsReader::Impl {
   std::size_t end = 0;
   std::uint64_t lines = 0;  // lines consumed so far
   bool at_eof = false;
-  Source* source = nullptr;
+  InputSource* source = nullptr;
   ReadStatus status;
   std::vector<char> scratch;          // read_object's and read_lines' padded copies
   const BlockSink* blocks = nullptr;  // set: JSON Lines go out in blocks, unparsed
@@ -154,24 +104,17 @@ FactsReader::FactsReader(const Schema& schema, FactsReaderOptions options)
 FactsReader::~FactsReader() = default;
 
 ReadStatus FactsReader::read_file(const std::string& path, const Sink& sink) {
-  if (path == "-") {
-    FdSource source(STDIN_FILENO, "standard input");
-    return impl_->run(source, sink);
-  }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  InputSource source(path);
+  if (!source.is_open()) {
     ReadStatus status;
-    status.error = "cannot open " + path + ": " + std::strerror(errno);
+    status.error = source.error();
     return status;
   }
-  FdSource source(fd, path);
-  ReadStatus status = impl_->run(source, sink);
-  ::close(fd);
-  return status;
+  return impl_->run(source, sink);
 }
 
 ReadStatus FactsReader::read_stream(std::istream& in, const Sink& sink) {
-  StreamSource source(in);
+  InputSource source(in);
   return impl_->run(source, sink);
 }
 
@@ -244,14 +187,14 @@ bool FactsReader::Impl::fill(std::size_t& shift) {
   std::size_t got = source->read(data() + end, want);
   if (got == 0) {
     at_eof = true;
-    if (!source->error.empty()) status.error = source->error;
+    if (!source->error().empty()) status.error = source->error();
     return false;
   }
   end += got;
   return true;
 }
 
-ReadStatus FactsReader::Impl::run(Source& src, const Sink& sink) {
+ReadStatus FactsReader::Impl::run(InputSource& src, const Sink& sink) {
   source = &src;
   status = ReadStatus{};
   begin = end = 0;
