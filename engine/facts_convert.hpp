@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "engine/facts.hpp"
+#include "engine/field_table.hpp"
 #include "engine/schema.hpp"
 
 namespace dealgate {
@@ -72,46 +73,6 @@ class FactsConverter {
     std::size_t base;
     FactValue& operator[](std::uint32_t slot) const { return (*values)[base + slot]; }
   };
-  // Field-name lookup for one record node (or the top level): a small hash table, collision-free
-  // for the declared names (its multiplier is chosen when it is built), so a look-up is one hash
-  // and one compare. Keys are compared raw, without unescaping or even measuring them.
-  struct FieldTable {
-    struct Entry {
-      NodeIndex node = kNoNode;
-      std::uint32_t quoted_size = 0;  // name.size() + 1: the name and its closing quote
-      // The name and its closing quote, zero-padded to whole words, and which bytes of each word
-      // count: a raw key is followed by at least SIMDJSON_PADDING readable bytes, so whole words
-      // can always be read. Longer names are compared with memcmp past the last word.
-      static constexpr std::size_t kWords = 3;
-      std::uint64_t words[kWords] = {};
-      std::uint64_t masks[kWords] = {};
-      std::string_view name;
-    };
-    std::vector<Entry> slots;  // power-of-two size; node kNoNode when empty
-    std::uint32_t multiplier = 0;
-    unsigned shift = 0;
-    bool collision_free = false;  // every name in its home slot: a look-up compares one entry
-
-    void build(const std::vector<SchemaNode>& nodes, const std::vector<NodeIndex>& fields);
-    // The field whose name the raw key at `raw` spells (the bytes after its opening quote).
-    NodeIndex find(const char* raw, const char* end) const;
-    static bool matches(const Entry& entry, const char* raw, const char* end);
-    static bool matches_long(const Entry& entry, const char* raw, const char* end);
-    static Entry make_entry(std::string_view name, NodeIndex node);
-    std::string_view name_of(NodeIndex node) const;
-
-    // The keys met at each position of the last object read through this table (kNoNode for an
-    // undeclared key; quoted_size 0 when not remembered). Tables belong to one converter, and so
-    // to one thread.
-    static constexpr std::size_t kRecentKeys = 64;
-    std::vector<Entry> recent;
-    bool recall(std::size_t position, const char* raw, const char* end, NodeIndex& node) const;
-    void remember(std::size_t position, const char* raw, NodeIndex node);
-    // The field named `name` (an unescaped key).
-    NodeIndex find_name(std::string_view name) const;
-    std::size_t index(std::uint32_t prefix) const { return (prefix * multiplier) >> shift; }
-  };
-
   void begin_record(Facts& facts, std::string& error);
   simdjson::error_code read_root(od::document& doc, std::string& error);
   simdjson::error_code read_element(od::value& element, std::string& error);

@@ -141,7 +141,8 @@ class Cursor {
   char* at_;
 };
 
-std::size_t ids_bound(const std::vector<std::string>& quoted, const std::vector<ConditionIndex>& ids) {
+std::size_t ids_bound(const std::vector<std::string>& quoted,
+                      const std::vector<ConditionIndex>& ids) {
   std::size_t n = 2;
   for (ConditionIndex id : ids) n += quoted[id].size() + 1;
   return n;
