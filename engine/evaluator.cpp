@@ -50,8 +50,11 @@ struct Evaluator::State {
   std::vector<Causes> condition_causes;
   std::vector<std::string> condition_message;
   std::vector<Status> block_status;
-  std::vector<bool> block_done;
-  std::vector<BlockIndex> touched;
+  // A block (a condition) was evaluated for the current deal when its epoch is the current one:
+  // a new deal starts by counting up, instead of clearing what the last deal evaluated.
+  std::uint32_t epoch = 0;
+  std::vector<std::uint32_t> block_epoch;
+  std::vector<std::uint32_t> condition_epoch;
   std::vector<Value> default_params;
   StringPool strings;
 };
@@ -63,7 +66,8 @@ Evaluator::Evaluator(const Plan& plan) : plan_(plan), state_(std::make_shared<St
   s.condition_causes.resize(plan.conditions.size());
   s.condition_message.resize(plan.conditions.size());
   s.block_status.assign(plan.blocks.size(), Status::Pass);
-  s.block_done.assign(plan.blocks.size(), false);
+  s.block_epoch.assign(plan.blocks.size(), 0);
+  s.condition_epoch.assign(plan.conditions.size(), 0);
   for (const PlanParam& p : plan.params) s.default_params.push_back(evaluate_constant(plan, p.default_value));
 }
 
@@ -71,11 +75,11 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   State& s = *state_;
   const std::vector<Value>& params = options.params ? options.params->values : s.default_params;
   Context ctx{plan_, facts, options.today, params, s.binders, s.scratch};
-  for (BlockIndex b : s.touched) {
-    s.block_done[b] = false;
-    for (ConditionIndex c : plan_.blocks[b].conditions) s.condition_truth[c] = NotEvaluated;
+  if (++s.epoch == 0) {  // wrapped around: no stale epoch may look current
+    std::fill(s.block_epoch.begin(), s.block_epoch.end(), 0);
+    std::fill(s.condition_epoch.begin(), s.condition_epoch.end(), 0);
+    s.epoch = 1;
   }
-  s.touched.clear();
   s.scratch.clear();
 
   auto render_message = [&](const PlanCondition& c, std::string& text) {
@@ -107,6 +111,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
       const PlanCondition& c = plan_.conditions[ci];
       const Truth t = ctx.eval_truth(c.expr);
       s.condition_truth[ci] = t;
+      s.condition_epoch[ci] = s.epoch;
       if (t == Unknown) {
         Causes& why = s.condition_causes[ci];
         why.missing.clear();
@@ -122,8 +127,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
       }
     }
     s.block_status[b] = failed ? Status::Fail : unknown ? Status::Unknown : Status::Pass;
-    s.block_done[b] = true;
-    s.touched.push_back(b);
+    s.block_epoch[b] = s.epoch;
   };
 
   const std::vector<BlockIndex>& gates = options.gates.empty() ? plan_.gates : options.gates;
@@ -131,7 +135,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   for (std::size_t g = 0; g < gates.size(); ++g) {
     const PlanBlock& gate = plan_.blocks[gates[g]];
     for (BlockIndex b : gate.evaluation_order) {
-      if (!s.block_done[b]) evaluate_block(b);
+      if (s.block_epoch[b] != s.epoch) evaluate_block(b);
     }
     GateResult& out = result.gates[g];
     out.failed.clear();
@@ -176,7 +180,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     for (const std::vector<BlockIndex>& entry : plan_.stages->entry_gates) {
       for (BlockIndex g : entry) {
         for (BlockIndex b : plan_.blocks[g].evaluation_order) {
-          if (!s.block_done[b]) evaluate_block(b);
+          if (s.block_epoch[b] != s.epoch) evaluate_block(b);
         }
       }
     }
@@ -185,7 +189,9 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
 }
 
 ConditionOutcome Evaluator::outcome(ConditionIndex condition) const {
-  return static_cast<ConditionOutcome>(state_->condition_truth[condition]);
+  const State& s = *state_;
+  if (s.condition_epoch[condition] != s.epoch) return ConditionOutcome::NotEvaluated;
+  return static_cast<ConditionOutcome>(s.condition_truth[condition]);
 }
 
 Value evaluate_constant(const Plan& plan, ExprIndex node) {

@@ -34,15 +34,6 @@ std::uint32_t name_prefix(std::string_view name) {
   if (name.size() < 4) quoted[name.size()] = '"';
   return key_prefix(quoted);
 }
-std::uint64_t load_word(const char* p) {
-  std::uint64_t word = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(&word, p, 8);
-  } else {
-    for (int i = 0; i < 8; ++i) word |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-  }
-  return word;
-}
 
 }  // namespace
 
@@ -93,15 +84,6 @@ FieldTable::Entry FieldTable::make_entry(std::string_view name, NodeIndex node) 
   return entry;
 }
 
-bool FieldTable::recall(std::size_t position, const char* raw, const char* end,
-                        NodeIndex& node) const {
-  if (position >= recent_.size()) return false;
-  const Entry& entry = recent_[position];
-  if (entry.quoted_size == 0 || !matches(entry, raw, end)) return false;
-  node = entry.node;
-  return true;
-}
-
 void FieldTable::remember(std::size_t position, const char* raw, NodeIndex node) {
   if (position >= kRecentKeys) return;
   if (position >= recent_.size()) recent_.resize(position + 1);
@@ -121,16 +103,6 @@ std::string_view FieldTable::name_of(NodeIndex node) const {
     if (entry.node == node) return entry.name;
   }
   return {};
-}
-
-// Compares all three words without branching: names are mostly short, and a loop over "as many
-// words as the name has" mispredicted on every other key.
-bool FieldTable::matches(const Entry& entry, const char* raw, const char* end) {
-  const std::uint64_t diff = ((load_word(raw) & entry.masks[0]) ^ entry.words[0]) |
-                             ((load_word(raw + 8) & entry.masks[1]) ^ entry.words[1]) |
-                             ((load_word(raw + 16) & entry.masks[2]) ^ entry.words[2]);
-  if (diff != 0) return false;
-  return entry.quoted_size <= 8 * Entry::kWords || matches_long(entry, raw, end);
 }
 
 bool FieldTable::matches_long(const Entry& entry, const char* raw, const char* end) {

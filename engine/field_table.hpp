@@ -7,8 +7,10 @@
 // the keys of the last object read through it.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +48,7 @@ class FieldTable {
   };
   static constexpr std::size_t kRecentKeys = 64;
 
+  static std::uint64_t load_word(const char* p);
   static Entry make_entry(std::string_view name, NodeIndex node);
   static bool matches(const Entry& entry, const char* raw, const char* end);
   static bool matches_long(const Entry& entry, const char* raw, const char* end);
@@ -60,5 +63,36 @@ class FieldTable {
   bool collision_free_ = false;  // every name in its home slot
   std::vector<Entry> recent_;    // by position in the last object read through the table
 };
+
+// recall() and what it needs are here, to be inlined into the reader's loop over keys.
+
+inline std::uint64_t FieldTable::load_word(const char* p) {
+  std::uint64_t word = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&word, p, 8);
+  } else {
+    for (int i = 0; i < 8; ++i) word |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+  return word;
+}
+
+// All three words are compared, without branching: names are mostly short, and a loop over "as
+// many words as the name has" mispredicted on every other key.
+inline bool FieldTable::matches(const Entry& entry, const char* raw, const char* end) {
+  const std::uint64_t diff = ((load_word(raw) & entry.masks[0]) ^ entry.words[0]) |
+                             ((load_word(raw + 8) & entry.masks[1]) ^ entry.words[1]) |
+                             ((load_word(raw + 16) & entry.masks[2]) ^ entry.words[2]);
+  if (diff != 0) return false;
+  return entry.quoted_size <= 8 * Entry::kWords || matches_long(entry, raw, end);
+}
+
+inline bool FieldTable::recall(std::size_t position, const char* raw, const char* end,
+                               NodeIndex& node) const {
+  if (position >= recent_.size()) return false;
+  const Entry& entry = recent_[position];
+  if (entry.quoted_size == 0 || !matches(entry, raw, end)) return false;
+  node = entry.node;
+  return true;
+}
 
 }  // namespace dealgate
