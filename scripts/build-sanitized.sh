@@ -12,7 +12,7 @@ build=${ASAN_BUILD_DIR:-build-asan}
 # Why these choices (measured on 2 cores, see docs/reliability.md "Sanitizers"):
 # - clang++: it compiles instrumented code in under half of g++'s CPU time, and libFuzzer needs it.
 # - -O2 -gline-tables-only: file:line in every report. Full -g costs ~6% more compile time for
-#   nothing a sanitizer prints; -O1 saves only ~3% and runs the fuzzers 1.2-1.5x slower.
+#   nothing a sanitizer prints; -O1 saves only ~3% and runs the fuzzers 1.3-1.5x slower.
 # - The test code at -O0 (DEALGATE_TEST_COMPILE_OPTIONS): it is half of the compile time of this
 #   build and runs for seconds; the code under test (libraries, program, fuzz targets) stays -O2.
 # - No benchmarks and no second, shared library: the sanitized suite runs neither.
