@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets in build-fuzz/ (clang++, ASan+UBSan) and runs each for SECONDS
-# (default 60). Replays fuzz/regressions/ first. Exits non-zero on the first target that crashes,
-# hangs or leaks; the input that did it is left in build-fuzz/artifacts/.
+# Builds the libFuzzer targets in build-asan/ (scripts/build-sanitized.sh: clang++, ASan+UBSan, the
+# build the sanitized test suite uses too, so after scripts/test-sanitized.sh nothing is rebuilt)
+# and runs each for SECONDS (default 60). Replays fuzz/regressions/ first. Exits non-zero on the
+# first target that crashes, hangs or leaks; the input that did it is left in build-asan/artifacts/.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]     e.g. fuzz/run.sh 300 fuzz_compile
 set -euo pipefail
@@ -10,12 +11,8 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_compile fuzz_facts fuzz_fmt)
-build=${FUZZ_BUILD_DIR:-build-fuzz}
-./scripts/install-deps.sh
-
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DDEALGATE_FUZZ=ON -DDEALGATE_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j "${FUZZ_BUILD_JOBS:-2}" --target "${targets[@]}"
+build=${ASAN_BUILD_DIR:-build-asan}
+./scripts/build-sanitized.sh "${targets[@]}"
 
 # Seed corpora: every rule file of the project for the rule-file targets, every line of the
 # example deals (and the whole file) for the facts target. libFuzzer adds what it finds.

@@ -16,7 +16,7 @@ packages=(
   time                 # /usr/bin/time -v: peak memory in bench/run.sh
   parallel             # GNU parallel: the batch test runs dealgate over shards with it
   python3              # the ctypes example and its test
-  clang                # fuzz/run.sh: libFuzzer targets
+  clang                # scripts/build-sanitized.sh: the ASan+UBSan suite and the libFuzzer targets
   libclang-rt-dev      # ASan, UBSan and libFuzzer runtimes for clang
 )
 

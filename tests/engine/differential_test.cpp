@@ -97,13 +97,21 @@ std::string type_text(const TypeNode& t) {
 
 // ---- Deals: JSON trees, written out for FactsReader and read directly by the reference --------
 
+// An object's fields are a struct of their own, not std::pair<std::string, Json>: clang 14 with
+// libstdc++ 12 rejects a pair of the still-incomplete Json inside Json's own definition (it checks
+// whether Json is default-constructible there), and the sanitizer build uses clang.
+struct JsonField;
 struct Json {
   enum Kind { Absent, Null, Bool, Number, String, Array, Object } kind = Absent;
   bool boolean = false;
   double number = 0;
   std::string text;
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> fields;
+  std::vector<JsonField> fields;
+};
+struct JsonField {
+  std::string name;
+  Json value;
 };
 
 std::string to_json(const Json& j) {
@@ -187,7 +195,7 @@ class DealGenerator {
       }
       case TypeNode::Record:
         j.kind = Json::Object;
-        for (const auto& [name, type] : t.fields) j.fields.emplace_back(name, value(*type, depth + 1));
+        for (const auto& [name, type] : t.fields) j.fields.push_back({name, value(*type, depth + 1)});
         break;
     }
     return j;
@@ -201,7 +209,7 @@ class DealGenerator {
       case 0: j.kind = Json::String; j.text = t.kind == TypeNode::Date ? pick(kBadDates) : "12"; break;
       case 1: j.kind = Json::Number; j.number = 4; break;
       case 2: j.kind = Json::Array; break;
-      default: j.kind = Json::Object; j.fields.emplace_back("f", Json{Json::Bool, true, 0, {}, {}, {}}); break;
+      default: j.kind = Json::Object; j.fields.push_back({"f", Json{Json::Bool, true, 0, {}, {}, {}}}); break;
     }
     bool fits = (t.kind == TypeNode::Number && j.kind == Json::Number) ||
                 (t.kind == TypeNode::String && j.kind == Json::String) ||
