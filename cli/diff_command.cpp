@@ -121,32 +121,6 @@ class StdinCopy {
   std::string path_;
 };
 
-std::string unreadable_reason(const std::string& path) {
-  if (path == "-") return {};
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return fmt::format("`{}` is a folder", path);
-  std::ifstream probe(path, std::ios::binary);
-  if (!probe) return fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
-  return {};
-}
-
-// Compiles one side; prints its diagnostics. Null (after reporting) when it does not compile.
-std::optional<Compilation> compile_side(const std::string& path, std::string_view side,
-                                        const Io& io) {
-  std::optional<Compilation> compilation = load_rules({path}, {}, io.err, io.err_color);
-  if (!compilation) return std::nullopt;
-  print_diagnostics(*compilation, io.err, io.err_color);
-  if (!compilation->ok()) {
-    print_error(io.err,
-                fmt::format("the {} rules (`{}`) do not compile ({})", side, path,
-                            count_of(compilation->diagnostics.error_count(), "error")),
-                "fix the errors above; `dealgate check` shows them without evaluating",
-                io.err_color);
-    return std::nullopt;
-  }
-  return compilation;
-}
-
 // The header warnings of a CSV input, one block (`warning:` line and its help) each.
 std::vector<std::string> warning_blocks(const std::string& text) {
   std::vector<std::string> blocks;
@@ -186,9 +160,11 @@ void print_warnings(const std::string& old_text, const std::string& new_text, st
 }  // namespace
 
 int run_diff(const DiffArgs& args, const Io& io) {
-  std::optional<Compilation> old_rules = compile_side(args.old_rules, "old", io);
+  std::optional<Compilation> old_rules = load_compiled_rules(
+      {args.old_rules}, io, fmt::format("the old rules (`{}`)", args.old_rules));
   if (!old_rules) return kExitUsage;
-  std::optional<Compilation> new_rules = compile_side(args.new_rules, "new", io);
+  std::optional<Compilation> new_rules = load_compiled_rules(
+      {args.new_rules}, io, fmt::format("the new rules (`{}`)", args.new_rules));
   if (!new_rules) return kExitUsage;
   const Plan& old_plan = *old_rules->plan;
   const Plan& new_plan = *new_rules->plan;

@@ -25,15 +25,6 @@ namespace dealgate::cli {
 namespace {
 
 // A file that cannot be opened is reported before any output is written, so stdout stays empty.
-std::string unreadable_reason(const std::string& path) {
-  if (path == "-") return {};
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return fmt::format("`{}` is a folder", path);
-  std::ifstream probe(path, std::ios::binary);
-  if (!probe) return fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
-  return {};
-}
-
 unsigned default_threads() {
   const unsigned cores = std::thread::hardware_concurrency();
   return cores > 0 ? cores : 1;
@@ -42,17 +33,8 @@ unsigned default_threads() {
 }  // namespace
 
 int run_eval(const EvalArgs& args, const Io& io) {
-  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
   if (!compilation) return kExitUsage;
-  print_diagnostics(*compilation, io.err, io.err_color);
-  if (!compilation->ok()) {
-    print_error(io.err,
-                fmt::format("the rules do not compile ({})",
-                            count_of(compilation->diagnostics.error_count(), "error")),
-                "fix the errors above; `dealgate check` shows them without evaluating",
-                io.err_color);
-    return kExitUsage;
-  }
   const Plan& plan = *compilation->plan;
   EvalOptions options;
   if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;

@@ -16,13 +16,8 @@
 namespace dealgate::cli {
 
 int run_explain(const ExplainArgs& args, const Io& io) {
-  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
   if (!compilation) return kExitUsage;
-  print_diagnostics(*compilation, io.err, io.err_color);
-  if (!compilation->ok()) {
-    print_error(io.err, "the rules do not compile", "fix the errors above; `dealgate check` shows them", io.err_color);
-    return kExitUsage;
-  }
   const Plan& plan = *compilation->plan;
   EvalOptions options;
   if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;

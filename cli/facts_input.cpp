@@ -4,6 +4,10 @@
 #include <fmt/ostream.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "engine/csv_facts.hpp"
@@ -63,6 +67,15 @@ std::string read_facts(const Schema& schema, const FactsSource& source, const Re
   }
   FactsReader reader(schema, source.id_field);
   return reader.read_file(source.path, forward).error;
+}
+
+std::string unreadable_reason(const std::string& path) {
+  if (path == "-") return {};
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fmt::format("`{}` is a folder", path);
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) return fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
+  return {};
 }
 
 }  // namespace dealgate::cli

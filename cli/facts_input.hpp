@@ -46,6 +46,10 @@ std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source
                                  std::size_t block_bytes, const RecordSink& sink,
                                  const BlockSink& blocks);
 
+// Why `path` (a --facts argument) cannot be opened for reading, or an empty string (also for `-`).
+// Commands check this before compiling output, so a typo in the path is one clear message.
+std::string unreadable_reason(const std::string& path);
+
 // CSV when asked for, or for a `.csv` file under InputFormat::Auto; JSON otherwise.
 bool is_csv(const FactsSource& source);
 

@@ -28,17 +28,8 @@ std::string joined(const std::vector<std::string>& items) {
 }  // namespace
 
 int run_report(const ReportArgs& args, const Io& io) {
-  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
   if (!compilation) return kExitUsage;
-  print_diagnostics(*compilation, io.err, io.err_color);
-  if (!compilation->ok()) {
-    print_error(io.err,
-                fmt::format("the rules do not compile ({})",
-                            count_of(compilation->diagnostics.error_count(), "error")),
-                "fix the errors above; `dealgate check` shows them without evaluating",
-                io.err_color);
-    return kExitUsage;
-  }
   const Plan& plan = *compilation->plan;
   EvalOptions options;
   if (!make_eval_options(plan, {}, args.params, args.today, io, options)) return kExitUsage;

@@ -1,8 +1,10 @@
 #include "cli/rules.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/messages.hpp"
+#include "cli/plural.hpp"
 #include "grammar/diagnostic_render.hpp"
 
 namespace dealgate::cli {
@@ -23,6 +25,19 @@ void print_diagnostics(const Compilation& compilation, std::ostream& err, bool c
   for (const Diagnostic& d : compilation.diagnostics.items()) {
     err << render_text(d, compilation.sources, {color}) << '\n';
   }
+}
+
+std::optional<Compilation> load_compiled_rules(const std::vector<std::string>& paths, const Io& io,
+                                               std::string_view subject) {
+  std::optional<Compilation> compilation = load_rules(paths, {}, io.err, io.err_color);
+  if (!compilation) return std::nullopt;
+  print_diagnostics(*compilation, io.err, io.err_color);
+  if (compilation->ok()) return compilation;
+  print_error(io.err,
+              fmt::format("{} do not compile ({})", subject,
+                          count_of(compilation->diagnostics.error_count(), "error")),
+              "fix the errors above; `dealgate check` shows them on their own", io.err_color);
+  return std::nullopt;
 }
 
 }  // namespace dealgate::cli

@@ -1,11 +1,13 @@
-// Reading and compiling RULES for a command: the shared first step of `check` and `eval`.
+// Reading and compiling RULES for a command: the shared first step of every command.
 #pragma once
 
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cli/io.hpp"
 #include "engine/compiler.hpp"
 
 namespace dealgate::cli {
@@ -17,5 +19,11 @@ std::optional<Compilation> load_rules(const std::vector<std::string>& paths,
 
 // Every diagnostic, compiler style (render_text), in order, a blank line after each.
 void print_diagnostics(const Compilation& compilation, std::ostream& err, bool color);
+
+// What every command that runs rules does first: load_rules, print_diagnostics, and when there are
+// errors, say that `subject` ("the rules", "the new rules (`b.gate`)") do not compile and give
+// nullopt (the command exits 2).
+std::optional<Compilation> load_compiled_rules(const std::vector<std::string>& paths, const Io& io,
+                                               std::string_view subject = "the rules");
 
 }  // namespace dealgate::cli

@@ -55,14 +55,8 @@ void write_coverage(std::string& out, const Plan& plan, const TestRun& run) {
 }  // namespace
 
 int run_test(const TestArgs& args, const Io& io) {
-  std::optional<Compilation> compilation = load_rules(args.rules, {}, io.err, io.err_color);
+  std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
   if (!compilation) return kExitUsage;
-  print_diagnostics(*compilation, io.err, io.err_color);
-  if (!compilation->ok()) {
-    print_error(io.err, "the rules do not compile, so their tests cannot run",
-                "fix the errors above; `dealgate check` shows them", io.err_color);
-    return kExitUsage;
-  }
   const Palette p = Palette::of(io.out_color);
   TestRun run = run_rule_tests(*compilation, {args.filter});
   std::string out;
