@@ -219,7 +219,7 @@ struct Context {
         Value s = eval(n.args[0]);
         Value part = eval(n.args[1]);
         if (s.is_unknown() || part.is_unknown()) return Value::unknown();
-        bool found = n.op == Op::Contains ? s.text.find(part.text) != std::string_view::npos
+        bool found = n.op == Op::Contains ? text_contains(s.text, part.text)
                                           : s.text.substr(0, part.text.size()) == part.text;
         return Value::of_bool(found);
       }

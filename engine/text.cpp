@@ -1,5 +1,7 @@
 #include "engine/text.hpp"
 
+#include <string.h>  // memmem (a GNU extension)
+
 #include "grammar/utf8.hpp"
 
 namespace dealgate {
@@ -47,6 +49,14 @@ std::size_t utf8_length(std::string_view text) {
   std::size_t n = 0;
   for (unsigned char c : text) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+bool text_contains(std::string_view text, std::string_view part) {
+  // glibc's memmem is linear in the worst case (the two-way algorithm for long parts). Neither
+  // std::string_view::find (|part| comparisons at each place) nor std::boyer_moore_searcher (its
+  // table takes time quadratic in a repetitive part) is.
+  if (part.empty()) return true;
+  return ::memmem(text.data(), text.size(), part.data(), part.size()) != nullptr;
 }
 
 }  // namespace dealgate
