@@ -33,7 +33,17 @@ std::string format_number(double number) {
 
 namespace evaluation {
 
-void render_to(Context& ctx, const Value& v, std::string& out) {
+std::uint64_t work_budget(const Plan& plan, const Facts& facts) {
+  // Linear in the deal (its values and the bytes of its texts) for a given rule set: each node
+  // may visit the whole deal several times over (evaluation, the causes of an unknown, its
+  // message) before the budget notices. The constants keep tiny deals and rule sets in the clear.
+  constexpr std::uint64_t kVisitsPerNode = 8;
+  const std::uint64_t deal_size =
+      facts.top.size() + facts.pool.size() + facts.lists.size() + facts.strings.size();
+  return kVisitsPerNode * (plan.nodes.size() + 16) * (deal_size + 64);
+}
+
+void render_to(Context& ctx, const Value& v, std::string& out, std::uint32_t max_elements) {
   switch (v.kind) {
     case Value::Kind::Bool: out += v.boolean ? "true" : "false"; return;
     case Value::Kind::Number: append_number(out, v.number); return;
@@ -42,8 +52,12 @@ void render_to(Context& ctx, const Value& v, std::string& out) {
     case Value::Kind::Unknown: out += "<unknown>"; return;
     case Value::Kind::FactList: case Value::Kind::ExprList: {
       out += '[';
-      std::uint32_t size = ctx.list_size(v);
+      const std::uint32_t size = ctx.list_size(v);
       for (std::uint32_t i = 0; i < size; ++i) {
+        if (i == max_elements) {
+          out += fmt::format(", ... {} more", size - i);
+          break;
+        }
         if (i) out += ", ";
         if (v.kind == Value::Kind::FactList && ctx.plan.schema.node(v.element).type == ValueType::Record) {
           out += "{...}";
@@ -53,7 +67,7 @@ void render_to(Context& ctx, const Value& v, std::string& out) {
         if (item.is_unknown()) {
           out += "<missing>";
         } else {
-          render_to(ctx, item, out);
+          render_to(ctx, item, out, max_elements);
         }
       }
       out += ']';
@@ -62,9 +76,9 @@ void render_to(Context& ctx, const Value& v, std::string& out) {
   }
 }
 
-std::string render(Context& ctx, const Value& v) {
+std::string render(Context& ctx, const Value& v, std::uint32_t max_elements) {
   std::string out;
-  render_to(ctx, v, out);
+  render_to(ctx, v, out, max_elements);
   return out;
 }
 

@@ -36,6 +36,17 @@ struct Causes {
 
 enum Truth : std::uint8_t { False = 0, True = 1, Unknown = 2, NotEvaluated = 3 };
 
+// How much work evaluating one deal may take, in steps: a list element visited, or a byte of text
+// examined (compared, searched, lowered, counted). SPEC §6 promises time linear in the size of the
+// deal, but a quantifier inside another (`any(x in xs: x in ys)`) visits |xs| × |ys| elements,
+// and `lower(notes)` inside one lowers `notes` once per element: hours for a 16 MiB record. Every
+// rule that reads each fact a bounded number of times stays far below this budget.
+std::uint64_t work_budget(const Plan& plan, const Facts& facts);
+// Why a value is unknown when the budget ran out while working it out (Causes::other).
+inline constexpr const char* kOutOfWork =
+    "evaluation stopped: this deal needs more work than its size allows (a long list inside "
+    "another quantifier, or long text worked on once per element)";
+
 struct Context {
   const Plan& plan;
   const Facts& facts;
@@ -43,8 +54,35 @@ struct Context {
   const std::vector<Value>& params;
   std::vector<Binding>& binders;
   std::deque<std::string>& scratch;  // strings made during evaluation (lower)
+  // Each condition may spend work_budget (restart_work). Once it is spent, whatever needs more
+  // work is unknown (kOutOfWork) until the next condition: the same result on every run.
+  const std::uint64_t budget = work_budget(plan, facts);
+  std::uint64_t work_left = budget;
+  bool out_of_work = false;
 
   const ExprNode& node(ExprIndex i) const { return plan.nodes[i]; }
+
+  void restart_work() {
+    work_left = budget;
+    out_of_work = false;
+  }
+  // False, until restart_work, once the budget cannot pay for `steps`.
+  bool spend(std::uint64_t steps) {
+    if (steps > work_left) {
+      work_left = 0;
+      out_of_work = true;
+      return false;
+    }
+    work_left -= steps;
+    return true;
+  }
+  // Comparing two texts for equality looks at their bytes only when their lengths agree.
+  static std::uint64_t comparison_steps(std::string_view a, std::string_view b) {
+    return a.size() == b.size() ? a.size() : 0;
+  }
+  static std::uint64_t comparison_steps(const Value& a, const Value& b) {
+    return a.kind == Value::Kind::String ? comparison_steps(a.text, b.text) : 0;
+  }
 
   Value fact_value(const FactValue& f, NodeIndex n) const {
     if (f.state != FactState::Present) return Value::unknown();
@@ -177,6 +215,7 @@ struct Context {
         std::uint32_t size = list_size(list);
         for (std::uint32_t i = 0; i < size; ++i) {
           Value item = element_value(list, i);
+          if (!spend(1 + comparison_steps(x, item))) return Value::unknown();
           if (item.is_unknown()) {
             saw_unknown = true;
           } else if (equal(x, item)) {
@@ -207,18 +246,21 @@ struct Context {
 
       case Op::Lower: {
         Value s = eval(n.args[0]);
-        if (s.is_unknown()) return s;
+        if (s.is_unknown() || !spend(1 + s.text.size())) return Value::unknown();
         return Value::of_string(scratch.emplace_back(utf8_lower(s.text)));
       }
       case Op::Len: {
         Value s = eval(n.args[0]);
-        if (s.is_unknown()) return s;
+        if (s.is_unknown() || !spend(1 + s.text.size())) return Value::unknown();
         return Value::of_number(static_cast<double>(utf8_length(s.text)));
       }
       case Op::Contains: case Op::StartsWith: {
         Value s = eval(n.args[0]);
         Value part = eval(n.args[1]);
         if (s.is_unknown() || part.is_unknown()) return Value::unknown();
+        const std::size_t examined = n.op == Op::Contains ? s.text.size() + part.text.size()
+                                                          : std::min(s.text.size(), part.text.size());
+        if (!spend(1 + examined)) return Value::unknown();
         bool found = n.op == Op::Contains ? text_contains(s.text, part.text)
                                           : s.text.substr(0, part.text.size()) == part.text;
         return Value::of_bool(found);
@@ -285,6 +327,7 @@ struct Context {
         if (operand == Type::Kind::String && (n.op == Op::Equal || n.op == Op::NotEqual)) {
           std::string_view l, r;
           if (!eval_string(n.args[0], l) || !eval_string(n.args[1], r)) return Unknown;
+          if (!spend(comparison_steps(l, r))) return Unknown;
           return (l == r) == (n.op == Op::Equal) ? True : False;
         }
         break;
@@ -296,6 +339,7 @@ struct Context {
         const Truth decisive = n.op == Op::AnyOf ? True : False;
         bool saw_unknown = false;
         for (std::uint32_t i = 0; i < size; ++i) {
+          if (!spend(1)) return Unknown;
           bind(n.depth, list, n.args[0], i);
           const Truth t = eval_truth(n.args[1]);
           if (t == Unknown) {
@@ -316,7 +360,10 @@ struct Context {
         bool saw_unknown = false;
         for (ExprIndex item : list.args) {
           std::string_view text;
-          if (!eval_string(item, text)) {
+          const bool known = eval_string(item, text);
+          // What `eval` spends on the same list, so that both give the same answer near the limit.
+          if (!spend(1 + (known ? comparison_steps(x, text) : 0))) return Unknown;
+          if (!known) {
             saw_unknown = true;
           } else if (text == x) {
             return n.op == Op::In ? True : False;
@@ -445,6 +492,7 @@ struct Context {
     if (size == 0) return is_sum ? Value::of_number(0) : Value::unknown();
     double acc = is_sum ? 0 : 0;
     for (std::uint32_t i = 0; i < size; ++i) {
+      if (!spend(1)) return Value::unknown();
       Value v = element(i);
       if (v.is_unknown()) return v;
       if (is_sum) {
@@ -466,6 +514,7 @@ struct Context {
         bool decisive = n.op == Op::AnyOf;
         bool saw_unknown = false;
         for (std::uint32_t i = 0; i < size; ++i) {
+          if (!spend(1)) return Value::unknown();
           bind(n.depth, list, n.args[0], i);
           Value v = eval(n.args[1]);
           if (v.is_unknown()) {
@@ -479,6 +528,7 @@ struct Context {
       case Op::CountOf: {
         double count = 0;
         for (std::uint32_t i = 0; i < size; ++i) {
+          if (!spend(1)) return Value::unknown();
           bind(n.depth, list, n.args[0], i);
           Value v = eval(n.args[1]);
           if (v.is_unknown()) return v;
@@ -498,6 +548,7 @@ struct Context {
     Value l = eval(n.args[0]);
     Value r = eval(n.args[1]);
     if (l.is_unknown() || r.is_unknown()) return Value::unknown();
+    if (!spend(comparison_steps(l, r))) return Value::unknown();
     switch (n.op) {
       case Op::Equal: return Value::of_bool(equal(l, r));
       case Op::NotEqual: return Value::of_bool(!equal(l, r));
@@ -606,6 +657,7 @@ struct Context {
         std::uint32_t size = list_size(list);
         if (size == 0 && n.op != Op::In && n.op != Op::NotIn) out.other.emplace_back("empty list");
         for (std::uint32_t i = 0; i < size; ++i) {
+          if (!spend(1)) return out_of_work_cause(out);
           if (element_value(list, i).is_unknown()) element_causes(list, list_expr, i, out);
         }
         return;
@@ -619,6 +671,7 @@ struct Context {
         std::uint32_t size = list_size(list);
         if (size == 0) out.other.emplace_back("empty list");
         for (std::uint32_t i = 0; i < size; ++i) {
+          if (!spend(1)) return out_of_work_cause(out);
           bind(n.depth, list, n.args[0], i);
           if (eval(n.args[1]).is_unknown()) collect_causes(n.args[1], out);
         }
@@ -628,18 +681,34 @@ struct Context {
         collect_causes(n.args[0], out);
         collect_causes(n.args[1], out);
         return;
-      default:
-        // Every other operator is unknown exactly when one of its operands is.
+      default: {
+        // Every other operator is unknown exactly when one of its operands is, or when the work
+        // budget ran out on it (comparing or working on long text).
+        bool operand_unknown = false;
         for (ExprIndex arg : n.args) {
-          if (eval(arg).is_unknown()) collect_causes(arg, out);
+          if (eval(arg).is_unknown()) {
+            operand_unknown = true;
+            collect_causes(arg, out);
+          }
         }
+        if (!operand_unknown && out_of_work) out_of_work_cause(out);
         return;
+      }
+    }
+  }
+
+  void out_of_work_cause(Causes& out) {
+    if (std::find(out.other.begin(), out.other.end(), kOutOfWork) == out.other.end()) {
+      out.other.emplace_back(kOutOfWork);
     }
   }
 };
 
-std::string render(Context& ctx, const Value& v);
+// A list shows its first `max_elements` elements, then how many more it has: explanations and
+// checklists read by people show a few; messages, which are data, show all.
+std::string render(Context& ctx, const Value& v, std::uint32_t max_elements = UINT32_MAX);
 // Appends the rendering to `out` (no allocation beyond the string's own growth).
-void render_to(Context& ctx, const Value& v, std::string& out);
+void render_to(Context& ctx, const Value& v, std::string& out,
+               std::uint32_t max_elements = UINT32_MAX);
 
 }  // namespace dealgate::evaluation

@@ -61,7 +61,7 @@ class Explainer {
   }
 
   std::string describe(ExprIndex index, const Value& v, std::vector<std::string>& reasons) {
-    if (!v.is_unknown()) return render(ctx_, v);
+    if (!v.is_unknown()) return render(ctx_, v, kMaxElementsShown);
     Causes why;
     ctx_.collect_causes(index, why);
     for (const std::string& p : why.missing) reasons.push_back(p + " is missing");
@@ -85,7 +85,8 @@ class Explainer {
       std::string value = f.state == FactState::Missing ? "<missing>"
                         : f.state == FactState::Invalid ? fmt::format("<invalid: {}>", ctx_.facts.text(f))
                         : plan_.schema.node(read.fact).type == ValueType::Record ? "{...}"
-                                                                                 : render(ctx_, ctx_.eval(n.op == Op::FactRead ? index : n.args[0]));
+                                                                                 : render(ctx_, ctx_.eval(n.op == Op::FactRead ? index : n.args[0]),
+                                                                                          kMaxElementsShown);
       out.push_back({path, value});
       return;
     }
@@ -123,11 +124,17 @@ class Explainer {
         const PlanCondition& c = plan_.conditions[ci];
         ExplainedCondition ec;
         ec.condition = ci;
+        // Each step gets the work budget the evaluator gives a whole condition, so that a
+        // condition reads the same here as in `eval`.
+        ctx_.restart_work();
         Value v = ctx_.eval(c.expr);
         ec.outcome = truth_of(v);
+        ctx_.restart_work();
         if (with_trees) ec.tree = tree(c.expr);
+        ctx_.restart_work();
         facts_read(c.expr, ec.facts);
         bool reported = c.is_warning ? ec.outcome != ConditionOutcome::True : ec.outcome == ConditionOutcome::False;
+        ctx_.restart_work();
         if (reported && c.has_message) ec.message = message(c);
         if (!c.is_warning) {
           failed = failed || ec.outcome == ConditionOutcome::False;
@@ -157,6 +164,7 @@ class Explainer {
       return;
     }
     Causes why;
+    ctx_.restart_work();
     ctx_.collect_causes(c.expr, why);
     std::vector<std::string> parts;
     for (const std::string& p : why.missing) parts.push_back(fmt::format("fill in `{}`", p));
