@@ -33,16 +33,6 @@ std::string format_number(double number) {
 
 namespace evaluation {
 
-std::uint64_t work_budget(const Plan& plan, const Facts& facts) {
-  // Linear in the deal (its values and the bytes of its texts) for a given rule set: each node
-  // may visit the whole deal several times over (evaluation, the causes of an unknown, its
-  // message) before the budget notices. The constants keep tiny deals and rule sets in the clear.
-  constexpr std::uint64_t kVisitsPerNode = 8;
-  const std::uint64_t deal_size =
-      facts.top.size() + facts.pool.size() + facts.lists.size() + facts.strings.size();
-  return kVisitsPerNode * (plan.nodes.size() + 16) * (deal_size + 64);
-}
-
 void render_to(Context& ctx, const Value& v, std::string& out, std::uint32_t max_elements) {
   switch (v.kind) {
     case Value::Kind::Bool: out += v.boolean ? "true" : "false"; return;

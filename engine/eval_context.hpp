@@ -36,12 +36,22 @@ struct Causes {
 
 enum Truth : std::uint8_t { False = 0, True = 1, Unknown = 2, NotEvaluated = 3 };
 
-// How much work evaluating one deal may take, in steps: a list element visited, or a byte of text
-// examined (compared, searched, lowered, counted). SPEC §6 promises time linear in the size of the
-// deal, but a quantifier inside another (`any(x in xs: x in ys)`) visits |xs| × |ys| elements,
-// and `lower(notes)` inside one lowers `notes` once per element: hours for a 16 MiB record. Every
-// rule that reads each fact a bounded number of times stays far below this budget.
-std::uint64_t work_budget(const Plan& plan, const Facts& facts);
+// How much work evaluating one condition on one deal may take, in steps: a list element visited,
+// or a byte of text examined (compared, searched, lowered, counted). SPEC §6 promises time linear
+// in the size of the deal, but a quantifier inside another (`any(x in xs: x in ys)`) visits
+// |xs| × |ys| elements, and `lower(notes)` inside one lowers `notes` once per element: hours for a
+// 16 MiB record. A condition that reads each fact a bounded number of times stays far below it:
+// each of its nodes may go over the whole deal several times (evaluation, the causes of an
+// unknown, its message) before the budget notices. `scale` is PlanCondition::work_scale;
+// `deal_size` is deal_size(facts). The constants keep tiny conditions and deals in the clear.
+inline std::uint64_t work_budget(std::uint64_t scale, std::uint64_t deal_size) {
+  constexpr std::uint64_t kVisitsPerNode = 8;
+  return kVisitsPerNode * (scale + 16) * (deal_size + 64);
+}
+// The deal's values and the bytes of its texts.
+inline std::uint64_t deal_size(const Facts& facts) {
+  return facts.top.size() + facts.pool.size() + facts.lists.size() + facts.strings.size();
+}
 // Why a value is unknown when the budget ran out while working it out (Causes::other).
 inline constexpr const char* kOutOfWork =
     "evaluation stopped: this deal needs more work than its size allows (a long list inside "
@@ -54,16 +64,17 @@ struct Context {
   const std::vector<Value>& params;
   std::vector<Binding>& binders;
   std::deque<std::string>& scratch;  // strings made during evaluation (lower)
-  // Each condition may spend work_budget (restart_work). Once it is spent, whatever needs more
-  // work is unknown (kOutOfWork) until the next condition: the same result on every run.
-  const std::uint64_t budget = work_budget(plan, facts);
-  std::uint64_t work_left = budget;
+  // Each condition may spend its work_budget (restart_work). Once it is spent, whatever needs more
+  // work is unknown (kOutOfWork) until the next condition: the same result on every run. Outside
+  // conditions (constants, rendering a value) nothing reads a list of the deal twice: no limit.
+  const std::uint64_t deal_units = deal_size(facts);
+  std::uint64_t work_left = UINT64_MAX;
   bool out_of_work = false;
 
   const ExprNode& node(ExprIndex i) const { return plan.nodes[i]; }
 
-  void restart_work() {
-    work_left = budget;
+  void restart_work(const PlanCondition& condition) {
+    work_left = work_budget(condition.work_scale, deal_units);
     out_of_work = false;
   }
   // False, until restart_work, once the budget cannot pay for `steps`.

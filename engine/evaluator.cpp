@@ -109,7 +109,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     for (ConditionIndex ci : block.conditions) {
       const PlanCondition& c = plan_.conditions[ci];
-      ctx.restart_work();  // its causes and message are paid from the same budget
+      ctx.restart_work(c);  // its causes and message are paid from the same budget
       const Truth t = ctx.eval_truth(c.expr);
       s.condition_truth[ci] = t;
       s.condition_epoch[ci] = s.epoch;

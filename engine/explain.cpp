@@ -126,15 +126,15 @@ class Explainer {
         ec.condition = ci;
         // Each step gets the work budget the evaluator gives a whole condition, so that a
         // condition reads the same here as in `eval`.
-        ctx_.restart_work();
+        ctx_.restart_work(c);
         Value v = ctx_.eval(c.expr);
         ec.outcome = truth_of(v);
-        ctx_.restart_work();
+        ctx_.restart_work(c);
         if (with_trees) ec.tree = tree(c.expr);
-        ctx_.restart_work();
+        ctx_.restart_work(c);
         facts_read(c.expr, ec.facts);
         bool reported = c.is_warning ? ec.outcome != ConditionOutcome::True : ec.outcome == ConditionOutcome::False;
-        ctx_.restart_work();
+        ctx_.restart_work(c);
         if (reported && c.has_message) ec.message = message(c);
         if (!c.is_warning) {
           failed = failed || ec.outcome == ConditionOutcome::False;
@@ -164,7 +164,7 @@ class Explainer {
       return;
     }
     Causes why;
-    ctx_.restart_work();
+    ctx_.restart_work(c);
     ctx_.collect_causes(c.expr, why);
     std::vector<std::string> parts;
     for (const std::string& p : why.missing) parts.push_back(fmt::format("fill in `{}`", p));

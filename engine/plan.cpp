@@ -59,6 +59,19 @@ bool same_type(const Type& a, const Type& b) {
   return true;
 }
 
+std::uint64_t expression_weight(const std::vector<ExprNode>& nodes, ExprIndex root) {
+  // An explicit stack: expressions may be 1024 levels tall.
+  std::uint64_t weight = 0;
+  std::vector<ExprIndex> pending{root};
+  while (!pending.empty()) {
+    const ExprNode& n = nodes[pending.back()];
+    pending.pop_back();
+    weight += 1 + n.text.size();
+    pending.insert(pending.end(), n.args.begin(), n.args.end());
+  }
+  return weight;
+}
+
 std::string_view Plan::source_of(const Span& span) const {
   if (span.file >= source_texts.size()) return {};
   std::string_view text = source_texts[span.file];

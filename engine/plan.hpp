@@ -79,6 +79,9 @@ struct PlanCondition {
   bool has_message = false;
   std::string source;  // the condition's text as written, for reports
   Span span;
+  // The nodes of its expression and message, and the bytes of the text literals among them: the
+  // work it may take on a deal scales with this (evaluation::work_budget).
+  std::uint64_t work_scale = 0;
 };
 
 struct PlanBlock {
@@ -119,6 +122,10 @@ struct PlanStages {
   static constexpr std::uint32_t kUnmapped = kNone - 1;
   std::uint32_t phase_of(std::string_view stage) const;
 };
+
+// The nodes under `root` (a node reached twice counted twice) plus the bytes of their text
+// literals: how much one evaluation of it can touch, apart from the deal.
+std::uint64_t expression_weight(const std::vector<ExprNode>& nodes, ExprIndex root);
 
 struct Plan {
   std::string title;

@@ -232,6 +232,10 @@ class Planner {
           condition.message.push_back(std::move(piece));
         }
       }
+      condition.work_scale = expression_weight(plan_.nodes, condition.expr);
+      for (const MessagePiece& piece : condition.message) {
+        if (piece.expr != kNone) condition.work_scale += expression_weight(plan_.nodes, piece.expr);
+      }
       block.conditions.push_back(static_cast<ConditionIndex>(plan_.conditions.size()));
       plan_.conditions.push_back(std::move(condition));
     }

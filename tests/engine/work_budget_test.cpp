@@ -120,18 +120,39 @@ TEST_F(WorkBudget, TheReasonIsGivenWhereCausesAreShown) {
   EXPECT_NE(shown.find(", 19, ... 19980 more]"), std::string::npos) << shown;
 }
 
-TEST(WorkBudgetSize, GrowsLinearlyWithTheDealAndTheRules) {
-  Compilation small =
-      compile({{"s.gate", std::string(kFacts) + "gate g { require count(xs) > 1 }\n"}});
-  ASSERT_TRUE(small.ok());
-  FactsReader reader(small.plan->schema);
-  ReadRecord a, b;
-  ASSERT_TRUE(reader.read_object(R"({"xs": )" + numbers(0, 1000) + "}", a));
-  ASSERT_TRUE(reader.read_object(R"({"xs": )" + numbers(0, 2000) + "}", b));
-  const std::uint64_t one = evaluation::work_budget(*small.plan, a.facts);
-  const std::uint64_t two = evaluation::work_budget(*small.plan, b.facts);
-  EXPECT_GT(two, one);
-  EXPECT_LT(two, 2 * one + 1);  // twice the deal, at most twice the work
+TEST(WorkBudgetSize, GrowsLinearlyWithTheDeal) {
+  EXPECT_GT(evaluation::work_budget(10, 2000), evaluation::work_budget(10, 1000));
+  EXPECT_LT(evaluation::work_budget(10, 2000), 2 * evaluation::work_budget(10, 1000));
+  Compilation c = compile({{"s.gate", std::string(kFacts) + "gate g { require count(xs) > 1 }\n"}});
+  ASSERT_TRUE(c.ok());
+  FactsReader reader(c.plan->schema);
+  ReadRecord small, large;
+  ASSERT_TRUE(reader.read_object(R"({"xs": )" + numbers(0, 1000) + "}", small));
+  ASSERT_TRUE(
+      reader.read_object(R"({"xs": )" + numbers(0, 2000) + R"(, "owner": "ann")" + "}", large));
+  // Values (the list's elements, the top-level facts) and text bytes.
+  EXPECT_EQ(evaluation::deal_size(large.facts) - evaluation::deal_size(small.facts), 1000u + 3u);
+}
+
+TEST(WorkBudgetSize, GrowsWithTheConditionItsTextsAndItsMessage) {
+  const std::string long_name(5000, 'n');
+  Compilation c =
+      compile({{"s.gate", std::string(kFacts) +
+                              "gate g {\n"
+                              "  require small: count(xs) > 1\n"
+                              "  require named: owner == \"" +
+                              long_name +
+                              "\"\n"
+                              "  require told: count(xs) > 1 else \"{lower(owner)} {count(ys)}\"\n"
+                              "}\n"}});
+  ASSERT_TRUE(c.ok());
+  const std::vector<PlanCondition>& conditions = c.plan->conditions;
+  ASSERT_EQ(conditions.size(), 3u);
+  // count(xs) > 1: the comparison, count, xs and 1.
+  EXPECT_EQ(conditions[0].work_scale, 4u);
+  EXPECT_EQ(conditions[1].work_scale, 3u + long_name.size());
+  // The message's `lower(owner)` and `count(ys)` are paid from the condition's budget too.
+  EXPECT_EQ(conditions[2].work_scale, 4u + 2u + 2u);
 }
 
 }  // namespace
