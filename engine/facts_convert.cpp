@@ -298,7 +298,7 @@ error_code FactsConverter::read_element(od::value& element, std::string& error) 
 
 error_code FactsConverter::convert_fields(od::object& object, FieldTable& table, Frame frame,
                                           std::size_t depth, bool top) {
-  std::size_t position = 0;
+  std::size_t position = 0;  // where this key stood in the previous object
   for (auto field_result : object) {
     od::field field;
     error_code e = std::move(field_result).get(field);
@@ -306,15 +306,20 @@ error_code FactsConverter::convert_fields(od::object& object, FieldTable& table,
     // Keys are matched on their raw bytes; only a key that matched nothing and holds an escape
     // sequence (`"\u0069d"`) is unescaped and matched again.
     // Records of one export spell their keys in the same order: the key at this position in the
-    // previous record is checked first, and only a different key is looked up (and remembered).
+    // previous record is checked first, then the one after it (this record lacks a key: a fact
+    // left empty), and only a different key is looked up (and remembered).
     const char* key = field.key().raw();
     od::value& value = field.value();
     NodeIndex node = kNoNode;
     bool plain_key = true;
     if (!table.recall(position, key, end_, node)) {
-      node = table.find(key, end_);
-      plain_key = node != kNoNode || !has_escape(key);
-      table.remember(position, key, node);
+      if (table.recall(position + 1, key, end_, node)) {
+        ++position;
+      } else {
+        node = table.find(key, end_);
+        plain_key = node != kNoNode || !has_escape(key);
+        table.remember(position, key, node);
+      }
     }
     ++position;
     // A declared id field is recognised by its node, without comparing the key again.
@@ -357,8 +362,9 @@ error_code FactsConverter::convert_fields(od::object& object, FieldTable& table,
 // (a string is consumed only once it is known to be one), so when this returns false the general
 // path sees the value afresh and decides between null, invalid and broken JSON. Returns true when
 // it dealt with the value, with `e` set.
-inline bool FactsConverter::try_declared(od::value& value, const SchemaNode& n, Frame frame,
-                                         error_code& e) {
+inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame frame,
+                                         std::size_t depth, error_code& e) {
+  const SchemaNode& n = schema_.node(node);
   switch (n.type) {
     case ValueType::Bool: {
       bool b;
@@ -386,9 +392,52 @@ inline bool FactsConverter::try_declared(od::value& value, const SchemaNode& n, 
       slot.text = facts_->store(s);
       return true;
     }
-    default:
-      return false;
+    case ValueType::Date: {
+      const std::string_view raw = value.raw_json_token();
+      std::string_view s;
+      e = value.get_string().get(s);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e == SUCCESS) store_date(s, raw, frame[n.slot]);
+      return true;
+    }
+    case ValueType::Record: {
+      od::object object;
+      if (value.get_object().get(object) != SUCCESS) return false;
+      e = convert_record(object, node, frame, depth);
+      return true;
+    }
+    case ValueType::List: {
+      od::array array;
+      if (value.get_array().get(array) != SUCCESS) return false;
+      e = convert_list(array, node, frame, depth);
+      return true;
+    }
   }
+  return false;
+}
+
+// A date, or a timestamp whose date part is used; anything else is an invalid fact, kept as
+// written (`raw`) for explanations.
+void FactsConverter::store_date(std::string_view text, std::string_view raw, FactValue& slot) {
+  if (std::optional<DayNumber> day = parse_date_or_timestamp(text)) {
+    slot.state = FactState::Present;
+    slot.date = *day;
+    slot.text = TextRef{};
+  } else {
+    slot.state = FactState::Invalid;
+    slot.text = facts_->store(trim_right(raw));
+  }
+}
+
+error_code FactsConverter::convert_record(od::object& object, NodeIndex node, Frame frame,
+                                          std::size_t depth) {
+  const SchemaNode& n = schema_.node(node);
+  // A duplicate key: the earlier value is replaced as a whole.
+  if (frame[n.slot].state != FactState::Missing) {
+    set_subtree(node, frame, FactState::Missing, TextRef{});
+  }
+  frame[n.slot].state = FactState::Present;
+  return convert_fields(object, tables_[node], frame, depth, false);
 }
 
 // An undeclared value is skipped, but checked to be valid JSON. Strings and numbers are most of
@@ -410,8 +459,8 @@ inline error_code FactsConverter::skip_ignored(od::value& value, std::size_t dep
 error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame frame,
                                          std::size_t depth) {
   if (depth > max_depth_) return simdjson::DEPTH_ERROR;
+  if (error_code e = SUCCESS; try_declared(value, node, frame, depth, e)) return e;
   const SchemaNode& n = schema_.node(node);
-  if (error_code e = SUCCESS; try_declared(value, n, frame, e)) return e;
   od::json_type type;
   error_code e = value.type().get(type);
   if (e != SUCCESS) return e;
@@ -452,45 +501,34 @@ error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame
     }
     case ValueType::Date: {
       if (type != od::json_type::string) break;
-      const std::string_view raw = trim_right(value.raw_json_token());
+      const std::string_view raw = value.raw_json_token();
       std::string_view s;
       e = value.get_string().get(s);
       if (e != SUCCESS) return e;
-      FactValue& slot = frame[n.slot];
-      if (std::optional<DayNumber> day = parse_date_or_timestamp(s)) {
-        slot.state = FactState::Present;
-        slot.date = *day;
-        slot.text = TextRef{};
-      } else {
-        slot.state = FactState::Invalid;
-        slot.text = facts_->store(raw);
-      }
+      store_date(s, raw, frame[n.slot]);
       return SUCCESS;
     }
-    case ValueType::List:
+    case ValueType::List: {
       if (type != od::json_type::array) break;
-      return convert_list(value, node, frame, depth);
+      od::array array;
+      e = value.get_array().get(array);
+      if (e != SUCCESS) return e;
+      return convert_list(array, node, frame, depth);
+    }
     case ValueType::Record: {
       if (type != od::json_type::object) break;
       od::object object;
       e = value.get_object().get(object);
       if (e != SUCCESS) return e;
-      // A duplicate key: the earlier value is replaced as a whole.
-      if (frame[n.slot].state != FactState::Missing) {
-        set_subtree(node, frame, FactState::Missing, TextRef{});
-      }
-      frame[n.slot].state = FactState::Present;
-      return convert_fields(object, tables_[node], frame, depth, false);
+      return convert_record(object, node, frame, depth);
     }
   }
   return invalid(value, type, node, frame, depth);
 }
 
-error_code FactsConverter::convert_list(od::value& value, NodeIndex node, Frame frame,
+error_code FactsConverter::convert_list(od::array& array, NodeIndex node, Frame frame,
                                         std::size_t depth) {
-  od::array array;
-  error_code e = value.get_array().get(array);
-  if (e != SUCCESS) return e;
+  error_code e = SUCCESS;
   const SchemaNode& n = schema_.node(node);
   const NodeIndex element_node = n.element;
   const std::uint32_t width = schema_.frames()[schema_.node(element_node).frame].width;

@@ -80,9 +80,13 @@ class FactsConverter {
                                       std::size_t depth, bool top);
   simdjson::error_code convert_value(od::value& value, NodeIndex node, Frame frame,
                                      std::size_t depth);
-  bool try_declared(od::value& value, const SchemaNode& n, Frame frame, simdjson::error_code& e);
+  bool try_declared(od::value& value, NodeIndex node, Frame frame, std::size_t depth,
+                    simdjson::error_code& e);
   simdjson::error_code skip_ignored(od::value& value, std::size_t depth);
-  simdjson::error_code convert_list(od::value& value, NodeIndex node, Frame frame,
+  void store_date(std::string_view text, std::string_view raw, FactValue& slot);
+  simdjson::error_code convert_record(od::object& object, NodeIndex node, Frame frame,
+                                      std::size_t depth);
+  simdjson::error_code convert_list(od::array& array, NodeIndex node, Frame frame,
                                     std::size_t depth);
   // Reads past `value` checking it is valid JSON, and returns its raw text (trimmed).
   simdjson::error_code raw_text(od::value& value, od::json_type type, std::size_t depth,

@@ -88,21 +88,21 @@ void FieldTable::remember(std::size_t position, const char* raw, NodeIndex node)
   if (position >= kRecentKeys) return;
   if (position >= recent_.size()) recent_.resize(position + 1);
   Entry& entry = recent_[position];
+  if (node != kNoNode) {  // a declared name: its entry is made already
+    for (const Entry& declared : slots_) {
+      if (declared.node == node) {
+        entry = declared;
+        return;
+      }
+    }
+  }
   entry = Entry{};
   std::size_t length = 0;
   while (raw[length] != '"' && raw[length] != '\\') ++length;
   // Keys with an escape are matched the slow way; an undeclared key is remembered only as far
   // as its words hold it, since its bytes do not outlive the record.
-  if (raw[length] == '\\' || (node == kNoNode && length + 1 > 8 * Entry::kWords)) return;
-  entry = make_entry(std::string_view(raw, length), node);
-  if (node != kNoNode) entry.name = name_of(node);
-}
-
-std::string_view FieldTable::name_of(NodeIndex node) const {
-  for (const Entry& entry : slots_) {
-    if (entry.node == node) return entry.name;
-  }
-  return {};
+  if (raw[length] == '\\' || length + 1 > 8 * Entry::kWords) return;
+  entry = make_entry(std::string_view(raw, length), kNoNode);
 }
 
 bool FieldTable::matches_long(const Entry& entry, const char* raw, const char* end) {

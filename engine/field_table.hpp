@@ -52,7 +52,6 @@ class FieldTable {
   static Entry make_entry(std::string_view name, NodeIndex node);
   static bool matches(const Entry& entry, const char* raw, const char* end);
   static bool matches_long(const Entry& entry, const char* raw, const char* end);
-  std::string_view name_of(NodeIndex node) const;
   std::size_t index(std::uint32_t prefix) const { return (prefix * multiplier_) >> shift_; }
 
   // Collision-free for the declared names when it can be (the multiplier is chosen when the

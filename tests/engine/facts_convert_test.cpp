@@ -402,6 +402,50 @@ TEST_F(FactsConvertTest, KeysAreReadAsThemselvesWhateverTheOrderOfEarlierRecords
   }
 }
 
+// An export's records mostly lack a key here and there (a fact left empty): the reader then
+// expects the key after the missing one, and the keys after that. Whatever it expected, each key
+// must read as itself, and so must the complete records around it.
+TEST_F(FactsConvertTest, RecordsLackingOrAddingKeysInTheUsualOrder) {
+  const char* records[] = {
+      R"({"id":"A","stage":"s1","count":1,"flag":true})",
+      R"({"id":"B","count":2,"flag":false})",               // stage missing
+      R"({"id":"C","stage":"s3","count":3,"flag":true})",   // complete again
+      R"({"id":"D","stage":"s4","flag":false})",            // count missing
+      R"({"id":"E","count":5,"flag":true})",                // stage missing
+      R"({"id":"F","count":6,"stage":"s6","flag":false})",  // two keys swapped
+      R"({"id":"G","owner":"x","stage":"s7","count":7,"flag":true})",  // a key added
+      R"({"stage":"s8","count":8,"flag":false})",           // the first key missing
+      R"({"id":"I","stage":"s9","count":9})",               // the last key missing
+      R"({"id":"J","stage":"s10","count":10,"flag":false})",
+  };
+  const double counts[] = {1, 2, 3, -1, 5, 6, 7, 8, 9, 10};
+  const char* stages[] = {"s1", nullptr, "s3", "s4", nullptr, "s6", "s7", "s8", "s9", "s10"};
+  const int flags[] = {1, 0, 1, 0, 1, 0, 1, 0, -1, 0};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < std::size(records); ++i) {
+      SCOPED_TRACE(records[i]);
+      ReadRecord r = read(records[i]);
+      ASSERT_TRUE(ok_) << r.error;
+      if (counts[i] < 0) {
+        EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);
+      } else {
+        EXPECT_EQ(f_.top(r, f_.count).number, counts[i]);
+      }
+      if (stages[i] == nullptr) {
+        EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Missing);
+      } else {
+        EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), stages[i]);
+      }
+      if (flags[i] < 0) {
+        EXPECT_EQ(f_.top(r, f_.flag).state, FactState::Missing);
+      } else {
+        EXPECT_EQ(f_.top(r, f_.flag).boolean, flags[i] == 1);
+      }
+      EXPECT_EQ(r.id_json, i == 7 ? std::string("null") : "\"" + std::string(1, char('A' + i)) + "\"");
+    }
+  }
+}
+
 TEST(FactsConvertKeys, LongNamesAndNamesSharingTheirFirstBytes) {
   Schema schema;
   const std::string long_name = "a_fact_name_longer_than_twenty_four_bytes";
