@@ -407,6 +407,11 @@ struct Context {
     const ExprNode& n = node(index);
     switch (n.op) {
       case Op::Number: out = n.number; return true;
+      case Op::Param: {
+        if (n.type != Type::Kind::Number) break;
+        out = params[n.slot].number;
+        return !params[n.slot].is_unknown();
+      }
       case Op::FactRead: case Op::BinderRead: {
         if (n.type != Type::Kind::Number) break;
         const FactValue& f = *read_slot(n);

@@ -31,6 +31,7 @@ class StringPool {
     list.back().assign(text);
   }
   void sort_unique(std::vector<std::string>& v) {
+    if (v.size() < 2) return;  // most results: nothing missing, or one path
     std::sort(v.begin(), v.end());
     auto end = std::unique(v.begin(), v.end());
     for (auto it = end; it != v.end(); ++it) spare_.push_back(std::move(*it));
