@@ -17,6 +17,19 @@ bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// memchr finds each newline with vector instructions; std::count looked at every byte, which was
+// 12% of all the instructions of a 2-thread run, all of them on the main thread.
+std::uint64_t count_newlines(std::string_view text) {
+  std::uint64_t count = 0;
+  const char* at = text.data();
+  const char* const end = text.data() + text.size();
+  while (const void* found = std::memchr(at, '\n', static_cast<std::size_t>(end - at))) {
+    ++count;
+    at = static_cast<const char*>(found) + 1;
+  }
+  return count;
+}
+
 // Whether `line` holds a complete JSON value as far as brackets and strings go: no string, object
 // or array is still open at its end.
 bool is_complete_value(std::string_view line) {
@@ -349,7 +362,7 @@ void FactsReader::Impl::run_blocks() {
     if (found != nullptr) {
       const auto last = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
       const std::string_view block(data() + begin, last - begin);
-      const auto count = static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n'));
+      const std::uint64_t count = count_newlines(block);
       (*blocks)(block, lines + 1);
       lines += count;
       begin = scan = last;
