@@ -50,6 +50,31 @@ class FactsConvertTest : public ::testing::Test {
     ok_ = reader_.read_object(json, record);
     return record;
   }
+  // Reads `records` in order, twice over (the second time after the last one), checking each.
+  template <std::size_t N, typename Check>
+  void read_all_twice(const char* (&records)[N], Check check) {
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t i = 0; i < N; ++i) {
+        SCOPED_TRACE(records[i]);
+        ReadRecord r = read(records[i]);
+        ASSERT_TRUE(ok_) << r.error;
+        check(i, r);
+      }
+    }
+  }
+  // `count` and `stage` as read; a negative count and a null stage mean missing.
+  void expect_count_and_stage(const ReadRecord& r, double count, const char* stage) const {
+    if (count < 0) {
+      EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);
+    } else {
+      EXPECT_EQ(f_.top(r, f_.count).number, count);
+    }
+    if (stage == nullptr) {
+      EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Missing);
+    } else {
+      EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), stage);
+    }
+  }
   Fixture f_;
   FactsReader reader_{f_.schema};
   bool ok_ = false;
@@ -382,24 +407,10 @@ TEST_F(FactsConvertTest, KeysAreReadAsThemselvesWhateverTheOrderOfEarlierRecords
   };
   const double counts[] = {1, 2, 3, 4, 6, 7, -1};
   const char* stages[] = {"s1", "s2", "s3", "s4", "s5", "s6", nullptr};
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::size_t i = 0; i < std::size(records); ++i) {
-      SCOPED_TRACE(records[i]);
-      ReadRecord r = read(records[i]);
-      ASSERT_TRUE(ok_) << r.error;
-      if (counts[i] < 0) {
-        EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);
-      } else {
-        EXPECT_EQ(f_.top(r, f_.count).number, counts[i]);
-      }
-      if (stages[i] == nullptr) {
-        EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Missing);
-      } else {
-        EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), stages[i]);
-      }
-      EXPECT_EQ(f_.top(r, f_.flag).boolean, i % 2 == 0 || i == 6);
-    }
-  }
+  read_all_twice(records, [&](std::size_t i, const ReadRecord& r) {
+    expect_count_and_stage(r, counts[i], stages[i]);
+    EXPECT_EQ(f_.top(r, f_.flag).boolean, i % 2 == 0 || i == 6);
+  });
 }
 
 // An export's records mostly lack a key here and there (a fact left empty): the reader then
@@ -421,29 +432,15 @@ TEST_F(FactsConvertTest, RecordsLackingOrAddingKeysInTheUsualOrder) {
   const double counts[] = {1, 2, 3, -1, 5, 6, 7, 8, 9, 10};
   const char* stages[] = {"s1", nullptr, "s3", "s4", nullptr, "s6", "s7", "s8", "s9", "s10"};
   const int flags[] = {1, 0, 1, 0, 1, 0, 1, 0, -1, 0};
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::size_t i = 0; i < std::size(records); ++i) {
-      SCOPED_TRACE(records[i]);
-      ReadRecord r = read(records[i]);
-      ASSERT_TRUE(ok_) << r.error;
-      if (counts[i] < 0) {
-        EXPECT_EQ(f_.top(r, f_.count).state, FactState::Missing);
-      } else {
-        EXPECT_EQ(f_.top(r, f_.count).number, counts[i]);
-      }
-      if (stages[i] == nullptr) {
-        EXPECT_EQ(f_.top(r, f_.stage).state, FactState::Missing);
-      } else {
-        EXPECT_EQ(r.facts.text(f_.top(r, f_.stage)), stages[i]);
-      }
-      if (flags[i] < 0) {
-        EXPECT_EQ(f_.top(r, f_.flag).state, FactState::Missing);
-      } else {
-        EXPECT_EQ(f_.top(r, f_.flag).boolean, flags[i] == 1);
-      }
-      EXPECT_EQ(r.id_json, i == 7 ? std::string("null") : "\"" + std::string(1, char('A' + i)) + "\"");
+  read_all_twice(records, [&](std::size_t i, const ReadRecord& r) {
+    expect_count_and_stage(r, counts[i], stages[i]);
+    if (flags[i] < 0) {
+      EXPECT_EQ(f_.top(r, f_.flag).state, FactState::Missing);
+    } else {
+      EXPECT_EQ(f_.top(r, f_.flag).boolean, flags[i] == 1);
     }
-  }
+    EXPECT_EQ(r.id_json, i == 7 ? std::string("null") : "\"" + std::string(1, char('A' + i)) + "\"");
+  });
 }
 
 TEST(FactsConvertKeys, LongNamesAndNamesSharingTheirFirstBytes) {
