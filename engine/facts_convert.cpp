@@ -358,10 +358,10 @@ error_code FactsConverter::convert_fields(od::object& object, FieldTable& table,
   return SUCCESS;
 }
 
-// The value usually has the declared type: try that first. A getter that fails consumes nothing
-// (a string is consumed only once it is known to be one), so when this returns false the general
-// path sees the value afresh and decides between null, invalid and broken JSON. Returns true when
-// it dealt with the value, with `e` set.
+// The value usually has the declared type: this is the one place that reads a value of its
+// declared type. A getter that fails consumes nothing (a string, object or array only once it is
+// known to be one), so when this returns false convert_value sees the value afresh and decides
+// between null, invalid and broken JSON. Returns true when it dealt with the value, with `e` set.
 inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame frame,
                                          std::size_t depth, error_code& e) {
   const SchemaNode& n = schema_.node(node);
@@ -402,14 +402,16 @@ inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame
     }
     case ValueType::Record: {
       od::object object;
-      if (value.get_object().get(object) != SUCCESS) return false;
-      e = convert_record(object, node, frame, depth);
+      e = value.get_object().get(object);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e == SUCCESS) e = convert_record(object, node, frame, depth);
       return true;
     }
     case ValueType::List: {
       od::array array;
-      if (value.get_array().get(array) != SUCCESS) return false;
-      e = convert_list(array, node, frame, depth);
+      e = value.get_array().get(array);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e == SUCCESS) e = convert_list(array, node, frame, depth);
       return true;
     }
   }
@@ -470,59 +472,12 @@ error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame
     set_subtree(node, frame, FactState::Missing, TextRef{});
     return SUCCESS;
   }
-  switch (n.type) {
-    case ValueType::Bool: {
-      if (type != od::json_type::boolean) break;
-      bool b;
-      if (value.get_bool().get(b) != SUCCESS) return atom_error(value.raw_json_token());
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.boolean = b;
-      return SUCCESS;
-    }
-    case ValueType::Number: {
-      if (type != od::json_type::number) break;
-      double d;
-      if (value.get_double().get(d) != SUCCESS) return simdjson::NUMBER_ERROR;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.number = d;
-      return SUCCESS;
-    }
-    case ValueType::String: {
-      if (type != od::json_type::string) break;
-      std::string_view s;
-      e = value.get_string().get(s);
-      if (e != SUCCESS) return e;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.text = facts_->store(s);
-      return SUCCESS;
-    }
-    case ValueType::Date: {
-      if (type != od::json_type::string) break;
-      const std::string_view raw = value.raw_json_token();
-      std::string_view s;
-      e = value.get_string().get(s);
-      if (e != SUCCESS) return e;
-      store_date(s, raw, frame[n.slot]);
-      return SUCCESS;
-    }
-    case ValueType::List: {
-      if (type != od::json_type::array) break;
-      od::array array;
-      e = value.get_array().get(array);
-      if (e != SUCCESS) return e;
-      return convert_list(array, node, frame, depth);
-    }
-    case ValueType::Record: {
-      if (type != od::json_type::object) break;
-      od::object object;
-      e = value.get_object().get(object);
-      if (e != SUCCESS) return e;
-      return convert_record(object, node, frame, depth);
-    }
+  // The declared getter failed on a value that is not null: either it has another JSON type (an
+  // invalid fact), or it is a broken literal of the declared one (`tru`, `1e400`): broken JSON.
+  if (n.type == ValueType::Bool && type == od::json_type::boolean) {
+    return atom_error(value.raw_json_token());
   }
+  if (n.type == ValueType::Number && type == od::json_type::number) return simdjson::NUMBER_ERROR;
   return invalid(value, type, node, frame, depth);
 }
 
