@@ -462,11 +462,13 @@ struct action<paren_open> {
   }
 };
 
-// A parenthesised expression keeps its node; its span grows to cover the parentheses.
+// A parenthesised expression keeps its node; its span grows to cover the parentheses, which it
+// counts for the formatter.
 template <>
 struct action<paren_close> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
+    ++s.exprs.back()->parens;
     s.exprs.back()->span = Span{s.file, s.opens.back().span.begin, s.offset(in.end())};
     s.opens.pop_back();
   }

@@ -44,30 +44,56 @@ using ExprPtr = std::unique_ptr<Expr>;
 enum class UnaryOp { Not, Negate };
 
 enum class BinaryOp {
-  Or, And,
-  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
-  Add, Subtract, Multiply, Divide,
+  Or,
+  And,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  In,
+  NotIn,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
   Coalesce,
 };
 
 // The operator as written in rule files: `and`, `==`, `not in`, `??`.
 inline const char* binary_op_text(BinaryOp op) {
   switch (op) {
-    case BinaryOp::Or: return "or";
-    case BinaryOp::And: return "and";
-    case BinaryOp::Equal: return "==";
-    case BinaryOp::NotEqual: return "!=";
-    case BinaryOp::Less: return "<";
-    case BinaryOp::LessEqual: return "<=";
-    case BinaryOp::Greater: return ">";
-    case BinaryOp::GreaterEqual: return ">=";
-    case BinaryOp::In: return "in";
-    case BinaryOp::NotIn: return "not in";
-    case BinaryOp::Add: return "+";
-    case BinaryOp::Subtract: return "-";
-    case BinaryOp::Multiply: return "*";
-    case BinaryOp::Divide: return "/";
-    case BinaryOp::Coalesce: return "??";
+    case BinaryOp::Or:
+      return "or";
+    case BinaryOp::And:
+      return "and";
+    case BinaryOp::Equal:
+      return "==";
+    case BinaryOp::NotEqual:
+      return "!=";
+    case BinaryOp::Less:
+      return "<";
+    case BinaryOp::LessEqual:
+      return "<=";
+    case BinaryOp::Greater:
+      return ">";
+    case BinaryOp::GreaterEqual:
+      return ">=";
+    case BinaryOp::In:
+      return "in";
+    case BinaryOp::NotIn:
+      return "not in";
+    case BinaryOp::Add:
+      return "+";
+    case BinaryOp::Subtract:
+      return "-";
+    case BinaryOp::Multiply:
+      return "*";
+    case BinaryOp::Divide:
+      return "/";
+    case BinaryOp::Coalesce:
+      return "??";
   }
   return "?";
 }
@@ -94,7 +120,10 @@ struct Expr {
   };
 
   Kind kind = Kind::Number;
-  Span span;
+  Span span;  // parentheses included
+  // Pairs of parentheses the author wrote around it: `(a and b)` is 1, `((a))` is 2. They change
+  // nothing but the layout, which the formatter keeps as written.
+  int parens = 0;
 
   double number = 0;
   bool boolean = false;
@@ -220,7 +249,7 @@ struct StageMapping {
     Span span;         // the string literal, quotes included
   };
   std::vector<Value> values;
-  Ident phase;        // `none` when `is_none`
+  Ident phase;  // `none` when `is_none`
   bool is_none = false;
   Span span;
 };
@@ -228,7 +257,7 @@ struct StageMapping {
 // `stages from stage by owner { ... }`: which fact holds the CRM stage, how its values map to the
 // declared phases, and (optionally) which fact names the deal's owner, for the stage audit.
 struct StagesDecl {
-  std::vector<Ident> fact;   // the path's segments: `crm.stage` -> {crm, stage}
+  std::vector<Ident> fact;  // the path's segments: `crm.stage` -> {crm, stage}
   Span fact_span;
   std::vector<Ident> owner;  // empty without `by`
   Span owner_span;

@@ -357,6 +357,20 @@ TEST(ParserExpressions, SpansCoverTheWholeExpression) {
   EXPECT_EQ(p->text(e.args[1]->op_span), "-");
 }
 
+TEST(ParserExpressions, CountsTheParenthesesAroundEachNode) {
+  auto p = parse("const x = ((a)) and (b or c) and not d\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  const auto& e = *std::get<ast::ConstDecl>(p->file->decls[0]).value;
+  EXPECT_EQ(e.parens, 0);
+  const auto& left = *e.args[0];  // ((a)) and (b or c)
+  EXPECT_EQ(left.parens, 0);
+  EXPECT_EQ(left.args[0]->parens, 2);
+  EXPECT_EQ(p->text(left.args[0]->span), "((a))");
+  EXPECT_EQ(left.args[1]->parens, 1);
+  EXPECT_EQ(left.args[1]->args[0]->parens, 0);
+  EXPECT_EQ(e.args[1]->parens, 0);
+}
+
 TEST(ParserExpressions, CallsAndQuantifiers) {
   EXPECT_EQ(expr_of("count(xs)"), "(call count xs)");
   EXPECT_EQ(expr_of("count(x in xs)"), "(call count (in x xs))");
@@ -847,8 +861,9 @@ TEST(ParserStages, ReadsTheMappingWithSpans) {
 }
 
 TEST(ParserStages, StageAndFromAreNotReserved) {
-  auto p = parse("facts { stage: string, stages: string, from: string, by: string, none: bool }\n"
-                 "stages from stages by from { \"x\" -> A }\n");
+  auto p = parse(
+      "facts { stage: string, stages: string, from: string, by: string, none: bool }\n"
+      "stages from stages by from { \"x\" -> A }\n");
   ASSERT_TRUE(p->file) << p->rendered();
 }
 
@@ -865,8 +880,9 @@ TEST(ParserStages, Errors) {
             "t.gate:2:8: error: expected a stage name string after `,`");
   EXPECT_EQ(first_error("stages from stage {\n  Proposal -> A\n}"),
             "t.gate:2:3: error: expected a stage name string or `}` to close `stages {`");
-  EXPECT_EQ(first_error("stages from stage owner {}"),
-            "t.gate:1:19: error: expected `{` to open the stage mapping (or `by` and the owner fact)");
+  EXPECT_EQ(
+      first_error("stages from stage owner {}"),
+      "t.gate:1:19: error: expected `{` to open the stage mapping (or `by` and the owner fact)");
 }
 
 }  // namespace
