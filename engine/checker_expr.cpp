@@ -5,6 +5,7 @@
 #include <array>
 
 #include "engine/checker_internal.hpp"
+#include "grammar/pasted_text.hpp"
 #include "grammar/suggest.hpp"
 
 namespace dealgate::checking {
@@ -99,6 +100,13 @@ void Checker::check_message(const ast::Message& message) {
                   "name one of its fields, such as `{value.price}`");
     }
   }
+}
+
+bool Checker::report_keyword_case(const ast::Ident& name, const char* code) {
+  std::optional<PastedText> hint = keyword_in_other_case(name.name);
+  if (!hint) return false;
+  diag_.error(code, name.span, std::move(hint->message), std::move(hint->help));
+  return true;
 }
 
 TypeRef Checker::check_expr(const ast::Expr& e) {
@@ -223,6 +231,9 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         }
       }
       NodeIndex node = out_.schema.find_field(kNoNode, first);
+      if (node == kNoNode && e.path.size() == 1 && report_keyword_case(e.path[0], "unknown-name")) {
+        return finish(error_type());
+      }
       if (node == kNoNode) {
         std::vector<std::string> names;
         for (NodeIndex f : out_.schema.top_fields()) names.push_back(out_.schema.node(f).name);
@@ -381,6 +392,10 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
     case ast::Expr::Kind::Call: {
       const std::string& name = e.callee.name;
       const FunctionInfo* f = find_function(name);
+      if (!f && report_keyword_case(e.callee, "unknown-function")) {
+        for (const auto& a : e.args) operand(a);
+        return finish(error_type());
+      }
       if (!f) {
         diag_.error("unknown-function", e.callee.span, fmt::format("there is no function `{}`", name),
                     did_you_mean(name, function_names()));

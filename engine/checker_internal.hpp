@@ -34,6 +34,8 @@ class Checker {
   // checker_expr.cpp
   TypeRef check_expr(const ast::Expr& e);
   void check_message(const ast::Message& message);
+  // `True`, `AND`: a word of the language in another case, said so with the fix.
+  bool report_keyword_case(const ast::Ident& name, const char* code);
   // A const's value, checking it on first use (consts may be declared in any order).
   TypeRef const_type(std::uint32_t index);
 

@@ -38,6 +38,10 @@ void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::
     diag_.error("given-type", value.span,
                 fmt::format("`{}` is declared as {}, but the test gives {}", path, declared, literal_word(value)));
   };
+  if (value.kind == ast::Expr::Kind::Path && value.path.size() == 1 &&
+      report_keyword_case(value.path[0], "given-type")) {
+    return;
+  }
   switch (node.type) {
     case ValueType::Bool:
       if (value.kind != ast::Expr::Kind::Bool) mismatch("a bool");

@@ -29,6 +29,7 @@ struct syntax_error {
   std::string help;
   Span span;
   std::vector<Note> notes;
+  std::string code = "syntax";  // "pasted-text" for what a word processor left
 };
 
 struct parse_state {

@@ -306,14 +306,24 @@ struct requires_stmt : pegtl::seq< requires_keyword, sep, pegtl::must< requires_
 struct label_name : identifier {};
 struct condition_label : pegtl::seq< pegtl::at< word, sep, pegtl::one< ':' > >, pegtl::must< label_name >, sep,
                                      pegtl::one< ':' >, sep > {};
+// `require roi value.benefit >= 3`: a label without its `:`. A word, then on the same line a
+// second word, number or date, is never a condition (an operator would stand between them).
+struct operator_word_any_case : pegtl::sor< key< pegtl::istring< 'a', 'n', 'd' > >, key< pegtl::istring< 'o', 'r' > >,
+                                            key< pegtl::istring< 'n', 'o', 't' > >, key< pegtl::istring< 'i', 'n' > > > {};
+struct expression_word : pegtl::seq< pegtl::not_at< operator_word_any_case >, pegtl::sor< identifier, callee_keyword,
+                                                                                            key_true, key_false, key_today > > {};
+struct label_without_colon : pegtl::failure {};
+struct missing_label_colon : pegtl::seq< pegtl::at< pegtl::not_at< operator_word_any_case >, identifier, blanks,
+                                                    pegtl::sor< expression_word, pegtl::digit, pegtl::one< '@' > > >,
+                                         pegtl::must< label_without_colon > > {};
 struct condition_expr : pegtl::seq< expression > {};
 struct else_message : message_string {};
 struct else_clause : pegtl::seq< sep, key_else, sep, pegtl::must< else_message > > {};
 struct require_keyword : key_require {};
 struct warn_keyword : key_warn {};
-struct require_stmt : pegtl::seq< require_keyword, sep, pegtl::opt< condition_label >,
+struct require_stmt : pegtl::seq< require_keyword, sep, pegtl::opt< condition_label >, pegtl::opt< missing_label_colon >,
                                   pegtl::must< condition_expr >, pegtl::opt< else_clause > > {};
-struct warn_stmt : pegtl::seq< warn_keyword, sep, pegtl::opt< condition_label >,
+struct warn_stmt : pegtl::seq< warn_keyword, sep, pegtl::opt< condition_label >, pegtl::opt< missing_label_colon >,
                                pegtl::must< condition_expr >, pegtl::opt< else_clause > > {};
 struct statement : pegtl::sor< requires_stmt, require_stmt, warn_stmt > {};
 

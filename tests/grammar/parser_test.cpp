@@ -446,18 +446,18 @@ TEST(ParserExpressions, UnknownEscapeIsReportedAndParsingGoesOn) {
             "t.gate:1:13: error: unknown escape `\\q`\n"
             "   |\n"
             " 1 | const x = \"a\\qb\"\n"
-            "   |             ~~\n"
+            "   |             ^~\n"
             "  = help: the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{...}` with 1 to 6 hex "
             "digits\n"
             "t.gate:2:12: error: `\\u{D800}` is not a Unicode scalar value\n"
             "   |\n"
             " 2 | const y = \"\\u{D800}\"\n"
-            "   |            ~~~~~~~~\n"
+            "   |            ^~~~~~~~\n"
             "  = help: code points go up to `10FFFF` and exclude the surrogates `D800`-`DFFF`\n"
             "t.gate:3:12: error: malformed Unicode escape\n"
             "   |\n"
             " 3 | const z = \"\\u12\"\n"
-            "   |            ~~\n"
+            "   |            ^~\n"
             "  = help: write `\\u{` then 1 to 6 hex digits then `}`, like `\\u{1F600}`\n");
   EXPECT_EQ(p->diagnostics.items()[0].code, "invalid-escape");
 }
@@ -638,6 +638,63 @@ TEST(ParserDeclarations, NonUtf8File) {
   EXPECT_EQ(p->first_line(), "t.gate:1:12: error: the file is not valid UTF-8 (byte 0xc0)");
 }
 
+// ---- Pasted text --------------------------------------------------------------------------------
+
+// Curly quotes, odd spaces and dashes are text like any other inside strings and comments; only
+// where the rules cannot be read is one named.
+TEST(ParserPastedText, IsTextInsideStringsAndComments) {
+  auto p = parse(
+      "# the customer\u2019s view \u2013 \u201Cquoted\u201D\u00A0\n"
+      "gate g \"The customer\u2019s \u201Cview\u201D\" {\n"
+      "  require a == \"\u00A0\u2013\u200B\" else \"\u2018{a}\u2019\"\n}\n");
+  EXPECT_TRUE(p->file) << p->rendered();
+  EXPECT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+}
+
+TEST(ParserPastedText, IsNamedWhereTheParseStops) {
+  auto p = parse("gate g {\n  require a\u00A0and b\n}\n");
+  ASSERT_FALSE(p->file);
+  ASSERT_EQ(p->diagnostics.items().size(), 1u);
+  EXPECT_EQ(p->diagnostics.items()[0].code, "pasted-text");
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:2:12: error: this is a non-breaking space (U+00A0), which looks like a space but "
+      "is not one; write a plain space");
+  p = parse("facts {\n  id: string\u00A0\n}\n");  // a trailing one, where a field ends
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:2:13: error: this is a non-breaking space (U+00A0), which looks like a space but "
+      "is not one; write a plain space");
+  p = parse("milestone m \u201CValue\u201D {\n}\n");  // where an optional label could start
+  EXPECT_EQ(p->first_line(),
+            "t.gate:1:13: error: this is a curly quote `\u201C` from a word processor; write a "
+            "straight quote `\"`");
+  p = parse("const x = \"open\u201D\n");
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:1:16: error: this string ends with a curly quote `\u201D` from a word processor; "
+      "close it with a straight quote `\"`");
+}
+
+// `require roi value.benefit > 1` lacks the label's `:`; what a condition can be is not mistaken
+// for it.
+TEST(ParserPastedText, ALabelWithoutItsColon) {
+  EXPECT_EQ(parse("gate g {\n  warn recent today - last <= 30\n}")->first_line(),
+            "t.gate:2:8: error: expected `:` after the label `recent`");
+  for (const char* condition :
+       {"a in b", "a not in b", "ok: a", "a else \"m\"", "a # note", "a\n  b == 1", "a and b",
+        "not a", "count(x) > 1", "a ?? b", "exists(a)"}) {
+    auto p = parse(std::string("gate g {\n  require ") + condition + "\n}\n");
+    bool label_error =
+        !p->diagnostics.items().empty() &&
+        p->diagnostics.items()[0].message.find("after the label") != std::string::npos;
+    EXPECT_FALSE(label_error) << condition << "\n" << p->rendered();
+  }
+  auto upper = parse("gate g {\n  require NOT a\n}\n");
+  EXPECT_EQ(upper->first_line(),
+            "t.gate:2:11: error: `NOT` is not an operator; did you mean `not`?");
+}
+
 // ---- Syntax errors: exact text and position -----------------------------------------------------
 
 std::string first_error(const std::string& text) {
@@ -656,11 +713,11 @@ TEST(ParserErrors, MissingCloseParenOfCall) {
             "t.gate:3:3: error: expected `)` to close `any(`\n"
             "   |\n"
             " 3 |   warn y\n"
-            "   |   ~~~~\n"
+            "   |   ^~~~\n"
             "t.gate:2:11: note: `any(` opened here\n"
             "   |\n"
             " 2 |   require any(s in xs: s.ok\n"
-            "   |           ~~~~\n");
+            "   |           ^~~~\n");
   EXPECT_EQ(first_error("const x = f(a b)"), "t.gate:1:15: error: expected `)` to close `f(`");
   EXPECT_EQ(first_error("const x = (a"), "t.gate:1:13: error: expected `)` to close `(`");
   EXPECT_EQ(first_error("const x = [a b]"), "t.gate:1:14: error: expected `,` or `]` to close `[`");
