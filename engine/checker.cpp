@@ -157,7 +157,7 @@ void Checker::collect(const std::vector<ast::File>& files) {
       } else if (auto* b = std::get_if<ast::Block>(&decl)) {
         Symbol::Kind kind = b->kind == ast::Block::Kind::Gate ? Symbol::Kind::Gate : Symbol::Kind::Milestone;
         add_symbol(b->name.name, {kind, static_cast<std::uint32_t>(out_.blocks.size()), b->name.span});
-        out_.blocks.push_back({b, {}, kNone});
+        out_.blocks.push_back({b, {}, kNone, false});
       } else if (auto* t = std::get_if<ast::TestDecl>(&decl)) {
         out_.tests.push_back(t);
       } else if (auto* st = std::get_if<ast::StagesDecl>(&decl)) {
@@ -225,6 +225,7 @@ void Checker::check_blocks() {
           std::string what = it == symbols_.end() ? "no milestone or gate is named `" + name.name + "`"
                                                   : fmt::format("`{}` is a {}, not a milestone or gate", name.name, symbol_word(it->second.kind));
           diag_.error("unknown-milestone", name.span, what, did_you_mean(name.name, candidates));
+          info.requires_unresolved = true;
           continue;
         }
         info.requires_blocks.push_back(it->second.index);
@@ -255,7 +256,7 @@ void Checker::check_blocks() {
         }
       }
       std::size_t errors_before = diag_.error_count();
-      TypeRef t = check_expr(*condition.expr);
+      TypeRef t = check_expr(*condition.expr, Type::make(Type::Kind::Bool));
       bool had_errors = diag_.error_count() > errors_before;
       if (had_errors) {
         // One mistake, one message: nothing more to say about this condition.

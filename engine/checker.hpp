@@ -44,6 +44,7 @@ struct BlockInfo {
   const ast::Block* decl = nullptr;
   std::vector<BlockIndex> requires_blocks;
   std::uint32_t enters_phase = kNone;
+  bool requires_unresolved = false;  // a name after `requires` is unknown (and reported)
 };
 
 // The `stages` declaration, resolved: the stage and owner facts and each CRM stage's phase.

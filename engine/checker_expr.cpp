@@ -67,7 +67,63 @@ std::string dotted(const std::vector<ast::Ident>& path, std::size_t count) {
   return out;
 }
 
+// Whether a name of type `candidate` may be offered where `expected` is wanted; a record may
+// always be, as the path goes on into its fields (`valeu.confirmed`), and only a record can stand
+// before a further `.field`.
+bool fits(const TypeRef& candidate, const TypeRef& expected, bool more_segments) {
+  if (!candidate) return true;
+  if (candidate->kind == K::Record) return true;
+  if (more_segments) return false;
+  return !expected || same_type(*candidate, *expected);
+}
+
+// What a function's argument should be, for the names offered when it is misspelt.
+TypeRef argument_hint(const std::string& function, std::size_t i) {
+  if (function == "count") return Type::list_of(error_type());
+  if (function == "sum" || function == "min" || function == "max") return Type::list_of(Type::make(K::Number));
+  if (function == "lower" || function == "len" || function == "contains" || function == "starts_with") {
+    return i < 2 ? Type::make(K::String) : nullptr;
+  }
+  return nullptr;
+}
+
+// What one operand of `op` should be, given the other's type, for the names offered when it is
+// misspelt: the same type for `==` and `??`, a list of it for `in`, numbers for `*`. Nothing for
+// `+` and `-`, where a date and a number mix.
+TypeRef operand_hint(ast::BinaryOp op, const TypeRef& other, bool is_left) {
+  using Op = ast::BinaryOp;
+  switch (op) {
+    case Op::And: case Op::Or: return Type::make(K::Bool);
+    case Op::Multiply: case Op::Divide: return Type::make(K::Number);
+    case Op::Add: case Op::Subtract: return nullptr;
+    default: break;
+  }
+  if (!other || is_error(other)) return nullptr;
+  if (op == Op::In || op == Op::NotIn) {
+    if (!is_left) return Type::list_of(other);
+    return is(other, K::List) ? other->element : nullptr;
+  }
+  bool ordering = op == Op::Less || op == Op::LessEqual || op == Op::Greater || op == Op::GreaterEqual;
+  if (ordering && !is(other, K::Number) && !is(other, K::Date)) return nullptr;
+  return other;
+}
+
 }  // namespace
+
+// The operands of a binary expression, each checked with what the other says about its type. A
+// lone name beside a literal or an expression is checked second (`account == "Acme"`: a string).
+template <typename Operand>
+std::pair<TypeRef, TypeRef> Checker::binary_operands(const ast::Expr& e, Operand& operand) {
+  bool right_first = e.args[0]->kind == ast::Expr::Kind::Path && e.args[1]->kind != ast::Expr::Kind::Path;
+  if (right_first) {
+    TypeRef r = operand(e.args[1], operand_hint(e.binary_op, nullptr, false));
+    TypeRef l = operand(e.args[0], operand_hint(e.binary_op, r, true));
+    return {l, r};
+  }
+  TypeRef l = operand(e.args[0], operand_hint(e.binary_op, nullptr, true));
+  TypeRef r = operand(e.args[1], operand_hint(e.binary_op, l, false));
+  return {l, r};
+}
 
 TypeRef Checker::const_type(std::uint32_t index) {
   ConstInfo& c = out_.consts[index];
@@ -109,17 +165,37 @@ bool Checker::report_keyword_case(const ast::Ident& name, const char* code) {
   return true;
 }
 
-TypeRef Checker::check_expr(const ast::Expr& e) {
+TypeRef Checker::check_expr(const ast::Expr& e, const TypeRef& expected) {
   ExprInfo info;
   auto finish = [&](TypeRef t) {
     info.type = t;
     out_.exprs[&e] = info;
     return t;
   };
-  auto operand = [&](const ast::ExprPtr& p) {
-    TypeRef t = check_expr(*p);
+  auto operand = [&](const ast::ExprPtr& p, const TypeRef& want = nullptr) {
+    TypeRef t = check_expr(*p, want);
     info.reads_deal = info.reads_deal || out_.exprs[p.get()].reads_deal;
     return t;
+  };
+  // The fields of a record node, each marked by whether its type fits at segment `i` of the path.
+  auto field_candidates = [&](NodeIndex record, std::size_t i, bool full_path) {
+    std::vector<Candidate> out;
+    for (NodeIndex f : out_.schema.node(record).fields) {
+      const SchemaNode& field = out_.schema.node(f);
+      out.push_back({full_path ? field.path : field.name,
+                     fits(type_of_node(out_.schema, f), expected, i + 1 < e.path.size())});
+    }
+    return out;
+  };
+  // Every declared fact path, for a path misspelt in more than its first segment.
+  auto path_candidates = [&]() {
+    std::vector<Candidate> out;
+    for (std::string& path : out_.schema.all_paths()) {
+      NodeIndex node = out_.schema.find_path(path);
+      bool ok = node == kNoNode || fits(type_of_node(out_.schema, node), expected, false);
+      out.push_back({std::move(path), ok});
+    }
+    return out;
   };
 
   switch (e.kind) {
@@ -171,6 +247,8 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         info.reads_deal = true;
         TypeRef t = b.type;
         NodeIndex node = b.element;
+        // A variable over a list that did not check has already been reported, once.
+        if (is_error(t)) return finish(t);
         for (std::size_t i = 1; i < e.path.size(); ++i) {
           if (!is(t, K::Record) || node == kNoNode) {
             diag_.error("not-a-record", e.path[i].span,
@@ -179,11 +257,9 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
           }
           NodeIndex field = out_.schema.find_field(node, e.path[i].name);
           if (field == kNoNode) {
-            std::vector<std::string> names;
-            for (NodeIndex f : out_.schema.node(node).fields) names.push_back(out_.schema.node(f).name);
             diag_.error("unknown-fact", e.path[i].span,
                         fmt::format("`{}` has no field `{}`", dotted(e.path, i), e.path[i].name),
-                        did_you_mean(e.path[i].name, names));
+                        did_you_mean(e.path[i].name, field_candidates(node, i, false)));
             return finish(error_type());
           }
           node = field;
@@ -235,14 +311,22 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         return finish(error_type());
       }
       if (node == kNoNode) {
-        std::vector<std::string> names;
-        for (NodeIndex f : out_.schema.top_fields()) names.push_back(out_.schema.node(f).name);
-        for (const auto& [n, s] : symbols_) {
-          if (s.kind == Symbol::Kind::Const || s.kind == Symbol::Kind::Param) names.push_back(n);
+        bool more = e.path.size() > 1;
+        std::vector<Candidate> names;
+        for (NodeIndex f : out_.schema.top_fields()) {
+          names.push_back({out_.schema.node(f).name, fits(type_of_node(out_.schema, f), expected, more)});
         }
-        for (const Binder& b : binders_) names.push_back(b.name);
+        for (const auto& [n, s] : symbols_) {
+          if (s.kind == Symbol::Kind::Const) {
+            const ConstInfo& c = out_.consts[s.index];
+            names.push_back({n, fits(c.visit == 2 ? c.type : nullptr, expected, more)});
+          } else if (s.kind == Symbol::Kind::Param) {
+            names.push_back({n, fits(out_.params[s.index].type, expected, more)});
+          }
+        }
+        for (const Binder& b : binders_) names.push_back({b.name, fits(b.type, expected, more)});
         std::string help = did_you_mean(first, names);
-        if (help.empty() && e.path.size() > 1) help = did_you_mean(dotted(e.path, e.path.size()), out_.schema.all_paths());
+        if (help.empty() && more) help = did_you_mean(dotted(e.path, e.path.size()), path_candidates());
         diag_.error("unknown-name", e.path[0].span,
                     fmt::format("`{}` is not a declared fact, const or param", first), help);
         return finish(error_type());
@@ -268,11 +352,9 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         }
         NodeIndex field = out_.schema.find_field(node, e.path[i].name);
         if (field == kNoNode) {
-          std::vector<std::string> paths;
-          for (NodeIndex f : at.fields) paths.push_back(out_.schema.node(f).path);
           std::string wanted = dotted(e.path, i + 1);
-          std::string help = did_you_mean(wanted, paths);
-          if (help.empty()) help = did_you_mean(dotted(e.path, e.path.size()), out_.schema.all_paths());
+          std::string help = did_you_mean(wanted, field_candidates(node, i, true));
+          if (help.empty()) help = did_you_mean(dotted(e.path, e.path.size()), path_candidates());
           diag_.error("unknown-fact", Span::join(e.path[0].span, e.path[i].span),
                       fmt::format("`{}` is not a declared fact", wanted), help);
           return finish(error_type());
@@ -285,7 +367,7 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
     }
 
     case ast::Expr::Kind::Unary: {
-      TypeRef t = operand(e.args[0]);
+      TypeRef t = operand(e.args[0], Type::make(e.unary_op == ast::UnaryOp::Not ? K::Bool : K::Number));
       if (is_error(t)) return finish(e.unary_op == ast::UnaryOp::Not ? Type::make(K::Bool) : error_type());
       if (e.unary_op == ast::UnaryOp::Not) {
         if (!is(t, K::Bool)) {
@@ -302,8 +384,7 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
     }
 
     case ast::Expr::Kind::Binary: {
-      TypeRef l = operand(e.args[0]);
-      TypeRef r = operand(e.args[1]);
+      auto [l, r] = binary_operands(e, operand);
       const char* op = ast::binary_op_text(e.binary_op);
       bool any_error = is_error(l) || is_error(r);
       auto mismatch = [&](const std::string& message, const std::string& help = {}) {
@@ -417,7 +498,7 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         return finish(error_type());
       }
       std::vector<TypeRef> args;
-      for (const auto& a : e.args) args.push_back(operand(a));
+      for (std::size_t i = 0; i < e.args.size(); ++i) args.push_back(operand(e.args[i], argument_hint(name, i)));
       bool any_error = false;
       for (const auto& t : args) any_error = any_error || is_error(t);
       auto expect = [&](std::size_t i, bool ok, const char* what) {
@@ -463,7 +544,7 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
     case ast::Expr::Kind::Quantifier: {
       const std::string& name = e.callee.name;
       const FunctionInfo* f = find_function(name);
-      TypeRef list = operand(e.args[0]);
+      TypeRef list = operand(e.args[0], Type::list_of(error_type()));
       const ExprInfo& list_info = out_.exprs[e.args[0].get()];
       bool body_is_bool = name == "any" || name == "all" || name == "count";
       if (!f || !f->takes_binder) {
@@ -486,7 +567,7 @@ TypeRef Checker::check_expr(const ast::Expr& e) {
         }
       }
       binders_.push_back(binder);
-      TypeRef body = operand(e.args[1]);
+      TypeRef body = operand(e.args[1], Type::make(body_is_bool ? K::Bool : K::Number));
       binders_.pop_back();
       if (!is_error(body)) {
         if (body_is_bool && !is(body, K::Bool)) {

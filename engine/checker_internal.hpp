@@ -32,8 +32,12 @@ class Checker {
   void run(const std::vector<ast::File>& files);
 
   // checker_expr.cpp
-  TypeRef check_expr(const ast::Expr& e);
+  // `expected` is the type the context wants, when it says one (a condition wants a bool, the
+  // other side of `==` its type); a misspelt name is only offered names of that type.
+  TypeRef check_expr(const ast::Expr& e, const TypeRef& expected = nullptr);
   void check_message(const ast::Message& message);
+  template <typename Operand>
+  std::pair<TypeRef, TypeRef> binary_operands(const ast::Expr& e, Operand& operand);
   // `True`, `AND`: a word of the language in another case, said so with the fix.
   bool report_keyword_case(const ast::Ident& name, const char* code);
   // A const's value, checking it on first use (consts may be declared in any order).

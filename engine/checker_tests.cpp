@@ -30,6 +30,28 @@ bool is_negative_number(const ast::Expr& e) {
          e.args[0]->kind == ast::Expr::Kind::Number;
 }
 
+// Whether a fact of type `type` can hold the literal `value` (a date also takes a string, as in a
+// deal's JSON), for the names offered when a `given` key is misspelt.
+bool holds(ValueType type, const ast::Expr& value) {
+  switch (value.kind) {
+    case ast::Expr::Kind::String: return type == ValueType::String || type == ValueType::Date;
+    case ast::Expr::Kind::Number: return type == ValueType::Number;
+    case ast::Expr::Kind::Bool: return type == ValueType::Bool;
+    case ast::Expr::Kind::Date: return type == ValueType::Date;
+    case ast::Expr::Kind::List: return type == ValueType::List;
+    case ast::Expr::Kind::Record: return type == ValueType::Record;
+    default: return !is_negative_number(value) || type == ValueType::Number;
+  }
+}
+
+// The fields of a record (or the top level), marked by whether they can hold `value`.
+std::vector<Candidate> given_candidates(const Schema& schema, const std::vector<NodeIndex>& fields,
+                                        const ast::Expr& value) {
+  std::vector<Candidate> out;
+  for (NodeIndex f : fields) out.push_back({schema.node(f).name, holds(schema.node(f).type, value)});
+  return out;
+}
+
 }  // namespace
 
 void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::string& path) {
@@ -82,11 +104,9 @@ void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::
         }
         NodeIndex child = out_.schema.find_field(n, field.key.name);
         if (child == kNoNode) {
-          std::vector<std::string> names;
-          for (NodeIndex f : node.fields) names.push_back(out_.schema.node(f).name);
           diag_.error("given-unknown-fact", field.key.span,
                       fmt::format("`{}` is not a declared fact", path + "." + field.key.name),
-                      did_you_mean(field.key.name, names));
+                      did_you_mean(field.key.name, given_candidates(out_.schema, node.fields, *field.value)));
           continue;
         }
         check_given_value(*field.value, child, path + "." + field.key.name);
@@ -106,10 +126,8 @@ void Checker::check_test(const ast::TestDecl& test) {
       }
       NodeIndex node = out_.schema.find_field(kNoNode, field.key.name);
       if (node == kNoNode) {
-        std::vector<std::string> names;
-        for (NodeIndex f : out_.schema.top_fields()) names.push_back(out_.schema.node(f).name);
         diag_.error("given-unknown-fact", field.key.span, fmt::format("`{}` is not a declared fact", field.key.name),
-                    did_you_mean(field.key.name, names));
+                    did_you_mean(field.key.name, given_candidates(out_.schema, out_.schema.top_fields(), *field.value)));
         continue;
       }
       check_given_value(*field.value, node, field.key.name);
@@ -166,11 +184,14 @@ void Checker::check_test(const ast::TestDecl& test) {
                   "`because` names the reasons for `fail` or `unknown`; a passing gate has none",
                   "remove the `because` part, or expect `fail`");
     }
-    // Which blocks the gate reaches, to catch a `because` that can never explain it.
+    // Which blocks the gate reaches, to catch a `because` that can never explain it. Past a
+    // `requires` name that is unknown (already reported) nobody knows, so nothing more is said.
     std::vector<bool> reached(out_.blocks.size(), false);
+    bool reach_unknown = false;
     std::function<void(BlockIndex)> mark = [&](BlockIndex b) {
       if (reached[b]) return;
       reached[b] = true;
+      reach_unknown = reach_unknown || out_.blocks[b].requires_unresolved;
       for (BlockIndex dep : out_.blocks[b].requires_blocks) mark(dep);
     };
     mark(it->second.index);
@@ -186,6 +207,7 @@ void Checker::check_test(const ast::TestDecl& test) {
         continue;
       }
       if (!reached[block->second.index]) {
+        if (reach_unknown) continue;
         diag_.error("unreached-because", ref.span,
                     fmt::format("gate `{}` does not require `{}`, so it cannot be the reason", expect.gate.name, ref.block.name));
         continue;
