@@ -18,14 +18,14 @@ namespace dealgate {
 struct PathTarget {
   enum class Kind { None, Binder, Const, Param, Fact };
   Kind kind = Kind::None;
-  std::uint32_t index = 0;      // Binder: depth; Const/Param: index; Fact: schema node
-  NodeIndex fact = kNoNode;     // Binder over a fact list: the schema node read (element or field)
+  std::uint32_t index = 0;   // Binder: depth; Const/Param: index; Fact: schema node
+  NodeIndex fact = kNoNode;  // Binder over a fact list: the schema node read (element or field)
 };
 
 struct ExprInfo {
   TypeRef type;
-  PathTarget target;       // Path expressions
-  bool reads_deal = false; // depends on facts, today or params (else it is a constant)
+  PathTarget target;                 // Path expressions
+  bool reads_deal = false;           // depends on facts, today or params (else it is a constant)
   NodeIndex list_element = kNoNode;  // Quantifier over a fact list: the list's element node
 };
 

@@ -56,9 +56,9 @@ class Checker {
   CheckedRuleSet& out_;
   std::map<std::string, Symbol> symbols_;
   std::vector<Binder> binders_;
-  std::vector<bool> fact_used_;      // per schema node
-  bool in_const_ = false;            // checking a const or param default: no facts allowed
-  std::string const_context_;        // "const `x`" or "param `x`", for messages
+  std::vector<bool> fact_used_;  // per schema node
+  bool in_const_ = false;        // checking a const or param default: no facts allowed
+  std::string const_context_;    // "const `x`" or "param `x`", for messages
 
  private:
   void collect(const std::vector<ast::File>& files);
@@ -69,7 +69,8 @@ class Checker {
   void check_params();
   void check_blocks();
   void check_stages();  // checker_stages.cpp
-  NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span, const char* role);
+  NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span,
+                             const char* role);
   void check_requires_graph();
   void warn_unreached_milestones();
   void warn_unused_facts();
