@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 #include "engine/checker_internal.hpp"
@@ -58,6 +59,8 @@ const char* symbol_word(Symbol::Kind k) {
       return "milestone";
     case Symbol::Kind::Gate:
       return "gate";
+    case Symbol::Kind::Waiver:
+      return "waiver";
   }
   return "name";
 }
@@ -72,7 +75,7 @@ void Checker::add_symbol(const std::string& name, Symbol symbol) {
   d.span = symbol.span;
   d.message = fmt::format("`{}` is already declared as a {}", name, symbol_word(it->second.kind));
   d.notes.push_back({it->second.span, fmt::format("`{}` was first declared here", name)});
-  d.help = "every const, param, milestone and gate of a rule set needs its own name";
+  d.help = "every const, param, milestone, gate and waiver of a rule set needs its own name";
   diag_.add(std::move(d));
 }
 
@@ -201,6 +204,10 @@ void Checker::collect(const std::vector<ast::File>& files) {
         } else {
           out_.stages = StagesInfo{st, kNoNode, kNoNode, {}};
         }
+      } else if (auto* w = std::get_if<ast::WaiverDecl>(&decl)) {
+        add_symbol(w->name.name, {Symbol::Kind::Waiver,
+                                  static_cast<std::uint32_t>(out_.waivers.size()), w->name.span});
+        out_.waivers.push_back({w, {}, {}});
       }
     }
   }
@@ -248,28 +255,61 @@ void Checker::check_params() {
   }
 }
 
+BlockIndex Checker::block_named(const ast::Ident& name) {
+  auto it = symbols_.find(name.name);
+  if (it != symbols_.end() &&
+      (it->second.kind == Symbol::Kind::Milestone || it->second.kind == Symbol::Kind::Gate)) {
+    return it->second.index;
+  }
+  std::vector<std::string> candidates;
+  for (const auto& [n, s] : symbols_) {
+    if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) candidates.push_back(n);
+  }
+  std::string what = it == symbols_.end() ? "no milestone or gate is named `" + name.name + "`"
+                                          : fmt::format("`{}` is a {}, not a milestone or gate",
+                                                        name.name, symbol_word(it->second.kind));
+  diag_.error("unknown-milestone", name.span, what, did_you_mean(name.name, candidates));
+  return kNone;
+}
+
+std::uint32_t Checker::condition_position(BlockIndex block, const ast::Ident& name) {
+  const ast::Block& b = *out_.blocks[block].decl;
+  const std::string& c = name.name;
+  bool numeric = !c.empty() && std::isdigit(static_cast<unsigned char>(c[0]));
+  std::vector<std::string> labels;
+  for (std::uint32_t i = 0; i < b.conditions.size(); ++i) {
+    const ast::Condition& cond = b.conditions[i];
+    if (cond.label) {
+      labels.push_back(cond.label->name);
+      if (!numeric && cond.label->name == c) return i;
+    }
+  }
+  if (numeric) {
+    std::size_t n = c.size() <= 9 ? std::stoul(c) : 0;
+    if (n >= 1 && n <= b.conditions.size() && !b.conditions[n - 1].label) {
+      return static_cast<std::uint32_t>(n - 1);
+    }
+  }
+  diag_.error("unknown-condition", name.span,
+              fmt::format("`{}` has no condition `{}.{}`", b.name.name, b.name.name, c),
+              numeric ? fmt::format("unlabelled conditions are numbered from 1 among the block's "
+                                    "{} conditions",
+                                    b.conditions.size())
+                      : did_you_mean(c, labels));
+  return kNone;
+}
+
 void Checker::check_blocks() {
   for (BlockInfo& info : out_.blocks) {
     const ast::Block& block = *info.decl;
     for (const ast::RequiresStmt& stmt : block.requires_stmts) {
       for (const ast::Ident& name : stmt.names) {
-        auto it = symbols_.find(name.name);
-        if (it == symbols_.end() ||
-            (it->second.kind != Symbol::Kind::Milestone && it->second.kind != Symbol::Kind::Gate)) {
-          std::vector<std::string> candidates;
-          for (const auto& [n, s] : symbols_) {
-            if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate)
-              candidates.push_back(n);
-          }
-          std::string what = it == symbols_.end()
-                                 ? "no milestone or gate is named `" + name.name + "`"
-                                 : fmt::format("`{}` is a {}, not a milestone or gate", name.name,
-                                               symbol_word(it->second.kind));
-          diag_.error("unknown-milestone", name.span, what, did_you_mean(name.name, candidates));
+        BlockIndex dep = block_named(name);
+        if (dep == kNone) {
           info.requires_unresolved = true;
           continue;
         }
-        info.requires_blocks.push_back(it->second.index);
+        info.requires_blocks.push_back(dep);
       }
     }
     if (block.enters) {
@@ -444,6 +484,7 @@ void Checker::run(const std::vector<ast::File>& files) {
   check_blocks();
   check_stages();
   check_requires_graph();
+  check_waivers();
   for (const ast::TestDecl* test : out_.tests) check_test(*test);
   if (!diag_.has_errors()) {
     warn_unreached_milestones();

@@ -56,6 +56,15 @@ struct StagesInfo {
   std::vector<std::pair<std::string, std::uint32_t>> mapping;
 };
 
+// A waiver, resolved: the conditions it waives.
+struct WaiverInfo {
+  const ast::WaiverDecl* decl = nullptr;
+  // Each waived condition as (block, position among the block's conditions); a milestone or gate
+  // named whole stands for all of its conditions. In the order written, without repeats.
+  std::vector<std::pair<BlockIndex, std::uint32_t>> conditions;
+  std::vector<std::string> waives;  // the targets as written: `value_confirmed.roi`, `acid_test`
+};
+
 struct CheckedRuleSet {
   std::string title;
   std::vector<std::string> phases;
@@ -65,6 +74,7 @@ struct CheckedRuleSet {
   std::vector<BlockInfo> blocks;  // rule-file order
   std::vector<const ast::TestDecl*> tests;
   std::optional<StagesInfo> stages;  // when the rule set declares `stages`
+  std::vector<WaiverInfo> waivers;   // declaration order
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }

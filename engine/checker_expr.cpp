@@ -317,7 +317,14 @@ TypeRef Checker::check_expr(const ast::Expr& e, const TypeRef& expected) {
                                out_.schema.find_field(kNoNode, first) != kNoNode;
       if (symbol != symbols_.end() && !clashes_with_fact) {
         const Symbol& s = symbol->second;
-        if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) {
+        if (s.kind == Symbol::Kind::Waiver) {
+          if (out_.schema.find_field(kNoNode, first) == kNoNode) {
+            diag_.error("block-in-expression", e.path[0].span,
+                        fmt::format("`{}` is a waiver; a condition cannot read it", first),
+                        "a waiver says which conditions it waives with `waives`");
+            return finish(error_type());
+          }
+        } else if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) {
           if (out_.schema.find_field(kNoNode, first) == kNoNode) {
             diag_.error("block-in-expression", e.path[0].span,
                         fmt::format("`{}` is a {}; a condition cannot read its status", first,

@@ -11,7 +11,7 @@
 namespace dealgate::checking {
 
 struct Symbol {
-  enum class Kind { Const, Param, Milestone, Gate };
+  enum class Kind { Const, Param, Milestone, Gate, Waiver };
   Kind kind;
   std::uint32_t index;  // into consts, params or blocks
   Span span;            // the declaring name, for "first declared here"
@@ -45,6 +45,15 @@ class Checker {
 
   // checker_tests.cpp
   void check_test(const ast::TestDecl& test);
+  // checker_waivers.cpp
+  void check_waivers();
+
+  // checker.cpp: the milestone or gate a name refers to (`requires`, `because`, `waives`), or kNone
+  // after saying there is none (with a did-you-mean).
+  BlockIndex block_named(const ast::Ident& name);
+  // The position of condition `name` (a label, or the 1-based number of an unlabelled one) among
+  // the conditions of `block`, or kNone after saying there is none.
+  std::uint32_t condition_position(BlockIndex block, const ast::Ident& name);
   void check_given_value(const ast::Expr& value, NodeIndex node, const std::string& path);
 
   // checker.cpp

@@ -225,53 +225,23 @@ void Checker::check_test(const ast::TestDecl& test) {
       for (BlockIndex dep : out_.blocks[b].requires_blocks) mark(dep);
     };
     mark(it->second.index);
-    for (const ast::Reference& ref : expect.because) {
-      auto block = symbols_.find(ref.block.name);
-      if (block == symbols_.end() || (block->second.kind != Symbol::Kind::Milestone &&
-                                      block->second.kind != Symbol::Kind::Gate)) {
-        std::vector<std::string> names;
-        for (const auto& [n, s] : symbols_) {
-          if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) names.push_back(n);
+    // `because` names what made the gate fail; `waived` what a waiver had to waive for it.
+    auto check_references = [&](const std::vector<ast::Reference>& refs, const char* role) {
+      for (const ast::Reference& ref : refs) {
+        BlockIndex block = block_named(ref.block);
+        if (block == kNone) continue;
+        if (!reached[block]) {
+          if (reach_unknown) continue;
+          diag_.error("unreached-because", ref.span,
+                      fmt::format("gate `{}` does not require `{}`, so it cannot be {}",
+                                  expect.gate.name, ref.block.name, role));
+          continue;
         }
-        diag_.error("unknown-milestone", ref.block.span,
-                    fmt::format("no milestone or gate is named `{}`", ref.block.name),
-                    did_you_mean(ref.block.name, names));
-        continue;
+        if (ref.condition) condition_position(block, *ref.condition);
       }
-      if (!reached[block->second.index]) {
-        if (reach_unknown) continue;
-        diag_.error("unreached-because", ref.span,
-                    fmt::format("gate `{}` does not require `{}`, so it cannot be the reason",
-                                expect.gate.name, ref.block.name));
-        continue;
-      }
-      if (!ref.condition) continue;
-      const ast::Block& b = *out_.blocks[block->second.index].decl;
-      const std::string& c = ref.condition->name;
-      bool numeric = !c.empty() && std::isdigit(static_cast<unsigned char>(c[0]));
-      bool found = false;
-      std::vector<std::string> labels;
-      for (const ast::Condition& cond : b.conditions) {
-        if (cond.label) {
-          labels.push_back(cond.label->name);
-          if (cond.label->name == c) found = true;
-        }
-      }
-      if (numeric) {
-        std::size_t n = c.size() <= 9 ? std::stoul(c) : 0;
-        found = n >= 1 && n <= b.conditions.size() && !b.conditions[n - 1].label;
-      }
-      if (!found) {
-        diag_.error(
-            "unknown-condition", ref.condition->span,
-            fmt::format("`{}` has no condition `{}.{}`", ref.block.name, ref.block.name, c),
-            numeric
-                ? fmt::format(
-                      "unlabelled conditions are numbered from 1 among the block's {} conditions",
-                      b.conditions.size())
-                : did_you_mean(c, labels));
-      }
-    }
+    };
+    check_references(expect.because, "the reason");
+    check_references(expect.waived, "waived for it");
   }
 }
 

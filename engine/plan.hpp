@@ -37,16 +37,54 @@ bool same_type(const Type& a, const Type& b);
 
 enum class Op : std::uint8_t {
   // leaves
-  Bool, Number, String, Date, Today, Param, FactRead, BinderRead, BinderValue, ListLiteral,
+  Bool,
+  Number,
+  String,
+  Date,
+  Today,
+  Param,
+  FactRead,
+  BinderRead,
+  BinderValue,
+  ListLiteral,
   // operators
-  Not, Negate, And, Or,
-  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
-  Add, Subtract, Multiply, Divide, DatePlusDays, DateMinusDays, DateMinusDate,
-  Coalesce, Exists,
+  Not,
+  Negate,
+  And,
+  Or,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  In,
+  NotIn,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  DatePlusDays,
+  DateMinusDays,
+  DateMinusDate,
+  Coalesce,
+  Exists,
   // list functions; the *Of forms bind a variable over the list
-  Count, CountOf, AnyOf, AllOf, Sum, SumOf, Min, MinOf, Max, MaxOf,
+  Count,
+  CountOf,
+  AnyOf,
+  AllOf,
+  Sum,
+  SumOf,
+  Min,
+  MinOf,
+  Max,
+  MaxOf,
   // string functions
-  Lower, Contains, StartsWith, Len,
+  Lower,
+  Contains,
+  StartsWith,
+  Len,
 };
 
 struct ExprNode {
@@ -58,10 +96,10 @@ struct ExprNode {
   double number = 0;
   DayNumber date = 0;
   std::string text;
-  std::uint32_t slot = 0;       // FactRead / BinderRead: slot in the frame; Param: param index
-  std::uint32_t depth = 0;      // BinderRead / BinderValue / *Of: which bound variable (0 = outermost)
-  NodeIndex fact = kNoNode;     // FactRead / BinderRead / Exists: the schema node read
-  Span span;                    // the source expression, for explanations
+  std::uint32_t slot = 0;    // FactRead / BinderRead: slot in the frame; Param: param index
+  std::uint32_t depth = 0;   // BinderRead / BinderValue / *Of: which bound variable (0 = outermost)
+  NodeIndex fact = kNoNode;  // FactRead / BinderRead / Exists: the schema node read
+  Span span;                 // the source expression, for explanations
 };
 
 // A part of an `else` message: text, or an expression to render.
@@ -88,9 +126,9 @@ struct PlanBlock {
   std::string name;
   std::string label;  // may be empty
   bool is_gate = false;
-  std::uint32_t enters_phase = kNone;         // index into Plan::phases
-  std::vector<BlockIndex> requires_blocks;    // direct dependencies
-  std::vector<ConditionIndex> conditions;     // own conditions, in source order
+  std::uint32_t enters_phase = kNone;       // index into Plan::phases
+  std::vector<BlockIndex> requires_blocks;  // direct dependencies
+  std::vector<ConditionIndex> conditions;   // own conditions, in source order
   // Gates only (empty for milestones): every block this one reaches through `requires`, itself
   // included, in rule-file order.
   std::vector<BlockIndex> reach;
@@ -107,13 +145,13 @@ struct PlanParam {
   Span span;
 };
 
-// The stage audit (`stages from stage by owner { ... }`): where to read the CRM stage and the owner,
-// which phase each stage claims, and which gates enter each phase.
+// The stage audit (`stages from stage by owner { ... }`): where to read the CRM stage and the
+// owner, which phase each stage claims, and which gates enter each phase.
 struct PlanStages {
-  std::string stage_path;                  // `stage`
-  std::uint32_t stage_slot = 0;            // in frame 0
-  std::string owner_path;                  // empty without `by`
-  std::uint32_t owner_slot = kNone;        // in frame 0; kNone without `by`
+  std::string stage_path;            // `stage`
+  std::uint32_t stage_slot = 0;      // in frame 0
+  std::string owner_path;            // empty without `by`
+  std::uint32_t owner_slot = kNone;  // in frame 0; kNone without `by`
   // Each CRM stage and its phase index, or kNone for `-> none`; sorted by stage for look-up.
   std::vector<std::pair<std::string, std::uint32_t>> mapping;
   std::vector<std::vector<BlockIndex>> entry_gates;  // by phase: the gates that enter it
@@ -121,6 +159,23 @@ struct PlanStages {
   // The phase a stage maps to: a phase index, kNone for `none`, or kUnmapped.
   static constexpr std::uint32_t kUnmapped = kNone - 1;
   std::uint32_t phase_of(std::string_view stage) const;
+};
+
+// A waiver: an exception a deal desk granted. For the deals it names (by id, or whose facts make
+// `when` true), the conditions it waives count as satisfied while they are false or unknown, and
+// are reported as waived, through its last day (`until`); after that it no longer applies.
+struct PlanWaiver {
+  std::string name;
+  std::string label;               // may be empty
+  std::vector<std::string> deals;  // the deal ids it names, as written
+  ExprIndex when = kNone;          // or the condition over the deal's facts
+  std::uint64_t when_work_scale = 0;
+  std::vector<ConditionIndex> conditions;  // what it waives, sorted
+  std::vector<std::string> waives;         // as written: `value_confirmed.roi`, `acid_test`
+  std::string approver;
+  std::string reason;  // may be empty
+  DayNumber until = 0;
+  Span span;
 };
 
 // The nodes under `root` (a node reached twice counted twice) plus the bytes of their text
@@ -136,7 +191,13 @@ struct Plan {
   std::vector<PlanCondition> conditions;  // rule-file order
   std::vector<BlockIndex> gates;          // declaration order
   std::vector<PlanParam> params;
-  std::optional<PlanStages> stages;       // when the rule set declares `stages`
+  std::optional<PlanStages> stages;  // when the rule set declares `stages`
+  std::vector<PlanWaiver> waivers;   // declaration order
+  // Every deal id a waiver names, with the waiver's index, sorted by id, for one look-up a deal.
+  std::vector<std::pair<std::string, std::uint32_t>> waiver_deals;
+  // The money a deal carries, for what waivers cover: a top-level number fact named `amount`, if
+  // the schema declares one (its slot in frame 0), else kNone.
+  std::uint32_t amount_slot = kNone;
   std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
   std::vector<std::string> source_paths;  // the rule files, by FileId, so spans can be shown
   std::vector<std::string> source_texts;

@@ -192,6 +192,7 @@ struct Expectation {
   Ident gate;
   Ident status;  // pass | fail | unknown, checked by the checker
   std::vector<Reference> because;
+  std::vector<Reference> waived;  // `waived a.b, m`: conditions a waiver must have waived
   Span span;
 };
 
@@ -265,8 +266,43 @@ struct StagesDecl {
   Span span;
 };
 
+// A string literal as written: its text (escapes resolved) and where it stands.
+struct StringLiteral {
+  std::string text;
+  Span span;  // quotes included
+};
+
+// `waives value_confirmed.roi` (a condition, by label or number) or `waives acid_test` (every
+// condition of a milestone or gate).
+struct WaiverTarget {
+  Ident block;
+  std::optional<Ident> condition;
+  Span span;
+};
+
+// `waiver name "label"? { deal "D-1" | when expr; waives ...; approved by "..."; reason "...";
+// until @date }`: an exception a deal desk granted. The clauses may come in any order; the checker
+// says which are missing, the parser which are given twice.
+struct WaiverDecl {
+  Ident name;
+  std::optional<std::string> label;
+  std::vector<StringLiteral> deals;  // `deal "D-1", "D-2"`: the deals it applies to, by id
+  Span deal_span;                    // the `deal` clause
+  ExprPtr when;                      // `when expr`: or the deals whose facts make it true
+  Span when_span;
+  std::vector<WaiverTarget> targets;
+  Span waives_span;
+  std::optional<StringLiteral> approver;
+  Span approver_span;  // the `approved by` clause
+  std::optional<StringLiteral> reason;
+  Span reason_span;
+  ExprPtr until;  // Kind::Date: in force through this day
+  Span until_span;
+  Span span;
+};
+
 using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl,
-                          StagesDecl>;
+                          StagesDecl, WaiverDecl>;
 
 struct Comment {
   Span span;  // from `#` to the end of the line, line break excluded

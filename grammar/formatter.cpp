@@ -538,6 +538,66 @@ class Formatter {
     line_end(d.span.end);
   }
 
+  // The clauses in the order the author wrote them, one a line.
+  void emit(const ast::WaiverDecl& w) {
+    out_ += "waiver " + w.name.name;
+    if (w.label) out_ += " \"" + escape(*w.label, false) + "\"";
+    out_ += " {";
+    line_end(w.name.span.end);
+    auto quoted = [](const ast::StringLiteral& s) { return "\"" + escape(s.text, false) + "\""; };
+    std::vector<std::pair<Span, std::function<void()>>> clauses;
+    if (w.deal_span.end != 0) {
+      clauses.emplace_back(w.deal_span, [&] {
+        out_ += "  deal ";
+        for (std::size_t i = 0; i < w.deals.size(); ++i)
+          out_ += (i ? ", " : "") + quoted(w.deals[i]);
+      });
+    }
+    if (w.when) {
+      clauses.emplace_back(w.when_span, [&] {
+        std::vector<std::string> lines = wrapped(*w.when, options_.width - 7);
+        out_ += "  when " + lines[0];
+        for (std::size_t i = 1; i < lines.size(); ++i) out_ += "\n      " + lines[i];
+      });
+    }
+    if (w.waives_span.end != 0) {
+      clauses.emplace_back(w.waives_span, [&] {
+        out_ += "  waives ";
+        for (std::size_t i = 0; i < w.targets.size(); ++i) {
+          const ast::WaiverTarget& t = w.targets[i];
+          out_ += (i ? ", " : "") + t.block.name + (t.condition ? "." + t.condition->name : "");
+        }
+      });
+    }
+    if (w.approver)
+      clauses.emplace_back(w.approver_span,
+                           [&] { out_ += "  approved by " + quoted(*w.approver); });
+    if (w.reason)
+      clauses.emplace_back(w.reason_span, [&] { out_ += "  reason " + quoted(*w.reason); });
+    if (w.until) clauses.emplace_back(w.until_span, [&] { out_ += "  until " + expr(*w.until); });
+    std::sort(clauses.begin(), clauses.end(),
+              [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    for (const auto& [span, write] : clauses) {
+      keep_blank_line(span.begin);
+      comments_before(span.begin, 2);
+      keep_blank_line(span.begin);
+      comments_before(span.end, 2, span);
+      write();
+      line_end(span.end);
+    }
+    comments_before(w.span.end, 2);
+    out_ += "}";
+    line_end(w.span.end);
+  }
+
+  // ` because a, b.label` after an expectation; nothing for an empty list.
+  void references(const char* word, const std::vector<ast::Reference>& refs) {
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      const ast::Reference& ref = refs[i];
+      out_ += (i ? ", " : word) + ref.block.name + (ref.condition ? "." + ref.condition->name : "");
+    }
+  }
+
   void emit(const ast::TestDecl& t) {
     out_ += "test \"" + escape(t.name, false) + "\" {";
     line_end(t.name_span.end);
@@ -558,11 +618,8 @@ class Formatter {
     for (const ast::Expectation& x : t.expectations) {
       comments_before(x.span.begin, 2);
       out_ += "  expect " + x.gate.name + " " + x.status.name;
-      for (std::size_t i = 0; i < x.because.size(); ++i) {
-        const ast::Reference& ref = x.because[i];
-        out_ += (i ? ", " : " because ") + ref.block.name +
-                (ref.condition ? "." + ref.condition->name : "");
-      }
+      references(" because ", x.because);
+      references(" waived ", x.waived);
       line_end(x.span.end);
     }
     comments_before(t.span.end, 2);

@@ -95,7 +95,9 @@ TEST(GoldenCorpus, CoversEveryCheckerDiagnostic) {
                            "not-a-list",         "given-type",          "given-unknown-fact",
                            "unknown-param",      "unknown-gate",        "unknown-status",
                            "because-on-pass",    "unknown-condition",   "syntax",
-                           "invalid-date",       "pasted-text"}) {
+                           "invalid-date",       "pasted-text",         "waiver-deals",
+                           "waiver-waives",      "waiver-approver",     "waiver-until",
+                           "duplicate-clause"}) {
     EXPECT_NE(codes.find(std::string(" ") + code + " "), std::string::npos)
         << "no golden case for " << code;
   }

@@ -132,6 +132,41 @@ TEST(Formatter, KeepsGivenFieldsTheAuthorGroupedOnALine) {
   EXPECT_EQ(format(once), once);
 }
 
+// A waiver's clauses stay in the order written, one a line, with their comments.
+TEST(Formatter, LaysOutAWaiver) {
+  std::string messy = R"(waiver  acme "W-17"{ until @2026-12-31 # renewed once
+deal "D-1","D-2"   waives a.b ,c
+  # the VP signed it
+  approved   by "Dana Lee" reason "pilot"}
+waiver small { when   price<1000 and (segment=="smb") waives m approved by "Sam" until @2027-01-31 }
+test "t" { given { id: "D-1" } expect g pass waived a.b,c expect g fail because a waived c.1 }
+)";
+  std::string once = format(messy);
+  EXPECT_EQ(once, R"(waiver acme "W-17" {
+  until @2026-12-31  # renewed once
+  deal "D-1", "D-2"
+  waives a.b, c
+  # the VP signed it
+  approved by "Dana Lee"
+  reason "pilot"
+}
+
+waiver small {
+  when price < 1000 and (segment == "smb")
+  waives m
+  approved by "Sam"
+  until @2027-01-31
+}
+
+test "t" {
+  given { id: "D-1" }
+  expect g pass waived a.b, c
+  expect g fail because a waived c.1
+}
+)");
+  EXPECT_EQ(format(once), once);
+}
+
 TEST(Formatter, IsIdempotent) {
   std::string text = R"(facts { id: string, d: date }
 test "t" { given { id: "x\ty", d: @2026-01-02 } today @2026-11-26

@@ -638,6 +638,61 @@ TEST(ParserDeclarations, NonUtf8File) {
   EXPECT_EQ(p->first_line(), "t.gate:1:12: error: the file is not valid UTF-8 (byte 0xc0)");
 }
 
+// ---- Waivers ------------------------------------------------------------------------------------
+
+TEST(ParserWaivers, ReadEveryClauseInAnyOrder) {
+  auto p = parse(
+      "waiver acme \"W-17\" {\n  until @2026-12-31\n  deal \"D-1\", \"D-2\"\n"
+      "  waives value_confirmed.roi, acid_test, m.2\n  approved by \"Dana Lee\"\n  reason "
+      "\"pilot\"\n}\n"
+      "waiver small { when price < 1000 waives m approved by \"Sam\" until @2027-01-31 }\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  ASSERT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  const auto& acme = std::get<ast::WaiverDecl>(p->file->decls.at(0));
+  EXPECT_EQ(acme.name.name, "acme");
+  EXPECT_EQ(acme.label, "W-17");
+  ASSERT_EQ(acme.deals.size(), 2u);
+  EXPECT_EQ(acme.deals[1].text, "D-2");
+  EXPECT_EQ(p->text(acme.deals[1].span), "\"D-2\"");
+  ASSERT_EQ(acme.targets.size(), 3u);
+  EXPECT_EQ(acme.targets[0].block.name, "value_confirmed");
+  EXPECT_EQ(acme.targets[0].condition->name, "roi");
+  EXPECT_FALSE(acme.targets[1].condition);
+  EXPECT_EQ(acme.targets[2].condition->name, "2");
+  EXPECT_EQ(p->text(acme.targets[0].span), "value_confirmed.roi");
+  EXPECT_EQ(acme.approver->text, "Dana Lee");
+  EXPECT_EQ(p->text(acme.approver_span), "approved by \"Dana Lee\"");
+  EXPECT_EQ(acme.reason->text, "pilot");
+  EXPECT_EQ(acme.until->text, "2026-12-31");
+  EXPECT_FALSE(acme.when);
+  const auto& small = std::get<ast::WaiverDecl>(p->file->decls.at(1));
+  ASSERT_TRUE(small.when);
+  EXPECT_EQ(p->text(small.when->span), "price < 1000");
+  EXPECT_TRUE(small.deals.empty());
+  EXPECT_FALSE(small.reason);
+}
+
+// The words of a waiver are not reserved: facts may be called `deal`, `reason` or `until`.
+TEST(ParserWaivers, TheirWordsAreNotReserved) {
+  auto p = parse(
+      "facts { deal: string, reason: string, until: date, when: bool }\n"
+      "gate g { require when and reason == deal and until < today }\n"
+      "waiver w { when when waives g approved by \"x\" until @2026-01-01 }\n");
+  EXPECT_TRUE(p->file) << p->rendered();
+  EXPECT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+}
+
+TEST(ParserWaivers, AnExpectationCanNameWaivedConditions) {
+  auto p = parse("test \"t\" { given { id: \"D-1\" }\n expect g pass waived a.roi, b\n}\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  const auto& test = std::get<ast::TestDecl>(p->file->decls.at(0));
+  const auto& waived = test.expectations.at(0).waived;
+  ASSERT_EQ(waived.size(), 2u);
+  EXPECT_EQ(waived[0].block.name, "a");
+  EXPECT_EQ(waived[0].condition->name, "roi");
+  EXPECT_EQ(waived[1].block.name, "b");
+}
+
 // ---- Pasted text --------------------------------------------------------------------------------
 
 // Curly quotes, odd spaces and dashes are text like any other inside strings and comments; only
@@ -807,14 +862,14 @@ TEST(ParserErrors, TopLevel) {
   EXPECT_EQ(
       p->first_line(),
       "t.gate:1:1: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-      "`milestone`, `gate`, `stages` or `test`)");
+      "`milestone`, `gate`, `stages`, `waiver` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "did you mean `milestone`?");
   EXPECT_EQ(p->text(p->diagnostics.items()[0].span), "milestne");
   p = parse("const a = 1\n\n  42\n");
   EXPECT_EQ(
       p->first_line(),
       "t.gate:3:3: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-      "`milestone`, `gate`, `stages` or `test`)");
+      "`milestone`, `gate`, `stages`, `waiver` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "");
   EXPECT_EQ(first_error("ruleset Title"),
             "t.gate:1:9: error: expected a title string after `ruleset`");
