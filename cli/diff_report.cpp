@@ -168,13 +168,8 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
       if (w.removed() || report.waivers == nullptr) continue;
       for (const WaiverCount& c : report.waivers->waivers()) {
         if (c.waiver != w.new_waiver) continue;
-        text += fmt::format(
-            "      in the new rules: in force for {} (waived a failing condition for {})",
-            count_of(c.in_force, "deal"), c.used);
-        if (report.waivers->has_amount() && c.in_force > 0)
-          text += ", amount " + format_money(c.amount);
-        if (c.expired > 0) text += fmt::format("; expired for {}", count_of(c.expired, "deal"));
-        text += '\n';
+        text += "      in the new rules: " +
+                describe_count(c, report.waivers->has_amount(), p.fail, p.reset) + '\n';
       }
     }
   }

@@ -60,6 +60,24 @@ std::string describe_waiver(const Plan& plan, std::uint32_t waiver) {
   return out + fmt::format(", approved by {}, until {}", w.approver, format_date(w.until));
 }
 
+std::string describe_count(const WaiverCount& w, bool has_amount, std::string_view expired_on,
+                           std::string_view expired_off) {
+  std::string out;
+  if (w.in_force > 0) {
+    out = fmt::format("in force for {} deal{} (waived a failing condition for {})", w.in_force,
+                      w.in_force == 1 ? "" : "s", w.used);
+    if (has_amount) {
+      out += ", amount " + format_money(w.amount);
+      if (w.without_amount > 0) out += fmt::format(" ({} without an amount)", w.without_amount);
+    }
+  }
+  if (w.expired > 0) {
+    out += fmt::format("{}{}expired{} for {} deal{}", out.empty() ? "" : "; ", expired_on,
+                       expired_off, w.expired, w.expired == 1 ? "" : "s");
+  }
+  return out;
+}
+
 std::string format_money(double amount) {
   if (std::fabs(amount) >= 1e15 || amount != std::floor(amount)) return format_number(amount);
   std::string digits = fmt::format("{}", static_cast<long long>(std::fabs(amount)));

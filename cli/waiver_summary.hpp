@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/plan.hpp"
@@ -41,6 +42,12 @@ class WaiverSummary {
 // "`acme_pilot` (W-17: ROI exception), approved by Dana Lee, until 2026-12-31": a waiver for
 // people, the same in every report.
 std::string describe_waiver(const Plan& plan, std::uint32_t waiver);
+
+// "in force for 3 deals (waived a failing condition for 2), amount 1,050,000; expired for 1 deal":
+// what a waiver did over a run, the same in the text report and the diff. `expired_on`/`off` wrap
+// the word "expired" (a colour, or nothing).
+std::string describe_count(const WaiverCount& count, bool has_amount,
+                           std::string_view expired_on = "", std::string_view expired_off = "");
 
 // Money as people read it: whole amounts with thousands separators (`1,050,000`), others in their
 // shortest exact form.

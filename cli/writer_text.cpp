@@ -206,21 +206,8 @@ class TextWriter final : public ResultWriter {
     if (waivers.empty()) return;
     buffer_ += fmt::format("\n{}Waivers:{}\n", p_.bold, p_.reset);
     for (const WaiverCount& w : waivers) {
-      buffer_ += "  " + describe_waiver(plan_, w.waiver) + "\n      ";
-      if (w.in_force > 0) {
-        buffer_ += fmt::format("in force for {} deal{} (waived a failing condition for {})",
-                               w.in_force, w.in_force == 1 ? "" : "s", w.used);
-      }
-      if (waivers_.has_amount() && w.in_force > 0) {
-        buffer_ += fmt::format(", amount {}", format_money(w.amount));
-        if (w.without_amount > 0)
-          buffer_ += fmt::format(" ({} without an amount)", w.without_amount);
-      }
-      if (w.expired > 0) {
-        buffer_ += fmt::format("{}{}expired{} for {} deal{}", w.in_force > 0 ? "; " : "", p_.fail,
-                               p_.reset, w.expired, w.expired == 1 ? "" : "s");
-      }
-      buffer_ += '\n';
+      buffer_ += "  " + describe_waiver(plan_, w.waiver) + "\n      " +
+                 describe_count(w, waivers_.has_amount(), p_.fail, p_.reset) + "\n";
     }
   }
 

@@ -155,6 +155,34 @@ TEST(DiffCommand, JsonAndCsvFormats) {
             std::string::npos);
 }
 
+// A waiver that lapses in the new rules: the diff lists it with what changed, and the deal it
+// covered with the condition no longer waived.
+TEST(DiffCommand, ListsTheWaiversAndWhatTheyChange) {
+  RulesCopy lapsed("waiver_lapsed", "until @2027-03-31", "until @2026-11-25");
+  auto run = run_dealgate("diff rules/ " + lapsed.path() +
+                          " --facts examples/deals.jsonl --gate enter_delivery" + kToday);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("Waivers\n  `kirin_roi` changed: until 2027-03-31 -> 2026-11-25\n"
+                         "      in the new rules: expired for 1 deal\n"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(
+      run.out.find(
+          "D-2026-0169 (line 11)\n  enter_delivery: pass → fail\n"
+          "    newly failed: value_confirmed.roi\n    no longer waived: value_confirmed.roi\n"),
+      std::string::npos)
+      << run.out;
+  auto json =
+      run_dealgate("diff rules/ " + lapsed.path() +
+                   " --facts examples/deals.jsonl --gate enter_delivery --format json" + kToday);
+  EXPECT_NE(
+      json.out.find(
+          R"("waivers":[{"id":"kirin_roi","in":"both","changes":["until 2027-03-31 -> 2026-11-25"],)"
+          R"("in_force":0,"used":0,"expired":1,"amount":0}])"),
+      std::string::npos)
+      << json.out;
+}
+
 TEST(DiffCommand, NothingChangesExits0) {
   auto run = run_dealgate("diff rules/ rules/ --facts examples/deals.csv" + std::string(kToday));
   EXPECT_EQ(run.exit_code, 0) << run.err;

@@ -42,6 +42,50 @@ TEST(EndToEnd, CheckReportsABrokenFileAndExits2) {
       "tests/golden/check/unknown_fact.gate: 0 milestones, 1 gate, 0 tests; 1 error, 0 warnings\n");
 }
 
+// `check` judges waivers' last days only against a date it is given: the same files give the same
+// diagnostics on any day, and a CI job passes `--today` to refuse expired waivers.
+TEST(EndToEnd, CheckRefusesAWaiverExpiredByTheDateItIsGiven) {
+  auto plain = run_dealgate("check rules/");
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out,
+            "2 files: 15 milestones, 3 gates, 19 tests, 1 waiver; 0 errors, 0 warnings\n");
+  EXPECT_EQ(run_dealgate("check rules/ --today 2027-03-31").exit_code, 0)
+      << "its last day still counts";
+  auto expired = run_dealgate("check rules/ --today 2027-04-01");
+  EXPECT_EQ(expired.exit_code, 2);
+  EXPECT_NE(
+      expired.err.find("error: waiver `kirin_roi` expired: its last day was 2027-03-31, before "
+                       "2027-04-01"),
+      std::string::npos)
+      << expired.err;
+  EXPECT_NE(expired.err.find("help: renew it by moving `until`, or remove it"), std::string::npos);
+}
+
+// `explain` says which waivers name the deal and marks the condition one waived.
+TEST(EndToEnd, ExplainShowsWaivedConditionsWithTheirWaiver) {
+  auto run = run_dealgate(
+      "explain rules/ --facts examples/deals.jsonl --deal D-2026-0169 --gate "
+      "enter_delivery --today 2026-11-26");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(
+      run.out.find("Waiver `kirin_roi` (DD-2026-031: Kirin Precision lighthouse deal), approved by "
+                   "Elena Marsh, VP Sales (deal desk), until 2027-03-31\n"),
+      std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("require value_confirmed.roi: false, waived by `kirin_roi`"),
+            std::string::npos)
+      << run.out;
+  auto json = run_dealgate(
+      "explain rules/ --facts examples/deals.jsonl --deal D-2026-0169 --gate "
+      "enter_delivery --today 2027-04-01 --format json");
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_NE(json.out.find(R"("waivers":[{"id":"kirin_roi","expired":true}])"), std::string::npos)
+      << json.out;
+  EXPECT_NE(
+      json.out.find(R"("id":"value_confirmed.roi","kind":"require","value":"false","message":)"),
+      std::string::npos);
+}
+
 TEST(EndToEnd, CheckStrictTurnsWarningsIntoErrors) {
   EXPECT_EQ(run_dealgate("check --strict examples/enterprise.gate").exit_code, 2);
 }

@@ -41,6 +41,17 @@ TEST(WaiverSummary, DescribesAWaiverTheSameWayEverywhere) {
   EXPECT_EQ(describe_waiver(plan, 1), "`legacy`, approved by Sam Ortiz, until 2026-10-31");
 }
 
+TEST(WaiverSummary, DescribesWhatAWaiverDidOverARun) {
+  WaiverCount held{0, 3, 2, 1, 1050000, 1};
+  EXPECT_EQ(describe_count(held, true),
+            "in force for 3 deals (waived a failing condition for 2), amount 1,050,000 (1 without "
+            "an amount); "
+            "expired for 1 deal");
+  EXPECT_EQ(describe_count(held, false),
+            "in force for 3 deals (waived a failing condition for 2); expired for 1 deal");
+  EXPECT_EQ(describe_count(WaiverCount{0, 0, 0, 2, 0, 0}, true, "<", ">"), "<expired> for 2 deals");
+}
+
 TEST(FormatMoney, GroupsWholeAmountsInThousands) {
   EXPECT_EQ(format_money(0), "0");
   EXPECT_EQ(format_money(999), "999");
