@@ -1,5 +1,7 @@
 #include "engine/compile/compiler.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -32,7 +34,8 @@ RuleInputs read_rule_inputs(const std::vector<std::string>& paths) {
     fs::path path(given);
     if (fs::is_directory(path, ec)) {
       std::vector<fs::path> found;
-      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file() && it->path().extension() == ".gate") found.push_back(it->path());
       }
       if (ec) {
@@ -66,7 +69,25 @@ RuleInputs read_rule_inputs(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-Compilation compile(const std::vector<std::pair<std::string, std::string>>& files, const CompileOptions& options) {
+namespace {
+
+void report_expired_waivers(const CheckedRuleSet& checked, DayNumber today,
+                            Diagnostics& diagnostics) {
+  for (const WaiverInfo& w : checked.waivers) {
+    const ast::Expr* until = w.decl->until.get();
+    if (!until || days_from_civil(until->year, until->month, until->day) >= today) continue;
+    diagnostics.error(
+        "waiver-expired", until->span,
+        fmt::format("waiver `{}` expired: its last day was {}, before {}", w.decl->name.name,
+                    until->text, format_date(today)),
+        "renew it by moving `until`, or remove it; an expired waiver no longer applies");
+  }
+}
+
+}  // namespace
+
+Compilation compile(const std::vector<std::pair<std::string, std::string>>& files,
+                    const CompileOptions& options) {
   Compilation out;
   bool syntax_ok = true;
   for (const auto& [path, text] : files) {
@@ -81,12 +102,15 @@ Compilation compile(const std::vector<std::pair<std::string, std::string>>& file
         (b->kind == ast::Block::Kind::Gate ? out.stats.gates : out.stats.milestones)++;
       } else if (std::holds_alternative<ast::TestDecl>(decl)) {
         out.stats.tests++;
+      } else if (std::holds_alternative<ast::WaiverDecl>(decl)) {
+        out.stats.waivers++;
       }
     }
     out.files.push_back(std::move(*parsed));
   }
   if (syntax_ok && !out.diagnostics.has_errors()) {
     CheckedRuleSet checked = check(out.files, out.sources, out.diagnostics);
+    if (options.today) report_expired_waivers(checked, *options.today, out.diagnostics);
     if (options.strict) {
       for (Diagnostic& d : out.diagnostics.items()) d.severity = Severity::Error;
     }
