@@ -8,8 +8,8 @@
 #include "cli/plural.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_text.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

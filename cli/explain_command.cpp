@@ -10,10 +10,10 @@
 #include "cli/rules.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_text.hpp"
-#include "engine/waivers.hpp"
-#include "grammar/suggest.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "base/json_text.hpp"
+#include "engine/eval/waivers.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate::cli {
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "engine/evaluator.hpp"
+#include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
 

@@ -7,7 +7,7 @@
 #include "cli/summary.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
-#include "engine/evaluator.hpp"
+#include "engine/eval/evaluator.hpp"
 #include "grammar/diagnostic_render.hpp"
 
 namespace dealgate::cli {

@@ -11,7 +11,7 @@
 #include "cli/terminal.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
-#include "engine/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -14,7 +14,7 @@
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
 #include "grammar/pasted_text.hpp"
-#include "grammar/suggest.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate {
 namespace {

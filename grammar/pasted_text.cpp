@@ -6,7 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "grammar/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace dealgate {
 namespace {
