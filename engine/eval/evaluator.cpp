@@ -3,6 +3,7 @@
 #include "engine/eval/evaluator.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "engine/eval/eval_context.hpp"
 #include "engine/eval/explain.hpp"
@@ -120,8 +121,15 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   result.has_waivers = !plan_.waivers.empty();
   result.has_amount = false;
   if (result.has_waivers) match_waivers(ctx, result);
-  auto is_waived = [&](ConditionIndex ci) {
-    return s.deal_waived && s.waiver_epoch[ci] == s.epoch;
+  // The per-condition loops below are compiled twice (`Waived` is std::true_type or false_type):
+  // a deal with no waiver in force runs them without a look at waivers.
+  auto is_waived = [&](ConditionIndex ci, auto waived) {
+    if constexpr (decltype(waived)::value) {
+      return s.waiver_epoch[ci] == s.epoch;
+    } else {
+      (void)ci;
+      return false;
+    }
   };
 
   auto render_message = [&](const PlanCondition& c, std::string& text) {
@@ -142,7 +150,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
   };
 
-  auto evaluate_block = [&](BlockIndex b) {
+  auto evaluate_block_with = [&](BlockIndex b, auto waived) {
     const PlanBlock& block = plan_.blocks[b];
     bool failed = false, unknown = false;
     for (BlockIndex dep : block.requires_blocks) {
@@ -162,7 +170,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
         why.other.clear();
         ctx.collect_causes(c.expr, why);
       }
-      if (is_waived(ci)) continue;  // satisfied, however it came out; reported as waived
+      if (is_waived(ci, waived)) continue;  // satisfied, however it came out; reported as waived
       bool reported = c.is_warning ? t != True : t == False;
       if (reported && c.has_message) render_message(c, s.condition_message[ci]);
       if (!c.is_warning) {
@@ -172,6 +180,39 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     s.block_status[b] = failed ? Status::Fail : unknown ? Status::Unknown : Status::Pass;
     s.block_epoch[b] = s.epoch;
+  };
+  auto evaluate_block = [&](BlockIndex b) {
+    if (s.deal_waived) {
+      evaluate_block_with(b, std::true_type());
+    } else {
+      evaluate_block_with(b, std::false_type());
+    }
+  };
+
+  // A block's conditions into the gate's result: failed, unknown, warnings, messages, waived.
+  auto collect = [&](GateResult& out, BlockIndex b, auto waived) {
+    for (ConditionIndex ci : plan_.blocks[b].conditions) {
+      const PlanCondition& c = plan_.conditions[ci];
+      Truth t = s.condition_truth[ci];
+      if (is_waived(ci, waived)) {
+        if (t != True) out.waived.push_back({ci, s.waiver_of[ci]});
+        continue;
+      }
+      if (c.is_warning) {
+        if (t != True) out.warnings.push_back(ci);
+      } else if (t == False) {
+        out.failed.push_back(ci);
+      } else if (t == Unknown) {
+        out.unknown.push_back(ci);
+      }
+      if (t == Unknown) {
+        const Causes& why = s.condition_causes[ci];
+        for (const std::string& path : why.missing) s.strings.push(out.missing, path);
+        for (const std::string& path : why.invalid) s.strings.push(out.invalid, path);
+      }
+      bool reported = c.is_warning ? t != True : t == False;
+      if (reported && c.has_message) s.strings.push(out.messages, s.condition_message[ci]);
+    }
   };
 
   const std::vector<BlockIndex>& gates = options.gates.empty() ? plan_.gates : options.gates;
@@ -195,27 +236,10 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     out.status = s.block_status[gates[g]];
     for (BlockIndex b : gate.reach) {
       if (b != gates[g]) out.milestones.emplace_back(b, s.block_status[b]);
-      for (ConditionIndex ci : plan_.blocks[b].conditions) {
-        const PlanCondition& c = plan_.conditions[ci];
-        Truth t = s.condition_truth[ci];
-        if (is_waived(ci)) {
-          if (t != True) out.waived.push_back({ci, s.waiver_of[ci]});
-          continue;
-        }
-        if (c.is_warning) {
-          if (t != True) out.warnings.push_back(ci);
-        } else if (t == False) {
-          out.failed.push_back(ci);
-        } else if (t == Unknown) {
-          out.unknown.push_back(ci);
-        }
-        if (t == Unknown) {
-          const Causes& why = s.condition_causes[ci];
-          for (const std::string& path : why.missing) s.strings.push(out.missing, path);
-          for (const std::string& path : why.invalid) s.strings.push(out.invalid, path);
-        }
-        bool reported = c.is_warning ? t != True : t == False;
-        if (reported && c.has_message) s.strings.push(out.messages, s.condition_message[ci]);
+      if (s.deal_waived) {
+        collect(out, b, std::true_type());
+      } else {
+        collect(out, b, std::false_type());
       }
     }
     s.strings.sort_unique(out.missing);

@@ -202,8 +202,11 @@ void RecordJson::append(std::string& out, const DealResult& result) const {
     bound += gates_[gate.gate].size() + 128 + ids_bound(conditions_, gate.failed) +
              ids_bound(conditions_, gate.unknown) + ids_bound(conditions_, gate.warnings) +
              strings_bound(gate.missing) + strings_bound(gate.invalid) +
-             strings_bound(gate.messages) + 16;
-    for (const WaivedCondition& w : gate.waived) bound += conditions_[w.condition].size() + 1;
+             strings_bound(gate.messages);
+    if (result.has_waivers) {
+      bound += 16;
+      for (const WaivedCondition& w : gate.waived) bound += conditions_[w.condition].size() + 1;
+    }
     for (const auto& [block, status] : gate.milestones) bound += milestones_[block].size() + 9;
   }
   const std::size_t start = out.size();

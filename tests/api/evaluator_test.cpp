@@ -54,6 +54,25 @@ TEST(Evaluator, TheSpecDealFailsOnTheAcidTest) {
   EXPECT_EQ(dealgate::to_string(gate->status), std::string("fail"));
 }
 
+// A waiver for the deal: its acid test counts as satisfied and is listed in `waived`; the record
+// gains the waiver.
+TEST(Evaluator, AWaiverForTheDealIsReportedAsWaived) {
+  std::string rules =
+      read_text(source_path("examples/enterprise.gate")) +
+      "waiver t1 { deal \"T1\" waives acid_test approved by \"Dana Lee\" until @2026-12-31 }\n";
+  dealgate::CompileResult compiled = dealgate::RuleSet::compile_source("w.gate", rules);
+  ASSERT_TRUE(compiled.rules) << compiled.rendered();
+  dealgate::Evaluator evaluator(*compiled.rules, on_spec_day());
+  const dealgate::Evaluation e = evaluator.evaluate(kSpecDeal);
+  ASSERT_TRUE(e.ok()) << e.error;
+  const dealgate::GateResult* gate = e.gate("enter_delivery");
+  ASSERT_NE(gate, nullptr);
+  EXPECT_EQ(gate->status, dealgate::Status::Pass);
+  EXPECT_TRUE(gate->failed.empty());
+  EXPECT_THAT(gate->waived, ElementsAre("acid_test.1"));
+  EXPECT_THAT(e.to_jsonl(), HasSubstr(R"("waived":["acid_test.1"]}},"waivers":[{"id":"t1",)"));
+}
+
 TEST(Evaluator, MissingAndInvalidFactsMakeConditionsUnknown) {
   dealgate::Evaluator evaluator(dealgate_test::spec_rules(), on_spec_day());
   const dealgate::Evaluation e = evaluator.evaluate(
