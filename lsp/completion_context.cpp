@@ -133,6 +133,7 @@ class Scanner {
       if (inner == Scope::Block) block = pending_name_;
       pending_ = Scope::Other;
     } else if (text == "}" && !braces_.empty()) {
+      if (braces_.back() == Scope::Block) block.clear();
       braces_.pop_back();
       binders.clear();
     } else if (text == "(") {
@@ -192,13 +193,14 @@ CompletionContext completion_context(std::string_view text, std::uint32_t offset
   out.binders = scanner.binders;
   out.block = scanner.block;
   const Scope scope = scanner.braces_.empty() ? Scope::TopLevel : scanner.braces_.back();
-  if (!tokens.empty() && !tokens.back().is_word && tokens.back().text[0] >= '0' &&
+  const bool after_dot = !text.empty() && text.back() == '.';
+  if (after_dot && !tokens.empty() && tokens.back().text[0] >= '0' &&
       tokens.back().text[0] <= '9') {
-    return out;  // inside a number
+    return out;  // `12.`: a number's decimals
   }
 
   // `a.b.` : the fields of a.b.
-  if (!text.empty() && text.back() == '.' && tokens.size() >= 2 && tokens.back().text == ".") {
+  if (after_dot && tokens.size() >= 2 && tokens.back().text == ".") {
     std::size_t i = tokens.size() - 1;
     while (i >= 1 && tokens[i - 1].is_word) {
       out.member_of.insert(out.member_of.begin(), tokens[i - 1].text);
