@@ -128,7 +128,20 @@ class Collector {
         return;
       }
       case PathTarget::Kind::None:
+        declared_prefix(e.path);
         return;
+    }
+  }
+
+  // A path the checker could not resolve (`value.confirmd`): the segments that are declared facts
+  // still name them, so the cursor on `value` can go to its declaration.
+  void declared_prefix(const std::vector<ast::Ident>& path) {
+    NodeIndex node = kNoNode;
+    for (const ast::Ident& segment : path) {
+      node = checked_->schema.find_field(node, segment.name);
+      if (node == kNoNode) return;
+      add(SymbolKind::Fact, checked_->schema.node(node).path, segment.span);
+      if (checked_->schema.node(node).type != ValueType::Record) return;
     }
   }
 

@@ -74,6 +74,15 @@ TEST_F(SymbolIndexTest, AtFindsTheNameUnderACursorOrJustBeforeIt) {
   EXPECT_EQ(index.at(1, use), nullptr) << "another file";
 }
 
+TEST_F(SymbolIndexTest, TheDeclaredStartOfAPathWithAnErrorStillNamesItsFacts) {
+  Analysis typo =
+      analyze({{"a.gate", "facts { v: { ok: bool } }\nmilestone m { require v.okk }\n"}});
+  ASSERT_TRUE(typo.diagnostics.has_errors());
+  SymbolIndex partial(typo);
+  EXPECT_EQ(partial.occurrences(SymbolKind::Fact, "v").size(), 2u);
+  EXPECT_EQ(partial.occurrences(SymbolKind::Fact, "v.ok").size(), 1u) << "the declaration only";
+}
+
 TEST_F(SymbolIndexTest, DeclarationIsTheFirstAndDeclarationsListEachNameOnce) {
   Analysis twice = analyze({{"a.gate", "facts { x: number }\nmilestone m { require x > 1 }\n"},
                             {"b.gate", "facts { x: number }\n"}});
