@@ -1,5 +1,6 @@
 #include "lsp/framing.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace dealgate::lsp {
@@ -62,10 +63,17 @@ Frame MessageReader::next() {
     return {
         Frame::Kind::Malformed, {}, problem.empty() ? "a header without Content-Length" : problem};
   }
-  Frame frame{Frame::Kind::Message, std::string(length, '\0'), {}};
-  in_.read(frame.body.data(), static_cast<std::streamsize>(length));
-  if (static_cast<std::size_t>(in_.gcount()) != length) {
-    return {Frame::Kind::End, {}, "the stream ended inside a message body"};
+  // Read in pieces, so a length that the stream does not hold costs no more memory than the
+  // bytes that are really there.
+  Frame frame{Frame::Kind::Message, {}, {}};
+  constexpr std::size_t kPiece = std::size_t{1} << 16;
+  while (frame.body.size() < length) {
+    const std::size_t have = frame.body.size();
+    frame.body.resize(have + std::min(kPiece, length - have));
+    in_.read(frame.body.data() + have, static_cast<std::streamsize>(frame.body.size() - have));
+    if (static_cast<std::size_t>(in_.gcount()) != frame.body.size() - have) {
+      return {Frame::Kind::End, {}, "the stream ended inside a message body"};
+    }
   }
   return frame;
 }

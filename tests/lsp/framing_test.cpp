@@ -74,6 +74,14 @@ TEST(MessageReader, AStreamEndingInsideAMessageEnds) {
   EXPECT_EQ(header[0].problem, "the stream ended inside a message header");
 }
 
+TEST(MessageReader, ABodyLargerThanAReadPieceIsReadWhole) {
+  const std::string body(200000, 'x');
+  auto frames = read_all("Content-Length: 200000\r\n\r\n" + body);
+  ASSERT_EQ(frames[0].kind, Frame::Kind::Message);
+  EXPECT_EQ(frames[0].body, body);
+  EXPECT_EQ(read_all("Content-Length: 200000\r\n\r\n" + body.substr(1))[0].kind, Frame::Kind::End);
+}
+
 TEST(MessageReader, AnEmptyStreamEndsAtOnce) {
   auto frames = read_all("");
   ASSERT_EQ(frames.size(), 1u);
