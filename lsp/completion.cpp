@@ -54,6 +54,16 @@ constexpr std::array<const char*, 3> kStatusWords{"pass", "fail", "unknown"};
 constexpr std::array<const char*, 8> kExpressionWords{"and",   "or",   "not",   "in",
                                                       "today", "true", "false", "else"};
 
+// A type short enough for a completion menu: records by their braces alone (hover shows them
+// whole).
+std::string short_type_text(const ast::TypeExpr& type) {
+  if (type.kind == ast::TypeExpr::Kind::Record) return "{ ... }";
+  if (type.kind == ast::TypeExpr::Kind::List && type.element) {
+    return "list<" + short_type_text(*type.element) + ">";
+  }
+  return type_text(type);
+}
+
 class Items {
  public:
   Items(const CompiledRuleSet& rules, const CompletionContext& context)
@@ -155,7 +165,7 @@ class Items {
       if (name.empty() || name.find_first_of(".[") != std::string_view::npos) continue;
       const ast::FieldDecl* field = std::get<const ast::FieldDecl*>(o->declared);
       const ast::File* file = rules_.ast_of(o->span.file);
-      add(std::string(name), kField, field->type ? type_text(*field->type) : "",
+      add(std::string(name), kField, field->type ? short_type_text(*field->type) : "",
           file ? doc_comment(*file, rules_.analysis.sources.file(o->span.file), o->span) : "");
     }
   }

@@ -25,7 +25,7 @@ packages=(
 # Only for scripts/editor-screenshot.sh (`install-deps.sh --screenshot`): an X server without a
 # display, a terminal window to run Neovim in, and ImageMagick's `import` to take the picture.
 if [[ ${1:-} == --screenshot ]]; then
-  packages+=(xvfb xterm imagemagick fonts-dejavu-core)
+  packages+=(xvfb xterm x11-utils imagemagick fonts-dejavu-core)
 fi
 
 missing=()

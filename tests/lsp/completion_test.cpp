@@ -96,6 +96,8 @@ TEST_F(CompletionTest, ItemsSayWhatTheyAre) {
   EXPECT_EQ((*item(list, "amount"))["documentation"]["value"], "price of the proposal");
   EXPECT_EQ((*item(list, "amount"))["kind"], 5);
   EXPECT_EQ((*item(list, "any"))["detail"], "any(x in list: condition)");
+  EXPECT_EQ((*item(list, "value"))["detail"], "{ ... }") << "a record in short";
+  EXPECT_EQ((*item(list, "stakeholders"))["detail"], "list<{ ... }>");
   EXPECT_EQ((*item(list, "deciders"))["kind"], 21);
 }
 
