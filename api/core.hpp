@@ -11,17 +11,17 @@
 #error "include api/core.hpp before <dealgate/dealgate.hpp>"
 #endif
 
-#include "engine/compiler.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_facts.hpp"
-#include "engine/json_text.hpp"
-#include "engine/plan.hpp"
-#include "engine/record_json.hpp"
-#include "engine/result.hpp"
-#include "grammar/calendar.hpp"
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
+#include "base/json_text.hpp"
+#include "engine/plan/plan.hpp"
+#include "engine/eval/record_json.hpp"
+#include "engine/eval/result.hpp"
+#include "base/calendar.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "grammar/suggest.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate::core {
 using Compilation = ::dealgate::Compilation;

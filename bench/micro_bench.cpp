@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "cli/writer.hpp"
-#include "engine/compiler.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_facts.hpp"
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 
 namespace dealgate::cli {
 

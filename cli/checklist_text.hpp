@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/terminal.hpp"
-#include "engine/result.hpp"
+#include "engine/eval/result.hpp"
 
 namespace dealgate::cli {
 

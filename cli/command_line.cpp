@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <sstream>
 
-#include "grammar/suggest.hpp"
+#include "base/suggest.hpp"
 
 #ifndef DEALGATE_VERSION
 #define DEALGATE_VERSION "unknown"

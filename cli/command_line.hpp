@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "grammar/calendar.hpp"
+#include "base/calendar.hpp"
 
 namespace dealgate::cli {
 

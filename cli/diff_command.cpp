@@ -24,9 +24,9 @@
 #include "cli/messages.hpp"
 #include "cli/plural.hpp"
 #include "cli/rules.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/rule_diff.hpp"
-#include "grammar/suggest.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/run/rule_diff.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate::cli {
 namespace {

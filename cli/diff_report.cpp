@@ -8,7 +8,7 @@
 #include "cli/plural.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
-#include "engine/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -1,4 +1,4 @@
-// Output formats of `diff`: the comparison (engine/rule_diff.hpp) rendered for people (text) or
+// Output formats of `diff`: the comparison (engine/run/rule_diff.hpp) rendered for people (text) or
 // tools (json, csv). Written once, after every deal was compared.
 #pragma once
 
@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "engine/rule_diff.hpp"
-#include "grammar/calendar.hpp"
+#include "engine/run/rule_diff.hpp"
+#include "base/calendar.hpp"
 
 namespace dealgate::cli {
 

@@ -15,7 +15,7 @@
 #include "cli/progress.hpp"
 #include "cli/rules.hpp"
 #include "cli/writer.hpp"
-#include "engine/evaluator.hpp"
+#include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "cli/io.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/plan.hpp"
-#include "grammar/calendar.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/plan/plan.hpp"
+#include "base/calendar.hpp"
 
 namespace dealgate::cli {
 

@@ -9,9 +9,9 @@
 #include "cli/messages.hpp"
 #include "cli/rules.hpp"
 #include "cli/writer.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_text.hpp"
-#include "grammar/suggest.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "base/json_text.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate::cli {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "engine/explain.hpp"
+#include "engine/eval/explain.hpp"
 
 namespace dealgate::cli {
 

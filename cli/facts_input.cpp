@@ -10,8 +10,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "engine/csv_facts.hpp"
-#include "engine/json_facts.hpp"
+#include "engine/facts/csv_facts.hpp"
+#include "engine/facts/json_facts.hpp"
 
 namespace dealgate::cli {
 

@@ -1,5 +1,5 @@
-// The one seam between the commands and the facts readers (engine/json_facts.hpp,
-// engine/csv_facts.hpp): stream every record of the --facts input, in input order, to a sink.
+// The one seam between the commands and the facts readers (engine/facts/json_facts.hpp,
+// engine/facts/csv_facts.hpp): stream every record of the --facts input, in input order, to a sink.
 #pragma once
 
 #include <cstdint>
@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "cli/options.hpp"
-#include "engine/csv_facts.hpp"
-#include "engine/facts.hpp"
-#include "engine/schema.hpp"
+#include "engine/facts/csv_facts.hpp"
+#include "engine/facts/facts.hpp"
+#include "engine/schema/schema.hpp"
 
 namespace dealgate::cli {
 

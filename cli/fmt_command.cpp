@@ -6,7 +6,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 #include "grammar/diagnostic_render.hpp"
 #include "grammar/formatter.hpp"
 #include "grammar/parser.hpp"

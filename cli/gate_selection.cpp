@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "grammar/suggest.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate::cli {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "engine/plan.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate::cli {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <utility>
 
-#include "grammar/calendar.hpp"
+#include "base/calendar.hpp"
 
 namespace dealgate::cli {
 

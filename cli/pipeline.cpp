@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "engine/json_facts.hpp"
+#include "engine/facts/json_facts.hpp"
 
 namespace dealgate::cli {
 

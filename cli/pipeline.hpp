@@ -17,7 +17,7 @@
 #include "cli/facts_input.hpp"
 #include "cli/progress.hpp"
 #include "cli/writer.hpp"
-#include "engine/evaluator.hpp"
+#include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
 

@@ -14,7 +14,7 @@
 #include "cli/plural.hpp"
 #include "cli/report_html.hpp"
 #include "cli/rules.hpp"
-#include "engine/evaluator.hpp"
+#include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/writer.hpp"
-#include "engine/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

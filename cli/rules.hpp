@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/io.hpp"
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 
 namespace dealgate::cli {
 

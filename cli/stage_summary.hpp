@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan.hpp"
-#include "engine/result.hpp"
+#include "engine/plan/plan.hpp"
+#include "engine/eval/result.hpp"
 
 namespace dealgate::cli {
 

@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/plan.hpp"
-#include "engine/result.hpp"
+#include "engine/plan/plan.hpp"
+#include "engine/eval/result.hpp"
 
 namespace dealgate::cli {
 

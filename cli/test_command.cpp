@@ -7,7 +7,7 @@
 #include "cli/plural.hpp"
 #include "cli/rules.hpp"
 #include "cli/terminal.hpp"
-#include "engine/test_runner.hpp"
+#include "engine/run/test_runner.hpp"
 
 namespace dealgate::cli {
 namespace {

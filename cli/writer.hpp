@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "engine/plan.hpp"
-#include "engine/record_json.hpp"
-#include "engine/result.hpp"
+#include "engine/plan/plan.hpp"
+#include "engine/eval/record_json.hpp"
+#include "engine/eval/result.hpp"
 
 namespace dealgate::cli {
 
@@ -52,7 +52,7 @@ std::unique_ptr<ResultWriter> make_csv_writer(const Plan& plan, std::ostream& ou
 std::unique_ptr<ResultWriter> make_text_writer(const Plan& plan, std::ostream& out,
                                                const WriterOptions& options);
 
-// RecordJson (the SPEC §7 record) and append_json_string come from engine/record_json.hpp: the
+// RecordJson (the SPEC §7 record) and append_json_string come from engine/eval/record_json.hpp: the
 // library's API renders the same record with the same code.
 
 }  // namespace dealgate::cli

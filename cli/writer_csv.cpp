@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/writer.hpp"
-#include "engine/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -1,5 +1,5 @@
 // `--format jsonl`: the SPEC §7 record, one line per input record, in input order.
-// The record itself is rendered by engine/record_json.hpp, shared with the library's API.
+// The record itself is rendered by engine/eval/record_json.hpp, shared with the library's API.
 #include "cli/writer.hpp"
 
 namespace dealgate::cli {

@@ -10,7 +10,7 @@
 #include "cli/summary.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
-#include "engine/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
-#include "engine/compiler.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_facts.hpp"
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
 
 #ifndef DEALGATE_SOURCE_DIR
 #error "DEALGATE_SOURCE_DIR must name the source tree (for rules/)"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 #include "grammar/formatter.hpp"
 #include "grammar/parser.hpp"
 

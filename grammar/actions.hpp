@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "grammar/ast.hpp"
-#include "grammar/calendar.hpp"
+#include "base/calendar.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
-#include "grammar/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace dealgate::grammar {
 

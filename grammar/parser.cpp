@@ -13,7 +13,7 @@
 #include "grammar/actions.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
-#include "grammar/suggest.hpp"
+#include "base/suggest.hpp"
 
 namespace dealgate {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 #include "lsp/documents.hpp"
 #include "lsp/json_rpc.hpp"
 

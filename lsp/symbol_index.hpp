@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 
 namespace dealgate::lsp {
 

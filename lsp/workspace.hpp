@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 #include "lsp/documents.hpp"
 #include "lsp/symbol_index.hpp"
 

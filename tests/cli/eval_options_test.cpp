@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 
 namespace dealgate::cli {
 namespace {

@@ -12,7 +12,7 @@
 #include <sstream>
 #include <vector>
 
-#include "engine/compiler.hpp"
+#include "engine/compile/compiler.hpp"
 
 namespace dealgate::cli {
 namespace {

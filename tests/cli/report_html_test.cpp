@@ -8,9 +8,9 @@
 #include <regex>
 #include <set>
 
-#include "engine/compiler.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_facts.hpp"
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
 #include "grammar/diagnostic_render.hpp"
 
 namespace dealgate::cli {

@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/compiler.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_facts.hpp"
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
 #include "grammar/formatter.hpp"
 #include "grammar/parser.hpp"
 

@@ -5,9 +5,9 @@
 #include <sstream>
 #include <string>
 
-#include "engine/compiler.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/json_facts.hpp"
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
 #include "grammar/diagnostic_render.hpp"
 #include "grammar/formatter.hpp"
 #include "grammar/parser.hpp"

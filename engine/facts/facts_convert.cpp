@@ -1,0 +1,621 @@
+#include "engine/facts/facts_convert.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <utility>
+
+namespace dealgate {
+
+using simdjson::error_code;
+using simdjson::SUCCESS;
+
+namespace {
+
+// Whether the raw key at `raw` has an escape sequence before its closing quote (stage 1 has
+// checked that the string is closed).
+bool has_escape(const char* raw) {
+  while (*raw != '"' && *raw != '\\') ++raw;
+  return *raw == '\\';
+}
+
+// Whether the raw key at `raw` (inside a document ending at `end`) is exactly `name`.
+bool raw_equals(const char* raw, const char* end, std::string_view name) {
+  const std::size_t n = name.size();
+  return static_cast<std::size_t>(end - raw) > n && raw[n] == '"' &&
+         std::memcmp(raw, name.data(), n) == 0;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+const char* type_name(od::json_type type) {
+  switch (type) {
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
+  }
+  return "a value";
+}
+
+// A bad literal: which one it tried to be.
+error_code atom_error(std::string_view raw) {
+  if (!raw.empty() && raw[0] == 't') return simdjson::T_ATOM_ERROR;
+  if (!raw.empty() && raw[0] == 'f') return simdjson::F_ATOM_ERROR;
+  return simdjson::N_ATOM_ERROR;
+}
+
+}  // namespace
+
+std::string describe_json_error(error_code error) {
+  const char* what = nullptr;
+  switch (error) {
+    case simdjson::TAPE_ERROR:
+      what = "improper structure (a missing or extra comma, colon, brace or bracket)";
+      break;
+    case simdjson::DEPTH_ERROR:
+      what = "nested too deeply";
+      break;
+    case simdjson::STRING_ERROR:
+      what = "a string with an invalid escape";
+      break;
+    case simdjson::T_ATOM_ERROR:
+      what = "an invalid literal (expected `true`)";
+      break;
+    case simdjson::F_ATOM_ERROR:
+      what = "an invalid literal (expected `false`)";
+      break;
+    case simdjson::N_ATOM_ERROR:
+      what = "an invalid literal (expected `null`)";
+      break;
+    case simdjson::NUMBER_ERROR:
+      what = "an invalid number, or one out of range";
+      break;
+    case simdjson::UTF8_ERROR:
+      what = "the text is not valid UTF-8";
+      break;
+    case simdjson::EMPTY:
+      what = "no JSON value";
+      break;
+    case simdjson::UNESCAPED_CHARS:
+      what = "a control character inside a string";
+      break;
+    case simdjson::UNCLOSED_STRING:
+      what = "a string that is not closed";
+      break;
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+      what = "an object or array that is not closed";
+      break;
+    case simdjson::TRAILING_CONTENT:
+      what = "more text after the end of the value";
+      break;
+    case simdjson::CAPACITY:
+      what = "too large for the parser";
+      break;
+    case simdjson::MEMALLOC:
+      what = "out of memory";
+      break;
+    case simdjson::INCORRECT_TYPE:
+      what = "an unexpected value";
+      break;
+    default:
+      return std::string("invalid JSON: ") + simdjson::error_message(error);
+  }
+  return std::string("invalid JSON: ") + what;
+}
+
+FactsConverter::FactsConverter(const Schema& schema, std::string id_field, std::size_t max_depth,
+                               bool validate_ignored)
+    : schema_(schema),
+      id_field_(std::move(id_field)),
+      max_depth_(max_depth),
+      validate_ignored_(validate_ignored) {
+  const std::vector<SchemaNode>& nodes = schema.nodes();
+  tables_.resize(nodes.size() + 1);
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].type == ValueType::Record) tables_[i].build(nodes, nodes[i].fields);
+  }
+  tables_.back().build(nodes, schema.top_fields());
+  id_node_ = tables_.back().find_name(id_field_);
+
+  // Room for typical records up front, and a depth limit above ours: simdjson's own limit is only
+  // asserted (in builds without NDEBUG), ours is checked before descending.
+  // (A failure here shows up again, as an error record, when the first record is read.)
+  const simdjson::error_code reserved = parser_.allocate(std::size_t{64} << 10, max_depth_ + 8);
+  (void)reserved;
+
+  // A list whose element frame holds lists must know its length before filling its elements,
+  // because the nested lists append to the pool after the reserved region.
+  list_nests_lists_.assign(nodes.size(), false);
+  auto holds_list = [&](auto& self, NodeIndex n) -> bool {
+    if (nodes[n].type == ValueType::List) return true;
+    for (NodeIndex f : nodes[n].fields) {
+      if (self(self, f)) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].type == ValueType::List && nodes[i].element != kNoNode) {
+      list_nests_lists_[i] = holds_list(holds_list, nodes[i].element);
+    }
+  }
+}
+
+void FactsConverter::begin_record(Facts& facts, std::string& error) {
+  facts.clear(schema_.frames()[0].width);
+  error.clear();
+  id_raw_ = "null";
+  facts_ = &facts;
+}
+
+bool FactsConverter::read(const char* data, std::size_t len, std::size_t capacity, Facts& facts,
+                          std::string& id_json, std::string& error) {
+  begin_record(facts, error);
+  od::document doc;
+  error_code e = parser_.iterate(data, len, capacity).get(doc);
+  doc_ = &doc;
+  end_ = data + len;
+  if (e == SUCCESS) e = read_root(doc, error);
+  doc_ = nullptr;
+  if (e != SUCCESS) error = describe_json_error(e);
+  if (!error.empty()) facts.clear(schema_.frames()[0].width);
+  id_json.assign(id_raw_);
+  return error.empty();
+}
+
+void FactsConverter::read_array(const char* data, std::size_t len, std::size_t capacity,
+                                std::size_t max_element_bytes, Facts& facts, std::string& id_json,
+                                std::string& error, const std::function<void()>& emit) {
+  const std::uint32_t top_width = schema_.frames()[0].width;
+  begin_record(facts, error);
+  od::document doc;
+  od::array array;
+  error_code e = parser_.iterate(data, len, capacity).get(doc);
+  doc_ = &doc;
+  end_ = data + len;
+  if (e == SUCCESS) e = doc.get_array().get(array);
+  if (e != SUCCESS) {
+    error = describe_json_error(e);
+    id_json = "null";
+    emit();
+    doc_ = nullptr;
+    return;
+  }
+  for (auto element_result : array) {
+    begin_record(facts, error);
+    od::value element;
+    e = std::move(element_result).get(element);
+    if (e == SUCCESS) {
+      const char* start = element.raw_json_token().data();
+      e = read_element(element, error);
+      if (e == SUCCESS &&
+          static_cast<std::size_t>(current_location(end_) - start) > max_element_bytes) {
+        error =
+            "record is larger than the limit of " + std::to_string(max_element_bytes) + " bytes";
+      }
+    }
+    if (e != SUCCESS) error = describe_json_error(e);
+    if (!error.empty()) facts.clear(top_width);
+    id_json.assign(id_raw_);
+    emit();
+    if (e != SUCCESS) {  // the array cannot be followed past a broken element
+      doc_ = nullptr;
+      return;
+    }
+  }
+  if (doc.current_location().error() == SUCCESS) {
+    begin_record(facts, error);
+    error = describe_json_error(simdjson::TRAILING_CONTENT);
+    id_json = "null";
+    emit();
+  }
+  doc_ = nullptr;
+}
+
+error_code FactsConverter::read_root(od::document& doc, std::string& error) {
+  od::json_type type;
+  error_code e = doc.type().get(type);
+  if (e != SUCCESS) return e;
+  switch (type) {
+    case od::json_type::object: {
+      od::object object;
+      e = doc.get_object().get(object);
+      if (e == SUCCESS) e = convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
+      if (e != SUCCESS) return e;
+      break;
+    }
+    case od::json_type::array: {
+      od::array array;
+      e = doc.get_array().get(array);
+      if (e != SUCCESS) return e;
+      for (auto element_result : array) {
+        od::value element;
+        e = std::move(element_result).get(element);
+        if (e == SUCCESS) e = validate(element, 2);
+        if (e != SUCCESS) return e;
+      }
+      break;
+    }
+    case od::json_type::number: {
+      double d;
+      if (doc.get_double().get(d) != SUCCESS) return simdjson::NUMBER_ERROR;
+      break;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      e = doc.get_string().get(s);
+      if (e != SUCCESS) return e;
+      break;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (doc.get_bool().get(b) != SUCCESS) return atom_error(doc.raw_json_token().value_unsafe());
+      break;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (doc.is_null().get(is_null) != SUCCESS || !is_null) return simdjson::N_ATOM_ERROR;
+      break;
+    }
+  }
+  if (doc.current_location().error() == SUCCESS) return simdjson::TRAILING_CONTENT;
+  if (type != od::json_type::object) {
+    error = std::string("record is not a JSON object (it is ") + type_name(type) + ")";
+  }
+  return SUCCESS;
+}
+
+error_code FactsConverter::read_element(od::value& element, std::string& error) {
+  od::json_type type;
+  error_code e = element.type().get(type);
+  if (e != SUCCESS) return e;
+  if (type != od::json_type::object) {
+    e = validate(element, 1);
+    if (e == SUCCESS) {
+      error = std::string("record is not a JSON object (it is ") + type_name(type) + ")";
+    }
+    return e;
+  }
+  od::object object;
+  e = element.get_object().get(object);
+  if (e != SUCCESS) return e;
+  return convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
+}
+
+error_code FactsConverter::convert_fields(od::object& object, FieldTable& table, Frame frame,
+                                          std::size_t depth, bool top) {
+  std::size_t position = 0;  // where this key stood in the previous object
+  for (auto field_result : object) {
+    od::field field;
+    error_code e = std::move(field_result).get(field);
+    if (e != SUCCESS) return e;
+    // Keys are matched on their raw bytes; only a key that matched nothing and holds an escape
+    // sequence (`"\u0069d"`) is unescaped and matched again.
+    // Records of one export spell their keys in the same order: the key at this position in the
+    // previous record is checked first, then the one after it (this record lacks a key: a fact
+    // left empty), and only a different key is looked up (and remembered).
+    const char* key = field.key().raw();
+    od::value& value = field.value();
+    NodeIndex node = kNoNode;
+    bool plain_key = true;
+    if (!table.recall(position, key, end_, node)) {
+      if (table.recall(position + 1, key, end_, node)) {
+        ++position;
+      } else {
+        node = table.find(key, end_);
+        plain_key = node != kNoNode || !has_escape(key);
+        table.remember(position, key, node);
+      }
+    }
+    ++position;
+    // A declared id field is recognised by its node, without comparing the key again.
+    bool is_id =
+        top && (id_node_ != kNoNode ? node == id_node_ : raw_equals(key, end_, id_field_));
+    if (node == kNoNode && !is_id && !plain_key) {
+      std::string_view text;
+      e = field.unescaped_key().get(text);
+      if (e != SUCCESS) return e;
+      node = table.find_name(text);
+      is_id = top && text == id_field_;
+    }
+    if (is_id) {
+      od::json_type type;
+      e = value.type().get(type);
+      if (e != SUCCESS) return e;
+      const std::string_view token = value.raw_json_token();
+      e = node != kNoNode ? convert_value(value, node, frame, depth + 1)
+                          : validate(value, depth + 1);
+      if (e != SUCCESS) return e;
+      if (type == od::json_type::object || type == od::json_type::array) {
+        id_raw_ = trim_right(std::string_view(
+            token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
+      } else {
+        id_raw_ = trim_right(token);
+      }
+      continue;
+    }
+    if (node != kNoNode) {
+      e = convert_value(value, node, frame, depth + 1);
+    } else if (validate_ignored_) {
+      e = skip_ignored(value, depth + 1);
+    }
+    if (e != SUCCESS) return e;
+  }
+  return SUCCESS;
+}
+
+// The value usually has the declared type: this is the one place that reads a value of its
+// declared type. A getter that fails consumes nothing (a string, object or array only once it is
+// known to be one), so when this returns false convert_value sees the value afresh and decides
+// between null, invalid and broken JSON. Returns true when it dealt with the value, with `e` set.
+inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame frame,
+                                         std::size_t depth, error_code& e) {
+  const SchemaNode& n = schema_.node(node);
+  switch (n.type) {
+    case ValueType::Bool: {
+      bool b;
+      if (value.get_bool().get(b) != SUCCESS) return false;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.boolean = b;
+      return true;
+    }
+    case ValueType::Number: {
+      double d;
+      if (value.get_double().get(d) != SUCCESS) return false;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.number = d;
+      return true;
+    }
+    case ValueType::String: {
+      std::string_view s;
+      e = value.get_string().get(s);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e != SUCCESS) return true;
+      FactValue& slot = frame[n.slot];
+      slot.state = FactState::Present;
+      slot.text = facts_->store(s);
+      return true;
+    }
+    case ValueType::Date: {
+      const std::string_view raw = value.raw_json_token();
+      std::string_view s;
+      e = value.get_string().get(s);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e == SUCCESS) store_date(s, raw, frame[n.slot]);
+      return true;
+    }
+    case ValueType::Record: {
+      od::object object;
+      e = value.get_object().get(object);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e == SUCCESS) e = convert_record(object, node, frame, depth);
+      return true;
+    }
+    case ValueType::List: {
+      od::array array;
+      e = value.get_array().get(array);
+      if (e == simdjson::INCORRECT_TYPE) return false;
+      if (e == SUCCESS) e = convert_list(array, node, frame, depth);
+      return true;
+    }
+  }
+  return false;
+}
+
+// A date, or a timestamp whose date part is used; anything else is an invalid fact, kept as
+// written (`raw`) for explanations.
+void FactsConverter::store_date(std::string_view text, std::string_view raw, FactValue& slot) {
+  if (std::optional<DayNumber> day = parse_date_or_timestamp(text)) {
+    slot.state = FactState::Present;
+    slot.date = *day;
+    slot.text = TextRef{};
+  } else {
+    slot.state = FactState::Invalid;
+    slot.text = facts_->store(trim_right(raw));
+  }
+}
+
+error_code FactsConverter::convert_record(od::object& object, NodeIndex node, Frame frame,
+                                          std::size_t depth) {
+  const SchemaNode& n = schema_.node(node);
+  // A duplicate key: the earlier value is replaced as a whole.
+  if (frame[n.slot].state != FactState::Missing) {
+    set_subtree(node, frame, FactState::Missing, TextRef{});
+  }
+  frame[n.slot].state = FactState::Present;
+  return convert_fields(object, tables_[node], frame, depth, false);
+}
+
+// An undeclared value is skipped, but checked to be valid JSON. Strings and numbers are most of
+// them: a string without a backslash needs no more checking than stage 1 gave it (closed, valid
+// UTF-8, no control characters), so it is not unescaped.
+inline error_code FactsConverter::skip_ignored(od::value& value, std::size_t depth) {
+  if (depth > max_depth_) return simdjson::DEPTH_ERROR;
+  const std::string_view token = value.raw_json_token();
+  if (!token.empty() && token[0] == '"' &&
+      std::memchr(token.data(), '\\', token.size()) == nullptr) {
+    od::raw_json_string raw;
+    return value.get_raw_json_string().get(raw);
+  }
+  double d;
+  if (value.get_double().get(d) == SUCCESS) return SUCCESS;
+  return validate(value, depth);
+}
+
+error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame frame,
+                                         std::size_t depth) {
+  if (depth > max_depth_) return simdjson::DEPTH_ERROR;
+  if (error_code e = SUCCESS; try_declared(value, node, frame, depth, e)) return e;
+  const SchemaNode& n = schema_.node(node);
+  od::json_type type;
+  error_code e = value.type().get(type);
+  if (e != SUCCESS) return e;
+  if (type == od::json_type::null) {
+    bool is_null = false;
+    if (value.is_null().get(is_null) != SUCCESS || !is_null) return simdjson::N_ATOM_ERROR;
+    set_subtree(node, frame, FactState::Missing, TextRef{});
+    return SUCCESS;
+  }
+  // The declared getter failed on a value that is not null: either it has another JSON type (an
+  // invalid fact), or it is a broken literal of the declared one (`tru`, `1e400`): broken JSON.
+  if (n.type == ValueType::Bool && type == od::json_type::boolean) {
+    return atom_error(value.raw_json_token());
+  }
+  if (n.type == ValueType::Number && type == od::json_type::number) return simdjson::NUMBER_ERROR;
+  return invalid(value, type, node, frame, depth);
+}
+
+error_code FactsConverter::convert_list(od::array& array, NodeIndex node, Frame frame,
+                                        std::size_t depth) {
+  error_code e = SUCCESS;
+  const SchemaNode& n = schema_.node(node);
+  const NodeIndex element_node = n.element;
+  const std::uint32_t width = schema_.frames()[schema_.node(element_node).frame].width;
+  Facts& facts = *facts_;
+  const auto list_index = static_cast<std::uint32_t>(facts.lists.size());
+  facts.lists.push_back(ListRef{});
+  const std::size_t first = facts.pool.size();
+  const bool reserve = list_nests_lists_[node];
+  if (reserve) {
+    std::size_t count = 0;
+    e = array.count_elements().get(count);
+    if (e != SUCCESS) return e;
+    facts.pool.resize(first + count * width);
+  }
+  std::uint32_t count = 0;
+  for (auto element_result : array) {
+    od::value element;
+    e = std::move(element_result).get(element);
+    if (e != SUCCESS) return e;
+    if (!reserve) facts.pool.resize(facts.pool.size() + width);
+    e = convert_value(element, element_node, Frame{&facts.pool, first + std::size_t{count} * width},
+                      depth + 1);
+    if (e != SUCCESS) return e;
+    ++count;
+  }
+  facts.lists[list_index] = ListRef{static_cast<std::uint32_t>(first), count, width};
+  FactValue& slot = frame[n.slot];
+  slot.state = FactState::Present;
+  slot.list = list_index;
+  slot.text = TextRef{};
+  return SUCCESS;
+}
+
+error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeIndex node,
+                                   Frame frame, std::size_t depth) {
+  std::string_view raw;
+  error_code e = raw_text(value, type, depth, raw);
+  if (e != SUCCESS) return e;
+  const TextRef text = facts_->store(raw);
+  if (schema_.node(node).type == ValueType::Record) {
+    set_subtree(node, frame, FactState::Invalid, text);
+  } else {
+    FactValue& slot = frame[schema_.node(node).slot];
+    slot.state = FactState::Invalid;
+    slot.text = text;
+  }
+  return SUCCESS;
+}
+
+error_code FactsConverter::raw_text(od::value& value, od::json_type type, std::size_t depth,
+                                    std::string_view& text) {
+  const std::string_view token = value.raw_json_token();
+  error_code e = validate(value, depth);
+  if (e != SUCCESS) return e;
+  if (type == od::json_type::object || type == od::json_type::array) {
+    text = trim_right(std::string_view(
+        token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
+  } else {
+    text = trim_right(token);
+  }
+  return SUCCESS;
+}
+
+error_code FactsConverter::validate(od::value& value, std::size_t depth) {
+  if (depth > max_depth_) return simdjson::DEPTH_ERROR;
+  od::json_type type;
+  error_code e = value.type().get(type);
+  if (e != SUCCESS) return e;
+  switch (type) {
+    case od::json_type::object: {
+      od::object object;
+      e = value.get_object().get(object);
+      if (e != SUCCESS) return e;
+      for (auto field_result : object) {
+        od::field field;
+        e = std::move(field_result).get(field);
+        if (e != SUCCESS) return e;
+        if (has_escape(field.key().raw())) {  // check its escapes
+          std::string_view key;
+          e = field.unescaped_key().get(key);
+          if (e != SUCCESS) return e;
+        }
+        e = validate(field.value(), depth + 1);
+        if (e != SUCCESS) return e;
+      }
+      return SUCCESS;
+    }
+    case od::json_type::array: {
+      od::array array;
+      e = value.get_array().get(array);
+      if (e != SUCCESS) return e;
+      for (auto element_result : array) {
+        od::value element;
+        e = std::move(element_result).get(element);
+        if (e == SUCCESS) e = validate(element, depth + 1);
+        if (e != SUCCESS) return e;
+      }
+      return SUCCESS;
+    }
+    case od::json_type::number: {
+      double d;
+      return value.get_double().get(d) == SUCCESS ? SUCCESS : simdjson::NUMBER_ERROR;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      return value.get_string().get(s);
+    }
+    case od::json_type::boolean: {
+      bool b;
+      return value.get_bool().get(b) == SUCCESS ? SUCCESS : atom_error(value.raw_json_token());
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+  }
+  return SUCCESS;
+}
+
+void FactsConverter::set_subtree(NodeIndex node, Frame frame, FactState state, TextRef text) {
+  const SchemaNode& n = schema_.node(node);
+  FactValue& slot = frame[n.slot];
+  slot.state = state;
+  slot.text = text;
+  if (n.type == ValueType::Record) {
+    for (NodeIndex f : n.fields) set_subtree(f, frame, state, text);
+  }
+}
+
+const char* FactsConverter::current_location(const char* fallback) {
+  simdjson::simdjson_result<const char*> at = doc_->current_location();
+  return at.error() == SUCCESS ? at.value_unsafe() : fallback;
+}
+
+}  // namespace dealgate

@@ -1,0 +1,170 @@
+// The compiled, immutable form of a checked rule set: names resolved, fact paths turned into slots,
+// constants folded, conditions flattened into rule-file order. Built once by the planner; shared
+// read-only by any number of evaluating threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/calendar.hpp"
+#include "engine/schema/schema.hpp"
+#include "engine/schema/types.hpp"
+#include "grammar/source.hpp"
+
+namespace dealgate {
+
+enum class Op : std::uint8_t {
+  // leaves
+  Bool,
+  Number,
+  String,
+  Date,
+  Today,
+  Param,
+  FactRead,
+  BinderRead,
+  BinderValue,
+  ListLiteral,
+  // operators
+  Not,
+  Negate,
+  And,
+  Or,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  In,
+  NotIn,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  DatePlusDays,
+  DateMinusDays,
+  DateMinusDate,
+  Coalesce,
+  Exists,
+  // list functions; the *Of forms bind a variable over the list
+  Count,
+  CountOf,
+  AnyOf,
+  AllOf,
+  Sum,
+  SumOf,
+  Min,
+  MinOf,
+  Max,
+  MaxOf,
+  // string functions
+  Lower,
+  Contains,
+  StartsWith,
+  Len,
+};
+
+struct ExprNode {
+  Op op = Op::Bool;
+  Type::Kind type = Type::Kind::Bool;  // the result type
+  std::vector<ExprIndex> args;
+  // Leaves: a literal value, or where to read a fact.
+  bool boolean = false;
+  double number = 0;
+  DayNumber date = 0;
+  std::string text;
+  std::uint32_t slot = 0;    // FactRead / BinderRead: slot in the frame; Param: param index
+  std::uint32_t depth = 0;   // BinderRead / BinderValue / *Of: which bound variable (0 = outermost)
+  NodeIndex fact = kNoNode;  // FactRead / BinderRead / Exists: the schema node read
+  Span span;                 // the source expression, for explanations
+};
+
+// A part of an `else` message: text, or an expression to render.
+struct MessagePiece {
+  std::string text;
+  ExprIndex expr = kNone;
+};
+
+struct PlanCondition {
+  std::string id;  // `block.label` or `block.N`
+  bool is_warning = false;
+  BlockIndex block = 0;
+  ExprIndex expr = 0;
+  std::vector<MessagePiece> message;  // empty when there is no `else`
+  bool has_message = false;
+  std::string source;  // the condition's text as written, for reports
+  Span span;
+  // The nodes of its expression and message, and the bytes of the text literals among them: the
+  // work it may take on a deal scales with this (evaluation::work_budget).
+  std::uint64_t work_scale = 0;
+};
+
+struct PlanBlock {
+  std::string name;
+  std::string label;  // may be empty
+  bool is_gate = false;
+  std::uint32_t enters_phase = kNone;       // index into Plan::phases
+  std::vector<BlockIndex> requires_blocks;  // direct dependencies
+  std::vector<ConditionIndex> conditions;   // own conditions, in source order
+  // Gates only (empty for milestones): every block this one reaches through `requires`, itself
+  // included, in rule-file order.
+  std::vector<BlockIndex> reach;
+  // Gates only: the same blocks in dependency order (dependencies before dependents).
+  std::vector<BlockIndex> evaluation_order;
+  Span span;
+};
+
+struct PlanParam {
+  std::string name;
+  Type::Kind type = Type::Kind::Number;
+  TypeRef full_type;
+  ExprIndex default_value = 0;  // a literal node (or a list literal of literal nodes)
+  Span span;
+};
+
+// The stage audit (`stages from stage by owner { ... }`): where to read the CRM stage and the
+// owner, which phase each stage claims, and which gates enter each phase.
+struct PlanStages {
+  std::string stage_path;            // `stage`
+  std::uint32_t stage_slot = 0;      // in frame 0
+  std::string owner_path;            // empty without `by`
+  std::uint32_t owner_slot = kNone;  // in frame 0; kNone without `by`
+  // Each CRM stage and its phase index, or kNone for `-> none`; sorted by stage for look-up.
+  std::vector<std::pair<std::string, std::uint32_t>> mapping;
+  std::vector<std::vector<BlockIndex>> entry_gates;  // by phase: the gates that enter it
+
+  // The phase a stage maps to: a phase index, kNone for `none`, or kUnmapped.
+  static constexpr std::uint32_t kUnmapped = kNone - 1;
+  std::uint32_t phase_of(std::string_view stage) const;
+};
+
+// The nodes under `root` (a node reached twice counted twice) plus the bytes of their text
+// literals: how much one evaluation of it can touch, apart from the deal.
+std::uint64_t expression_weight(const std::vector<ExprNode>& nodes, ExprIndex root);
+
+struct Plan {
+  std::string title;
+  std::vector<std::string> phases;
+  Schema schema;
+  std::vector<ExprNode> nodes;
+  std::vector<PlanBlock> blocks;          // rule-file order
+  std::vector<PlanCondition> conditions;  // rule-file order
+  std::vector<BlockIndex> gates;          // declaration order
+  std::vector<PlanParam> params;
+  std::optional<PlanStages> stages;       // when the rule set declares `stages`
+  std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
+  std::vector<std::string> source_paths;  // the rule files, by FileId, so spans can be shown
+  std::vector<std::string> source_texts;
+
+  // The text a span covers, as written in the rule file.
+  std::string_view source_of(const Span& span) const;
+
+  BlockIndex find_block(std::string_view name) const;
+  std::uint32_t find_param(std::string_view name) const;
+};
+
+}  // namespace dealgate

@@ -1,0 +1,173 @@
+// The stage audit: the recorded phase (from the CRM stage), the furthest phase the gates support,
+// and "ahead of the evidence", for deals that pass, fail or leave gates unknown.
+#include "engine/eval/stage_audit.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/compile/compiler.hpp"
+#include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
+#include "grammar/diagnostic_render.hpp"
+
+namespace dealgate {
+namespace {
+
+// Four phases; Diagnose has no gate, Design and Deliver have one each, Deliver a second one.
+const char* kRules = R"(
+phases Discover -> Diagnose -> Design -> Deliver
+
+facts {
+  id: string
+  stage: string
+  rep: string
+  designed: bool
+  priced: bool
+  signed: bool
+}
+
+stages from stage by rep {
+  "Lead", "Discovery" -> Discover
+  "Diagnosis" -> Diagnose
+  "Solution Design" -> Design
+  "Proposal", "Negotiation" -> Deliver
+  "Closed Lost" -> none
+}
+
+gate design_ready enters Design { require designed }
+gate priced_ok enters Deliver { require priced }
+gate signed_ok enters Deliver { require signed }
+)";
+
+class StageAuditTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    compilation_ = compile({{"audit.gate", kRules}});
+    std::string all;
+    for (const auto& d : compilation_.diagnostics.items())
+      all += render_text(d, compilation_.sources);
+    ASSERT_TRUE(compilation_.ok()) << all;
+    ASSERT_TRUE(compilation_.plan->stages.has_value());
+  }
+
+  DealResult run(const std::string& json, std::vector<BlockIndex> gates = {}) {
+    const Plan& plan = *compilation_.plan;
+    FactsReader reader(plan.schema);
+    ReadRecord record;
+    EXPECT_TRUE(reader.read_object(json, record)) << record.error;
+    EvalOptions options;
+    options.today = *parse_date("2026-11-26");
+    options.gates = std::move(gates);
+    Evaluator evaluator(plan);
+    DealResult result;
+    evaluator.evaluate(record.facts, options, result);
+    return result;
+  }
+
+  std::string phase(std::uint32_t p) const {
+    return p == kNone ? "none" : compilation_.plan->phases.at(p);
+  }
+
+  Compilation compilation_;
+};
+
+TEST_F(StageAuditTest, ProposalWithoutDesignEvidenceIsAhead) {
+  DealResult r = run(
+      R"({"stage": "Proposal", "rep": "Ann", "designed": false, "priced": true, "signed": true})");
+  ASSERT_TRUE(r.has_stage);
+  EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
+  EXPECT_EQ(phase(r.stage.recorded), "Deliver");
+  // Discover and Diagnose have no gate, so they are supported; Design's gate fails.
+  EXPECT_EQ(phase(r.stage.supported), "Diagnose");
+  EXPECT_EQ(r.stage.value, "Proposal");
+  ASSERT_EQ(r.stage.blocked_by.size(), 1u);
+  EXPECT_EQ(compilation_.plan->blocks[r.stage.blocked_by[0].first].name, "design_ready");
+  EXPECT_EQ(r.stage.blocked_by[0].second, Status::Fail);
+  EXPECT_TRUE(r.stage.has_owner);
+  EXPECT_EQ(r.stage.owner, "Ann");
+}
+
+TEST_F(StageAuditTest, EveryEntryGateOfAPhaseMustPass) {
+  // priced passes, signed is unknown: Deliver is not supported.
+  DealResult r = run(R"({"stage": "Negotiation", "designed": true, "priced": true})");
+  EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
+  EXPECT_EQ(phase(r.stage.supported), "Design");
+  ASSERT_EQ(r.stage.blocked_by.size(), 1u);
+  EXPECT_EQ(compilation_.plan->blocks[r.stage.blocked_by[0].first].name, "signed_ok");
+  EXPECT_EQ(r.stage.blocked_by[0].second, Status::Unknown);
+  EXPECT_FALSE(r.stage.has_owner);
+}
+
+TEST_F(StageAuditTest, RecordedBehindOrAtTheEvidenceIsInLine) {
+  DealResult behind =
+      run(R"({"stage": "Solution Design", "designed": true, "priced": true, "signed": true})");
+  EXPECT_EQ(behind.stage.verdict, StageAudit::Verdict::Ok);
+  EXPECT_EQ(phase(behind.stage.recorded), "Design");
+  EXPECT_EQ(phase(behind.stage.supported), "Deliver");
+  EXPECT_TRUE(behind.stage.blocked_by.empty());
+
+  DealResult at = run(R"({"stage": "Diagnosis", "designed": false})");
+  EXPECT_EQ(at.stage.verdict, StageAudit::Verdict::Ok);
+  EXPECT_EQ(phase(at.stage.supported), "Diagnose");
+}
+
+TEST_F(StageAuditTest, UnmappedExcludedMissingAndInvalidStagesAreReportedNotAudited) {
+  DealResult unmapped = run(R"({"stage": "proposal", "designed": false})");
+  EXPECT_EQ(unmapped.stage.verdict,
+            StageAudit::Verdict::Unmapped);  // the mapping is case-sensitive
+  EXPECT_EQ(unmapped.stage.value, "proposal");
+  EXPECT_EQ(unmapped.stage.recorded, kNone);
+
+  DealResult lost = run(R"({"stage": "Closed Lost", "designed": false})");
+  EXPECT_EQ(lost.stage.verdict, StageAudit::Verdict::Excluded);
+
+  DealResult missing = run(R"({"stage": null, "designed": true})");
+  EXPECT_EQ(missing.stage.verdict, StageAudit::Verdict::Missing);
+
+  DealResult invalid = run(R"({"stage": 42, "designed": true})");
+  EXPECT_EQ(invalid.stage.verdict, StageAudit::Verdict::Invalid);
+  EXPECT_EQ(invalid.stage.value, "42");
+}
+
+TEST_F(StageAuditTest, GatesLeftOutOfTheReportStillCountForTheAudit) {
+  const Plan& plan = *compilation_.plan;
+  DealResult r = run(R"({"stage": "Proposal", "designed": true, "priced": false, "signed": true})",
+                     {plan.find_block("design_ready")});
+  ASSERT_EQ(r.gates.size(), 1u);
+  EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
+  EXPECT_EQ(phase(r.stage.supported), "Design");
+}
+
+TEST_F(StageAuditTest, TheFirstPhasesGateFailingSupportsNoPhase) {
+  Compilation c = compile({{"first.gate", R"(
+phases A -> B
+facts { stage: string, ok: bool }
+stages from stage { "a" -> A  "b" -> B }
+gate into_a enters A { require ok }
+)"}});
+  ASSERT_TRUE(c.ok());
+  FactsReader reader(c.plan->schema);
+  ReadRecord record;
+  ASSERT_TRUE(reader.read_object(R"({"stage": "a", "ok": false})", record));
+  Evaluator evaluator(*c.plan);
+  DealResult result;
+  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  EXPECT_EQ(result.stage.supported, kNone);
+  EXPECT_EQ(result.stage.verdict, StageAudit::Verdict::Ahead);
+}
+
+TEST(StageAuditPlan, RuleSetsWithoutStagesHaveNoAudit) {
+  Compilation c =
+      compile({{"plain.gate", "facts { stage: string }\ngate g { require stage == \"x\" }\n"}});
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(c.plan->stages.has_value());
+  FactsReader reader(c.plan->schema);
+  ReadRecord record;
+  ASSERT_TRUE(reader.read_object(R"({"stage": "x"})", record));
+  Evaluator evaluator(*c.plan);
+  DealResult result;
+  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  EXPECT_FALSE(result.has_stage);
+}
+
+}  // namespace
+}  // namespace dealgate
