@@ -3,8 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "lsp/uri.hpp"
 
@@ -12,13 +10,6 @@ namespace dealgate::lsp {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // UTF-16 code units in `text`, counted here independently of lsp/positions.cpp.
 std::uint32_t utf16_units(std::string_view text) {
@@ -37,8 +28,8 @@ TEST(PublishDiagnostics, GivesWhatCheckGivesForEveryGoldenCase) {
   DocumentStore documents;
   for (const auto& entry : fs::directory_iterator(golden)) {
     if (entry.path().extension() != ".gate") continue;
-    const std::vector<std::pair<std::string, std::string>> files = {
-        {entry.path().string(), slurp(entry.path())}};
+    const std::vector<std::pair<std::string, std::string>> files =
+        read_rule_inputs({entry.path().string()}).files;
     const Compilation check = compile(files);
     const std::vector<Json> published = publish_diagnostics_params(analyze(files), documents);
     ASSERT_EQ(published.size(), 1u);
