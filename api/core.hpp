@@ -33,6 +33,7 @@ using Evaluator = ::dealgate::Evaluator;
 using GateResult = ::dealgate::GateResult;
 using Severity = ::dealgate::Severity;
 using Status = ::dealgate::Status;
+using WaivedCondition = ::dealgate::WaivedCondition;
 }  // namespace dealgate::core
 
 #include "dealgate/dealgate.hpp"

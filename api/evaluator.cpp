@@ -116,6 +116,8 @@ void fill(const Plan& plan, const core::DealResult& r, Evaluation& e) {
     }
     ids(g.warnings, out.warnings);
     out.messages = g.messages;
+    for (const core::WaivedCondition& w : g.waived)
+      out.waived.push_back(plan.conditions[w.condition].id);
   }
 }
 

@@ -6,7 +6,9 @@
 namespace dealgate {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
   const std::size_t n = a.size(), m = b.size();
   std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
   for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
@@ -15,7 +17,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= m; ++j) {
       std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1])) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
     }
@@ -42,6 +45,14 @@ std::optional<std::string> closest_match(std::string_view name,
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
   auto match = closest_match(name, candidates);
   return match ? "did you mean `" + *match + "`?" : std::string();
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<Candidate>& candidates) {
+  std::vector<std::string> fitting;
+  for (const Candidate& c : candidates) {
+    if (c.fits) fitting.push_back(c.name);
+  }
+  return did_you_mean(name, fitting);
 }
 
 }  // namespace dealgate

@@ -1,4 +1,5 @@
-// "Did you mean `X`?": the closest candidate to a misspelt name, if one is close enough.
+// "Did you mean `X`?": the closest candidate to a misspelt name, if one is close enough (and, where
+// the caller knows the types, of a type that fits).
 #pragma once
 
 #include <optional>
@@ -18,5 +19,15 @@ std::optional<std::string> closest_match(std::string_view name,
 
 // "did you mean `x`?" or empty, ready to go into a diagnostic's help.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+// A name that could be meant, and whether its type fits where the misspelt name stands.
+struct Candidate {
+  std::string name;
+  bool fits = true;
+};
+
+// As above, among the candidates whose type fits: a string fact is never offered where a number is
+// compared (`account == "Acme"` is not offered `amount`), however close the spelling.
+std::string did_you_mean(std::string_view name, const std::vector<Candidate>& candidates);
 
 }  // namespace dealgate

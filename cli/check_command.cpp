@@ -8,7 +8,7 @@ namespace dealgate::cli {
 
 int run_check(const CheckArgs& args, const Io& io) {
   std::optional<Compilation> compilation =
-      load_rules(args.rules, CompileOptions{args.strict}, io.err, io.err_color);
+      load_rules(args.rules, CompileOptions{args.strict, args.today}, io.err, io.err_color);
   if (!compilation) return kExitUsage;
   if (args.format == OutputFormat::Json) {
     io.out << check_json(*compilation) << '\n';

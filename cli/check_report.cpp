@@ -10,8 +10,11 @@ namespace dealgate::cli {
 std::string check_summary_line(const Compilation& c) {
   const std::size_t files = c.sources.size();
   std::string what = files == 1 ? c.sources.file(0).path() : count_of(files, "file");
-  return fmt::format("{}: {}, {}, {}; {}, {}", what, count_of(c.stats.milestones, "milestone"),
-                     count_of(c.stats.gates, "gate"), count_of(c.stats.tests, "test"),
+  // Waivers are counted only where there are some, so the line of a rule set without stays as it
+  // was.
+  std::string waivers = c.stats.waivers > 0 ? ", " + count_of(c.stats.waivers, "waiver") : "";
+  return fmt::format("{}: {}, {}, {}{}; {}, {}", what, count_of(c.stats.milestones, "milestone"),
+                     count_of(c.stats.gates, "gate"), count_of(c.stats.tests, "test"), waivers,
                      count_of(c.diagnostics.error_count(), "error"),
                      count_of(c.diagnostics.warning_count(), "warning"));
 }

@@ -103,8 +103,10 @@ constexpr const char* kDiffFooter =
     "\n"
     "Examples:\n"
     "  dealgate diff rules/ new-rules/ --facts deals.csv --today 2026-11-26\n"
-    "  dealgate diff rules/ rules/ --facts deals.csv --new-param min_roi=4    what if min_roi were 4?\n"
-    "  dealgate diff rules/delivery_entry.gate draft.gate --facts deals.jsonl --gate enter_delivery\n"
+    "  dealgate diff rules/ rules/ --facts deals.csv --new-param min_roi=4    what if min_roi were "
+    "4?\n"
+    "  dealgate diff rules/delivery_entry.gate draft.gate --facts deals.jsonl --gate "
+    "enter_delivery\n"
     "  dealgate diff rules/ new-rules/ --facts deals.jsonl --format csv > changes.csv\n"
     "\n"
     "Formats:\n"
@@ -149,6 +151,7 @@ constexpr const char* kCheckFooter =
     "  dealgate check rules/enterprise.gate\n"
     "  dealgate check rules/ --strict            warnings count as errors\n"
     "  dealgate check rules/ --format json       diagnostics for an editor or CI\n"
+    "  dealgate check rules/ --today 2026-11-26  waivers expired by then are errors\n"
     "\n"
     "Diagnostics go to standard error, the one-line summary to standard output.\n"
     "Exit codes: 0 no errors, 2 errors (or warnings with --strict) or unreadable files.\n"
@@ -182,13 +185,18 @@ class Formatter final : public CLI::Formatter {
   }
   std::string make_usage(const CLI::App* app, std::string) const override {
     const std::string& name = app->get_name();
-    if (name == "check") return "Usage: dealgate check RULES... [--strict] [--format text|json]\n";
+    if (name == "check")
+      return "Usage: dealgate check RULES... [--strict] [--format text|json] [--today DATE]\n";
     if (name == "eval") return "Usage: dealgate eval RULES... --facts FILE|- [OPTIONS]\n";
     if (name == "test") return "Usage: dealgate test RULES... [--filter TEXT] [--coverage]\n";
-    if (name == "explain") return "Usage: dealgate explain RULES... --facts FILE [--deal ID] [--gate NAME]... [OPTIONS]\n";
+    if (name == "explain")
+      return "Usage: dealgate explain RULES... --facts FILE [--deal ID] [--gate NAME]... "
+             "[OPTIONS]\n";
     if (name == "fmt") return "Usage: dealgate fmt RULES... [--write | --check]\n";
-    if (name == "diff") return "Usage: dealgate diff OLD_RULES NEW_RULES --facts FILE|- [OPTIONS]\n";
-    if (name == "report") return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
+    if (name == "diff")
+      return "Usage: dealgate diff OLD_RULES NEW_RULES --facts FILE|- [OPTIONS]\n";
+    if (name == "report")
+      return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
     if (name == "lsp") return "Usage: dealgate lsp [--stdio]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
@@ -199,10 +207,12 @@ UsageError unknown_argument(const std::string& arg, const CLI::App& command, boo
     if (!has_command) {
       std::string help =
           did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report", "lsp"});
-      return UsageError{fmt::format("`{}` is not a dealgate command", arg),
-                        help.empty() ? "the commands are `check`, `eval`, `test`, `explain`, "
-                                       "`fmt`, `diff`, `report` and `lsp`"
-                                     : help};
+      return UsageError{
+          fmt::format("`{}` is not a dealgate command", arg),
+          help.empty()
+              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff`, `report` "
+                "and `lsp`"
+              : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
   }
@@ -245,11 +255,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   check->fallthrough();
   check->group("Commands");
   check->footer(std::string(kCheckFooter) + kGlobalOptions);
-  std::string check_format = "text";
+  std::string check_format = "text", check_today;
   check->add_option("RULES", result.check.rules, ".gate files, or folders that hold them")
       ->type_name("");
   check->add_flag("--strict", result.check.strict, "treat warnings as errors");
   check->add_option("--format", check_format, "text (the default) or json")->type_name("FORMAT");
+  check
+      ->add_option("--today", check_today,
+                   "refuse waivers whose last day is before this date, YYYY-MM-DD")
+      ->type_name("DATE");
 
   // eval
   CLI::App* eval = app.add_subcommand("eval", "evaluate deals against the gates and report why");
@@ -284,13 +298,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   test->fallthrough();
   test->group("Commands");
   test->footer(std::string(kTestFooter) + kGlobalOptions);
-  test->add_option("RULES", result.test.rules, ".gate files, or folders that hold them")->type_name("");
+  test->add_option("RULES", result.test.rules, ".gate files, or folders that hold them")
+      ->type_name("");
   test->add_option("--filter", result.test.filter, "run only the tests whose names contain TEXT")
       ->type_name("TEXT");
   test->add_flag("--coverage", result.test.coverage, "report which conditions the tests exercise");
 
   // explain
-  CLI::App* explain = app.add_subcommand("explain", "show why one deal passes or not, and what would make it pass");
+  CLI::App* explain =
+      app.add_subcommand("explain", "show why one deal passes or not, and what would make it pass");
   explain->fallthrough();
   explain->group("Commands");
   explain->footer(std::string(kExplainFooter) + kGlobalOptions);
@@ -299,29 +315,36 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   std::vector<std::string> explain_params;
   explain->add_option("RULES", x.rules, ".gate files, or folders that hold them")->type_name("");
   explain->add_option("--facts", x.facts, "the deals: JSON, JSON Lines or CSV")->type_name("FILE");
-  explain->add_option("--deal", x.deal, "the id of the deal to explain (default: the first)")->type_name("ID");
+  explain->add_option("--deal", x.deal, "the id of the deal to explain (default: the first)")
+      ->type_name("ID");
   explain->add_option("--gate", x.gates, "explain only this gate (repeatable)")
       ->type_name("NAME")
       ->allow_extra_args(false);
-  explain->add_option("--today", explain_today, "the rules' `today`, YYYY-MM-DD")->type_name("DATE");
+  explain->add_option("--today", explain_today, "the rules' `today`, YYYY-MM-DD")
+      ->type_name("DATE");
   explain->add_option("--param", explain_params, "override a `param` of the rules (repeatable)")
       ->type_name("NAME=VALUE")
       ->allow_extra_args(false);
-  explain->add_option("--id-field", x.id_field, "the fact that names a deal (default: id)")->type_name("FIELD");
+  explain->add_option("--id-field", x.id_field, "the fact that names a deal (default: id)")
+      ->type_name("FIELD");
   explain->add_option("--format", explain_format, "text (default) or json")->type_name("FORMAT");
-  explain->add_option("--input", explain_input, "json or csv, whatever --facts is called")->type_name("KIND");
+  explain->add_option("--input", explain_input, "json or csv, whatever --facts is called")
+      ->type_name("KIND");
 
   // fmt
   CLI::App* fmt_command = app.add_subcommand("fmt", "print rule files in the canonical layout");
   fmt_command->fallthrough();
   fmt_command->group("Commands");
   fmt_command->footer(std::string(kFmtFooter) + kGlobalOptions);
-  fmt_command->add_option("RULES", result.fmt.rules, ".gate files, or folders that hold them")->type_name("");
+  fmt_command->add_option("RULES", result.fmt.rules, ".gate files, or folders that hold them")
+      ->type_name("");
   fmt_command->add_flag("--write", result.fmt.write, "rewrite the files in place");
-  fmt_command->add_flag("--check", result.fmt.check, "exit 1 when a file is not formatted; change nothing");
+  fmt_command->add_flag("--check", result.fmt.check,
+                        "exit 1 when a file is not formatted; change nothing");
 
   // diff
-  CLI::App* diff = app.add_subcommand("diff", "show what a rule change does to the deals' statuses");
+  CLI::App* diff =
+      app.add_subcommand("diff", "show what a rule change does to the deals' statuses");
   diff->fallthrough();
   diff->group("Commands");
   diff->footer(std::string(kDiffFooter) + kGlobalOptions);
@@ -350,7 +373,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->allow_extra_args(false);
   diff->add_option("--id-field", d.id_field, "the fact that names a deal (default: id)")
       ->type_name("FIELD");
-  diff->add_option("--input", diff_input, "json or csv, whatever --facts is called")->type_name("KIND");
+  diff->add_option("--input", diff_input, "json or csv, whatever --facts is called")
+      ->type_name("KIND");
 
   // report
   CLI::App* report = app.add_subcommand("report", "write an HTML pipeline review of the deals");
@@ -361,14 +385,19 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   std::string report_today, report_input;
   std::vector<std::string> report_params;
   report->add_option("RULES", r.rules, ".gate files, or folders that hold them")->type_name("");
-  report->add_option("--facts", r.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")->type_name("FILE");
-  report->add_option("-o,--output", r.output, "the HTML file to write; - for standard output")->type_name("FILE");
-  report->add_option("--today", report_today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")->type_name("DATE");
+  report->add_option("--facts", r.facts, "the deals: JSON, JSON Lines or CSV; - reads stdin")
+      ->type_name("FILE");
+  report->add_option("-o,--output", r.output, "the HTML file to write; - for standard output")
+      ->type_name("FILE");
+  report->add_option("--today", report_today, "the rules' `today`, YYYY-MM-DD (default: UTC date)")
+      ->type_name("DATE");
   report->add_option("--param", report_params, "override a `param` of the rules (repeatable)")
       ->type_name("NAME=VALUE")
       ->allow_extra_args(false);
-  report->add_option("--id-field", r.id_field, "the fact that names a deal (default: id)")->type_name("FIELD");
-  report->add_option("--input", report_input, "json or csv, whatever --facts is called")->type_name("KIND");
+  report->add_option("--id-field", r.id_field, "the fact that names a deal (default: id)")
+      ->type_name("FIELD");
+  report->add_option("--input", report_input, "json or csv, whatever --facts is called")
+      ->type_name("KIND");
 
   // lsp
   CLI::App* lsp = app.add_subcommand("lsp", "the language server for editors, on stdin and stdout");
@@ -439,10 +468,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   }
 
   auto need_rules = [&](const CLI::App& sub, const std::vector<std::string>& rules) {
-    return rules.empty() ? std::optional<UsageError>(UsageError{
-                               "no rule files given", fmt::format("name the .gate files or folders, e.g. "
-                                                                  "`dealgate {} rules/`", sub.get_name())})
-                         : std::nullopt;
+    return rules.empty()
+               ? std::optional<UsageError>(UsageError{
+                     "no rule files given", fmt::format("name the .gate files or folders, e.g. "
+                                                        "`dealgate {} rules/`",
+                                                        sub.get_name())})
+               : std::nullopt;
   };
   if (lsp->parsed()) {
     result.kind = CommandLine::Kind::Lsp;
@@ -455,7 +486,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   }
   if (fmt_command->parsed()) {
     result.kind = CommandLine::Kind::Fmt;
-    if (auto missing = need_rules(*fmt_command, result.fmt.rules)) return fail(*fmt_command, *missing);
+    if (auto missing = need_rules(*fmt_command, result.fmt.rules))
+      return fail(*fmt_command, *missing);
     if (result.fmt.write && result.fmt.check) {
       return fail(*fmt_command, {"`--write` and `--check` cannot be used together",
                                  "use `--check` in CI, `--write` to fix the files"});
@@ -470,8 +502,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                             "give the deals with `--facts FILE` (JSON, JSON Lines or CSV)"});
     }
     if (r.output.empty()) {
-      return fail(*report, {"no output file: -o is missing",
-                            "name the page to write, e.g. `-o pipeline.html` (or `-o -` for standard output)"});
+      return fail(
+          *report,
+          {"no output file: -o is missing",
+           "name the page to write, e.g. `-o pipeline.html` (or `-o -` for standard output)"});
     }
     if (!report_today.empty()) {
       if (auto day = parse_today(report_today, error))
@@ -492,7 +526,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         return fail(*report, error);
     }
     if (r.id_field.empty()) {
-      return fail(*report, {"`--id-field` is empty", "name the fact that identifies a deal, e.g. `--id-field deal_id`"});
+      return fail(*report, {"`--id-field` is empty",
+                            "name the fact that identifies a deal, e.g. `--id-field deal_id`"});
     }
     return result;
   }
@@ -531,12 +566,13 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   if (diff->parsed()) {
     result.kind = CommandLine::Kind::Diff;
     if (diff_rules.size() != 2) {
-      return fail(*diff, {diff_rules.empty() ? std::string("no rules given")
-                                             : fmt::format("`diff` compares two rule sets, but {} {} given",
-                                                           diff_rules.size(),
-                                                           diff_rules.size() == 1 ? "was" : "were"),
-                          "name the rules before and after the change, each a .gate file or a "
-                          "folder: `dealgate diff rules/ new-rules/ --facts deals.csv`"});
+      return fail(*diff,
+                  {diff_rules.empty()
+                       ? std::string("no rules given")
+                       : fmt::format("`diff` compares two rule sets, but {} {} given",
+                                     diff_rules.size(), diff_rules.size() == 1 ? "was" : "were"),
+                   "name the rules before and after the change, each a .gate file or a "
+                   "folder: `dealgate diff rules/ new-rules/ --facts deals.csv`"});
     }
     d.old_rules = diff_rules[0];
     d.new_rules = diff_rules[1];
@@ -546,8 +582,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                           "`--facts -` to read them from standard input"});
     }
     if (diff_format == "jsonl") {
-      return fail(*diff, {"`diff` does not write jsonl",
-                          "`diff --format` takes text, json or csv"});
+      return fail(*diff,
+                  {"`diff` does not write jsonl", "`diff --format` takes text, json or csv"});
     }
     if (auto format = parse_eval_format(diff_format, error))
       d.format = *format;
@@ -559,9 +595,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       else
         return fail(*diff, error);
     }
-    for (const auto& [texts, into] : {std::pair{&diff_params, &d.params},
-                                      std::pair{&diff_old_params, &d.old_params},
-                                      std::pair{&diff_new_params, &d.new_params}}) {
+    for (const auto& [texts, into] :
+         {std::pair{&diff_params, &d.params}, std::pair{&diff_old_params, &d.old_params},
+          std::pair{&diff_new_params, &d.new_params}}) {
       for (const std::string& text : *texts) {
         if (auto param = parse_param(text, error))
           into->push_back(std::move(*param));
@@ -592,6 +628,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       return fail(*check, {"no rule files given",
                            "name the .gate files or folders to check, e.g. "
                            "`dealgate check rules/`"});
+    }
+    if (!check_today.empty()) {
+      if (auto day = parse_today(check_today, error))
+        result.check.today = *day;
+      else
+        return fail(*check, error);
     }
     return result;
   }

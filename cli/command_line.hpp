@@ -19,6 +19,7 @@ struct CheckArgs {
   std::vector<std::string> rules;
   bool strict = false;
   OutputFormat format = OutputFormat::Text;
+  std::optional<DayNumber> today;  // a waiver whose last day is before it is an error
 };
 
 struct EvalArgs {
@@ -60,12 +61,12 @@ struct FmtArgs {
 struct DiffArgs {
   std::string old_rules;  // a .gate file or a folder
   std::string new_rules;
-  std::string facts;      // a path, or `-` for standard input
+  std::string facts;  // a path, or `-` for standard input
   InputFormat input = InputFormat::Auto;
   OutputFormat format = OutputFormat::Text;  // text, json or csv
-  std::vector<std::string> gates;  // empty: every gate of either rule set
+  std::vector<std::string> gates;            // empty: every gate of either rule set
   std::optional<DayNumber> today;
-  std::vector<std::pair<std::string, std::string>> params;  // for each side that declares them
+  std::vector<std::pair<std::string, std::string>> params;      // for each side that declares them
   std::vector<std::pair<std::string, std::string>> old_params;  // the old rules only
   std::vector<std::pair<std::string, std::string>> new_params;  // the new rules only
   std::string id_field = "id";

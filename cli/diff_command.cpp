@@ -271,6 +271,8 @@ int run_diff(const DiffArgs& args, const Io& io) {
   report.new_rules = args.new_rules;
   report.today = today;
   report.diff = &diff;
+  WaiverSummary waivers(new_plan);
+  if (!new_plan.waivers.empty()) report.waivers = &waivers;
   Evaluator evaluator(new_plan);
   DealResult result;
   bool out_of_step = false;
@@ -291,6 +293,7 @@ int run_diff(const DiffArgs& args, const Io& io) {
           return;
         }
         if (diff.evaluates_new()) evaluator.evaluate(record.facts, new_options, result);
+        waivers.add(result);
         DealChanges changes = diff.compare(*old_result, result);
         if (!changes.gates.empty()) report.changes.push_back(std::move(changes));
       });

@@ -8,6 +8,7 @@
 #include "cli/plural.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
+#include "engine/eval/evaluator.hpp"
 #include "base/json_text.hpp"
 
 namespace dealgate::cli {
@@ -156,6 +157,23 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
     if (same > 0 || diff.transitions(g).empty()) row("unchanged", same);
   }
 
+  if (diff.has_waivers()) {
+    text += fmt::format("\n{}Waivers{}\n", p.bold, p.reset);
+    for (const WaiverChange& w : diff.waivers()) {
+      std::string state = w.added()           ? "added"
+                          : w.removed()       ? "removed"
+                          : w.changes.empty() ? "unchanged"
+                                              : "changed: " + join(w.changes, "; ");
+      text += fmt::format("  `{}` {}\n", w.name, state);
+      if (w.removed() || report.waivers == nullptr) continue;
+      for (const WaiverCount& c : report.waivers->waivers()) {
+        if (c.waiver != w.new_waiver) continue;
+        text += "      in the new rules: " +
+                describe_count(c, report.waivers->has_amount(), p.fail, p.reset) + '\n';
+      }
+    }
+  }
+
   // The changed deals: status changes in full, then same-status changes one line each. Gates of
   // only one side are left to the table.
   std::string status_changes, other_conditions;
@@ -173,6 +191,8 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
         part("newly unknown", change.newly_unknown);
         part("no longer failed", change.no_longer_failed);
         part("no longer unknown", change.no_longer_unknown);
+        part("newly waived", change.newly_waived);
+        part("no longer waived", change.no_longer_waived);
         other_conditions += fmt::format("  {}  {} ({}): {}\n", deal_label(deal), gate.name,
                                         paint(change.to), join(parts, "; "));
         continue;
@@ -185,6 +205,8 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
       line("newly unknown", change.newly_unknown);
       line("no longer failed", change.no_longer_failed);
       line("no longer unknown", change.no_longer_unknown);
+      line("newly waived", change.newly_waived);
+      line("no longer waived", change.no_longer_waived);
     }
     if (!block.empty()) {
       status_changes += fmt::format("\n{}{}{}\n", p.bold, deal_label(deal), p.reset) + block;
@@ -260,11 +282,42 @@ void write_diff_json(const DiffReport& report, std::ostream& out) {
       append_json_list(text, change.no_longer_failed);
       text += ",\"no_longer_unknown\":";
       append_json_list(text, change.no_longer_unknown);
+      if (diff.has_waivers()) {
+        text += ",\"newly_waived\":";
+        append_json_list(text, change.newly_waived);
+        text += ",\"no_longer_waived\":";
+        append_json_list(text, change.no_longer_waived);
+      }
       text += '}';
     }
     text += "}}";
   }
-  text += "],\"errors\":[";
+  text += ']';
+  if (diff.has_waivers()) {
+    text += ",\"waivers\":[";
+    first = true;
+    for (const WaiverChange& w : diff.waivers()) {
+      if (!first) text += ',';
+      first = false;
+      text += "{\"id\":";
+      append_json_string(text, w.name);
+      text += fmt::format(",\"in\":\"{}\",\"changes\":", w.added()     ? "new"
+                                                         : w.removed() ? "old"
+                                                                       : "both");
+      append_json_list(text, w.changes);
+      if (!w.removed() && report.waivers != nullptr) {
+        for (const WaiverCount& c : report.waivers->waivers()) {
+          if (c.waiver != w.new_waiver) continue;
+          text += fmt::format(",\"in_force\":{},\"used\":{},\"expired\":{},\"amount\":{}",
+                              c.in_force, c.used, c.expired,
+                              report.waivers->has_amount() ? format_number(c.amount) : "null");
+        }
+      }
+      text += '}';
+    }
+    text += ']';
+  }
+  text += ",\"errors\":[";
   first = true;
   for (const auto& [line, error] : report.errors) {
     if (!first) text += ',';
@@ -281,14 +334,15 @@ void write_diff_csv(const DiffReport& report, std::ostream& out) {
   const RuleDiff& diff = *report.diff;
   std::string text =
       "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,"
-      "error\r\n";
+      "error";
+  text += diff.has_waivers() ? ",newly_waived,no_longer_waived\r\n" : "\r\n";
   // Errors and changes, merged in input order.
   std::size_t e = 0;
   auto flush_errors_before = [&](std::uint64_t line) {
     for (; e < report.errors.size() && report.errors[e].first < line; ++e) {
       text += fmt::format(",{},,,,,,,,", report.errors[e].first);
       append_field(text, report.errors[e].second);
-      text += "\r\n";
+      text += diff.has_waivers() ? ",,\r\n" : "\r\n";
     }
   };
   for (const DealChanges& deal : report.changes) {
@@ -307,7 +361,14 @@ void write_diff_csv(const DiffReport& report, std::ostream& out) {
       append_field(text, join(change.no_longer_failed, "; "));
       text += ',';
       append_field(text, join(change.no_longer_unknown, "; "));
-      text += ",\r\n";
+      text += ',';
+      if (diff.has_waivers()) {
+        text += ',';
+        append_field(text, join(change.newly_waived, "; "));
+        text += ',';
+        append_field(text, join(change.no_longer_waived, "; "));
+      }
+      text += "\r\n";
     }
   }
   flush_errors_before(UINT64_MAX);

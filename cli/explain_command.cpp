@@ -8,9 +8,11 @@
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
 #include "cli/rules.hpp"
+#include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "base/json_text.hpp"
+#include "engine/eval/waivers.hpp"
 #include "base/suggest.hpp"
 
 namespace dealgate::cli {
@@ -25,23 +27,25 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   // Find the deal: the first record whose id matches, or the first record of all.
   bool found = false;
   std::uint64_t line = 0;
-  std::string id, record_error;
+  std::string id, id_json, record_error;
   Facts facts;
   std::vector<std::string> some_ids;
-  const std::string input_error = read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
-                                             [&](const FactsRecord& record) {
-                                               if (found) return;
-                                               std::string this_id = id_text(record.id_json);
-                                               if (args.deal.empty() || this_id == args.deal) {
-                                                 found = true;
-                                                 line = record.line;
-                                                 id = this_id;
-                                                 record_error = record.error;
-                                                 facts = record.facts;
-                                               } else if (!this_id.empty() && some_ids.size() < 1000) {
-                                                 some_ids.push_back(this_id);
-                                               }
-                                             });
+  const std::string input_error =
+      read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
+                 [&](const FactsRecord& record) {
+                   if (found) return;
+                   std::string this_id = id_text(record.id_json);
+                   if (args.deal.empty() || this_id == args.deal) {
+                     found = true;
+                     line = record.line;
+                     id = this_id;
+                     id_json = record.id_json;
+                     record_error = record.error;
+                     facts = record.facts;
+                   } else if (!this_id.empty() && some_ids.size() < 1000) {
+                     some_ids.push_back(this_id);
+                   }
+                 });
   if (!input_error.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;
@@ -50,28 +54,48 @@ int run_explain(const ExplainArgs& args, const Io& io) {
     std::string help = did_you_mean(args.deal, some_ids);
     print_error(io.err,
                 args.deal.empty() ? fmt::format("`{}` holds no deals", args.facts)
-                                  : fmt::format("no deal in `{}` has {} `{}`", args.facts, args.id_field, args.deal),
-                help.empty() ? "pick a deal with `--deal ID`, using the id field's value" : help, io.err_color);
+                                  : fmt::format("no deal in `{}` has {} `{}`", args.facts,
+                                                args.id_field, args.deal),
+                help.empty() ? "pick a deal with `--deal ID`, using the id field's value" : help,
+                io.err_color);
     return kExitInput;
   }
   if (!record_error.empty()) {
-    print_error(io.err, fmt::format("line {} cannot be read: {}", line, record_error), "", io.err_color);
+    print_error(io.err, fmt::format("line {} cannot be read: {}", line, record_error), "",
+                io.err_color);
     return kExitInput;
   }
 
   const std::vector<BlockIndex>& gates = options.gates.empty() ? plan.gates : options.gates;
+  const std::vector<WaiverUse> waivers = deal_waivers(plan, facts, options, id_json);
+  const std::vector<std::uint32_t> waived_by = waiver_by_condition(plan, waivers);
   ExplainHeader header{id, line, options.today};
   bool all_pass = true;
   std::string out;
   if (args.format == OutputFormat::Json) {
     out += "{\"id\":";
     append_json_string(out, id);
-    out += fmt::format(",\"line\":{},\"today\":\"{}\",\"gates\":[", line, format_date(options.today));
+    out += fmt::format(",\"line\":{},\"today\":\"{}\"", line, format_date(options.today));
+    if (!plan.waivers.empty()) {
+      out += ",\"waivers\":[";
+      for (std::size_t w = 0; w < waivers.size(); ++w) {
+        out += w ? ",{\"id\":" : "{\"id\":";
+        append_json_string(out, plan.waivers[waivers[w].waiver].name);
+        out += waivers[w].expired ? ",\"expired\":true}" : ",\"expired\":false}";
+      }
+      out += ']';
+    }
+    out += ",\"gates\":[";
   } else {
-    out += fmt::format("Deal {} (line {}), today {}\n", id.empty() ? "without id" : id, line, format_date(options.today));
+    out += fmt::format("Deal {} (line {}), today {}\n", id.empty() ? "without id" : id, line,
+                       format_date(options.today));
+    for (const WaiverUse& use : waivers) {
+      out += fmt::format("Waiver {}{}\n", describe_waiver(plan, use.waiver),
+                         use.expired ? ": EXPIRED, it no longer applies" : "");
+    }
   }
   for (std::size_t g = 0; g < gates.size(); ++g) {
-    Explanation e = explain_gate(plan, facts, options, gates[g]);
+    Explanation e = explain_gate(plan, facts, options, gates[g], waived_by);
     all_pass = all_pass && e.status == Status::Pass;
     if (args.format == OutputFormat::Json) {
       if (g) out += ',';

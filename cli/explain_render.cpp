@@ -4,6 +4,7 @@
 
 #include "cli/checklist_text.hpp"
 #include "cli/terminal.hpp"
+#include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
 
 namespace dealgate::cli {
@@ -11,15 +12,21 @@ namespace {
 
 const char* outcome_word(ConditionOutcome o) {
   switch (o) {
-    case ConditionOutcome::True: return "true";
-    case ConditionOutcome::False: return "false";
-    case ConditionOutcome::Unknown: return "unknown";
-    case ConditionOutcome::NotEvaluated: break;
+    case ConditionOutcome::True:
+      return "true";
+    case ConditionOutcome::False:
+      return "false";
+    case ConditionOutcome::Unknown:
+      return "unknown";
+    case ConditionOutcome::NotEvaluated:
+      break;
   }
   return "";
 }
 
-const char* status_word(Status s) { return s == Status::Pass ? "PASS" : s == Status::Fail ? "FAIL" : "UNKNOWN"; }
+const char* status_word(Status s) {
+  return s == Status::Pass ? "PASS" : s == Status::Fail ? "FAIL" : "UNKNOWN";
+}
 
 class TextExplainer {
  public:
@@ -46,7 +53,9 @@ class TextExplainer {
   }
 
   std::string outcome(ConditionOutcome o) const {
-    const char* color = o == ConditionOutcome::True ? p_.pass : o == ConditionOutcome::False ? p_.fail : p_.unknown;
+    const char* color = o == ConditionOutcome::True    ? p_.pass
+                        : o == ConditionOutcome::False ? p_.fail
+                                                       : p_.unknown;
     return fmt::format("{}{}{}", color, outcome_word(o), p_.reset);
   }
 
@@ -69,8 +78,13 @@ class TextExplainer {
 
   void condition(const ExplainedCondition& c) {
     const PlanCondition& pc = plan_.conditions[c.condition];
-    out_ += fmt::format("    {} {}: {}", pc.is_warning ? "warn" : "require", pc.id, outcome(c.outcome));
+    out_ +=
+        fmt::format("    {} {}: {}", pc.is_warning ? "warn" : "require", pc.id, outcome(c.outcome));
     // A condition that holds needs no explaining; the tree is for the ones that do not.
+    if (c.waiver != kNone && c.outcome != ConditionOutcome::True) {
+      out_ +=
+          fmt::format(", {}waived{} by {}", p_.unknown, p_.reset, describe_waiver(plan_, c.waiver));
+    }
     if (c.outcome == ConditionOutcome::True) {
       out_ += fmt::format("  {}{}{}\n", p_.dim, pc.source, p_.reset);
       return;
@@ -83,8 +97,10 @@ class TextExplainer {
   void tree(const ExplainedExpr& node, std::size_t indent) {
     std::string pad(indent, ' ');
     std::string head = node.label.empty() ? node.source : node.label + ": " + node.source;
-    std::string value = node.truth != ConditionOutcome::NotEvaluated ? outcome(node.truth) : node.value;
-    if (node.truth == ConditionOutcome::NotEvaluated && node.value == "unknown") value = outcome(ConditionOutcome::Unknown);
+    std::string value =
+        node.truth != ConditionOutcome::NotEvaluated ? outcome(node.truth) : node.value;
+    if (node.truth == ConditionOutcome::NotEvaluated && node.value == "unknown")
+      value = outcome(ConditionOutcome::Unknown);
     out_ += fmt::format("{}{}  {}=>{} {}", pad, head, p_.dim, p_.reset, value);
     if (!node.reasons.empty()) out_ += fmt::format("  ({})", fmt::join(node.reasons, "; "));
     out_ += '\n';
@@ -104,7 +120,8 @@ void tree_json(std::string& out, const ExplainedExpr& node) {
     append_json_string(out, node.label);
   }
   out += ",\"value\":";
-  append_json_string(out, node.truth != ConditionOutcome::NotEvaluated ? outcome_word(node.truth) : node.value);
+  append_json_string(
+      out, node.truth != ConditionOutcome::NotEvaluated ? outcome_word(node.truth) : node.value);
   out += ",\"reasons\":[";
   for (std::size_t i = 0; i < node.reasons.size(); ++i) {
     if (i) out += ',';
@@ -133,7 +150,8 @@ void facts_json(std::string& out, const std::vector<FactReading>& facts) {
 
 }  // namespace
 
-std::string explain_text(const Plan& plan, const ExplainHeader& header, const Explanation& e, bool color) {
+std::string explain_text(const Plan& plan, const ExplainHeader& header, const Explanation& e,
+                         bool color) {
   return TextExplainer(plan, color).render(header, e);
 }
 
@@ -153,8 +171,17 @@ std::string explain_json(const Plan& plan, const Explanation& e) {
       out += "{\"id\":";
       append_json_string(out, plan.conditions[cond.condition].id);
       out += fmt::format(",\"kind\":\"{}\",\"value\":\"{}\",\"message\":",
-                         plan.conditions[cond.condition].is_warning ? "warn" : "require", outcome_word(cond.outcome));
+                         plan.conditions[cond.condition].is_warning ? "warn" : "require",
+                         outcome_word(cond.outcome));
       append_json_string(out, cond.message);
+      if (!plan.waivers.empty()) {
+        out += ",\"waiver\":";
+        if (cond.waiver == kNone) {
+          out += "null";
+        } else {
+          append_json_string(out, plan.waivers[cond.waiver].name);
+        }
+      }
       out += ",\"facts\":";
       facts_json(out, cond.facts);
       out += ",\"tree\":";

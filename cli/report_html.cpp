@@ -8,6 +8,7 @@
 
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
+#include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
 #include "base/json_text.hpp"
 
@@ -185,10 +186,11 @@ int status_order(Status s) {
 class Report {
  public:
   Report(const Plan& plan, const std::vector<DealResult>& deals, const ReportMeta& meta)
-      : plan_(plan), deals_(deals), meta_(meta), summary_(plan), stages_(plan) {
+      : plan_(plan), deals_(deals), meta_(meta), summary_(plan), stages_(plan), waivers_(plan) {
     for (const DealResult& d : deals_) {
       summary_.add(d);
       stages_.add(d);
+      waivers_.add(d);
     }
     owner_ = plan_.stages && plan_.stages->owner_slot != kNone;
   }
@@ -212,6 +214,7 @@ class Report {
     gates();
     blockers();
     if (plan_.stages) stage_audit();
+    if (!plan_.waivers.empty()) waivers();
     deal_table();
     out_ += "</main>\n";
     out_ += fmt::format(
@@ -444,6 +447,39 @@ class Report {
     return phase < plan_.phases.size() ? plan_.phases[phase] : std::string("none");
   }
 
+  // The exceptions granted: who approved each, until when, for how many deals and how much money.
+  void waivers() {
+    const std::vector<WaiverCount> counts = waivers_.waivers();
+    out_ += "<section id=\"waivers\">\n<h2>Waivers</h2>\n";
+    if (counts.empty()) {
+      out_ += "<p class=\"empty\">No waiver names any of these deals.</p>\n</section>\n";
+      return;
+    }
+    out_ +=
+        "<p class=\"lead\">Exceptions the deal desk granted: a waived condition counts as "
+        "satisfied while the waiver holds, and is shown as waived, not passed.</p>\n";
+    out_ +=
+        "<table class=\"waivers\"><thead><tr><th>Waiver</th><th>Waives</th><th>Approved by</th>"
+        "<th>Until</th><th>Reason</th><th>In force for</th><th>Made the difference for</th>";
+    if (waivers_.has_amount()) out_ += "<th>Amount covered</th>";
+    out_ += "<th>Expired for</th></tr></thead><tbody>\n";
+    for (const WaiverCount& c : counts) {
+      const PlanWaiver& w = plan_.waivers[c.waiver];
+      std::vector<std::string> waives;
+      for (const std::string& t : w.waives) waives.push_back(esc(t));
+      out_ += fmt::format(
+          "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+          "<td class=\"num\">{}</td><td class=\"num\">{}</td>",
+          esc(w.name), w.label.empty() ? "" : " <span class=\"cid\">" + esc(w.label) + "</span>",
+          fmt::join(waives, ", "), esc(w.approver), format_date(w.until), esc(w.reason), c.in_force,
+          c.used);
+      if (waivers_.has_amount())
+        out_ += fmt::format("<td class=\"num\">{}</td>", format_money(c.amount));
+      out_ += fmt::format("<td class=\"num\">{}</td></tr>\n", c.expired);
+    }
+    out_ += "</tbody></table>\n</section>\n";
+  }
+
   void stage_audit() {
     const std::uint64_t ahead = stages_.count(StageAudit::Verdict::Ahead);
     out_ +=
@@ -637,6 +673,7 @@ class Report {
     out_ += "<table id=\"deal-table\"><thead><tr><th>Deal</th><th>Line</th>";
     if (owner_) out_ += "<th>Owner</th>";
     if (plan_.stages) out_ += "<th>CRM stage</th><th>Stage audit</th>";
+    if (!plan_.waivers.empty()) out_ += "<th>Waivers</th>";
     for (BlockIndex g : gates) {
       // Long gate names may break after an underscore, so the checklist column keeps its room.
       std::string name = esc(plan_.blocks[g].name);
@@ -687,14 +724,31 @@ class Report {
         }
       }
     }
+    if (!plan_.waivers.empty()) {
+      out_ += "<td>";
+      for (const WaiverUse& use : d.waivers) {
+        out_ +=
+            fmt::format("<span class=\"pill {}\" title=\"{}\">{}{}</span> ",
+                        use.expired ? "muted" : "unknown", esc(describe_waiver(plan_, use.waiver)),
+                        esc(plan_.waivers[use.waiver].name), use.expired ? " (expired)" : "");
+      }
+      out_ += "</td>";
+    }
     for (std::size_t i = 0; i < gates.size(); ++i) {
       if (!readable || i >= d.gates.size()) {
         out_ += "<td data-sort=\"-1\"></td>";
         continue;
       }
       const Status s = d.gates[i].status;
-      out_ += fmt::format("<td data-sort=\"{}\"><span class=\"pill {}\">{}</span></td>",
-                          status_order(s), status_name(s), status_name(s));
+      out_ += fmt::format("<td data-sort=\"{}\"><span class=\"pill {}\">{}</span>", status_order(s),
+                          status_name(s), status_name(s));
+      if (!d.gates[i].waived.empty()) {
+        std::vector<std::string> ids;
+        for (const WaivedCondition& w : d.gates[i].waived)
+          ids.push_back(esc(plan_.conditions[w.condition].id));
+        out_ += fmt::format(" <span class=\"cid\">waived: {}</span>", fmt::join(ids, ", "));
+      }
+      out_ += "</td>";
     }
     out_ += "<td class=\"todo\">";
     if (!readable) {
@@ -723,6 +777,7 @@ class Report {
   const ReportMeta& meta_;
   Summary summary_;
   StageSummary stages_;
+  WaiverSummary waivers_;
   bool owner_ = false;
   std::string out_;
 };

@@ -32,6 +32,8 @@ class CsvWriter final : public ResultWriter {
       out_ << ",stage,recorded_phase,supported_phase,stage_audit";
       if (plan_.stages->owner_slot != kNone) out_ << ",owner";
     }
+    // Likewise the waivers' columns come only with waivers.
+    if (!plan_.waivers.empty()) out_ << ",waived,waivers";
     out_ << "\r\n";
   }
 
@@ -43,6 +45,7 @@ class CsvWriter final : public ResultWriter {
       buffer_ += ",,error,,,,";  // gate, status, failed, unknown, missing
       append_field(buffer_, result.error);
       if (plan_.stages) buffer_ += plan_.stages->owner_slot != kNone ? ",,,,," : ",,,,";
+      if (!plan_.waivers.empty()) buffer_ += ",,";
       buffer_ += "\r\n";
     }
     for (const GateResult& gate : result.gates) {
@@ -69,6 +72,7 @@ class CsvWriter final : public ResultWriter {
       for (const std::string& message : gate.messages) join(message);
       append_field(buffer_, cell_);
       if (result.has_stage) append_stage(result.stage);
+      if (result.has_waivers) append_waivers(gate, result.waivers);
       buffer_ += "\r\n";
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -102,6 +106,24 @@ class CsvWriter final : public ResultWriter {
       buffer_ += ',';
       if (stage.has_owner) append_field(buffer_, stage.owner);
     }
+  }
+
+  // The gate's waived conditions, then every waiver that names the deal: `acme: approved by Dana
+  // Lee, until 2026-12-31`, or `acme: expired 2026-10-31`.
+  void append_waivers(const GateResult& gate, const std::vector<WaiverUse>& waivers) {
+    buffer_ += ',';
+    cell_.clear();
+    for (const WaivedCondition& w : gate.waived) join(plan_.conditions[w.condition].id);
+    append_field(buffer_, cell_);
+    buffer_ += ',';
+    cell_.clear();
+    for (const WaiverUse& use : waivers) {
+      const PlanWaiver& w = plan_.waivers[use.waiver];
+      join(use.expired ? fmt::format("{}: expired {}", w.name, format_date(w.until))
+                       : fmt::format("{}: approved by {}, until {}", w.name, w.approver,
+                                     format_date(w.until)));
+    }
+    append_field(buffer_, cell_);
   }
 
   void join(std::string_view item) {

@@ -5,7 +5,9 @@
 
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
+#include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
+#include "engine/eval/evaluator.hpp"
 #include "grammar/diagnostic_render.hpp"
 
 namespace dealgate::cli {
@@ -16,11 +18,18 @@ class JsonWriter final : public ResultWriter {
   // A fragment writer starts every record with ",\n"; the document's writer turns the first one
   // into the opening of the records array.
   JsonWriter(const Plan& plan, std::ostream& out, bool fragment = false)
-      : plan_(plan), record_(plan), out_(out), summary_(plan), stages_(plan), first_(!fragment) {}
+      : plan_(plan),
+        record_(plan),
+        out_(out),
+        summary_(plan),
+        stages_(plan),
+        waivers_(plan),
+        first_(!fragment) {}
 
   void write(const DealResult& result) override {
     summary_.add(result);
     stages_.add(result);
+    waivers_.add(result);
     buffer_.assign(first_ ? kOpening : kSeparator);
     first_ = false;
     record_.append(buffer_, result);
@@ -43,6 +52,7 @@ class JsonWriter final : public ResultWriter {
     const auto& other = dynamic_cast<const JsonWriter&>(fragment);
     summary_.merge(other.summary_);
     stages_.merge(other.stages_);
+    waivers_.merge(other.waivers_);
   }
 
   void finish() override {
@@ -70,6 +80,7 @@ class JsonWriter final : public ResultWriter {
     }
     out += '}';
     if (plan_.stages) append_stage_summary(out);
+    if (!plan_.waivers.empty()) append_waiver_summary(out);
     out += "}}\n";
     out_ << out;
   }
@@ -77,13 +88,12 @@ class JsonWriter final : public ResultWriter {
  private:
   // "stage":{"audited":N,"ahead":N,...,"phases":{...},"owners":[...],"unmapped":[...]}
   void append_stage_summary(std::string& out) const {
-    out += fmt::format(",\"stage\":{{\"audited\":{},\"ahead\":{},\"unmapped\":{},\"excluded\":{},"
-                       "\"missing\":{},\"invalid\":{},\"phases\":{{",
-                       stages_.audited(), stages_.count(StageAudit::Verdict::Ahead),
-                       stages_.count(StageAudit::Verdict::Unmapped),
-                       stages_.count(StageAudit::Verdict::Excluded),
-                       stages_.count(StageAudit::Verdict::Missing),
-                       stages_.count(StageAudit::Verdict::Invalid));
+    out += fmt::format(
+        ",\"stage\":{{\"audited\":{},\"ahead\":{},\"unmapped\":{},\"excluded\":{},"
+        "\"missing\":{},\"invalid\":{},\"phases\":{{",
+        stages_.audited(), stages_.count(StageAudit::Verdict::Ahead),
+        stages_.count(StageAudit::Verdict::Unmapped), stages_.count(StageAudit::Verdict::Excluded),
+        stages_.count(StageAudit::Verdict::Missing), stages_.count(StageAudit::Verdict::Invalid));
     for (std::size_t p = 0; p < plan_.phases.size(); ++p) {
       const PhaseStageCount& c = stages_.phases()[p];
       out += fmt::format("{}\"{}\":{{\"recorded\":{},\"supported\":{},\"ahead\":{}}}", p ? "," : "",
@@ -104,10 +114,26 @@ class JsonWriter final : public ResultWriter {
     out += "],\"unmapped_stages\":[";
     first = true;
     for (const ValueCount& v : stages_.unmapped()) {
-      out += fmt::format("{}{{\"stage\":\"{}\",\"deals\":{}}}", first ? "" : ",", json_escape(v.value), v.deals);
+      out += fmt::format("{}{{\"stage\":\"{}\",\"deals\":{}}}", first ? "" : ",",
+                         json_escape(v.value), v.deals);
       first = false;
     }
     out += "]}";
+  }
+
+  // "waivers":[{"id":"acme_pilot","in_force":N,"used":N,"expired":N,"amount":350000}]: every
+  // waiver that named a deal; `amount` is null when the facts declare no `amount`.
+  void append_waiver_summary(std::string& out) const {
+    out += ",\"waivers\":[";
+    bool first = true;
+    for (const WaiverCount& w : waivers_.waivers()) {
+      out += fmt::format(
+          "{}{{\"id\":\"{}\",\"in_force\":{},\"used\":{},\"expired\":{},\"amount\":{}}}",
+          first ? "" : ",", json_escape(plan_.waivers[w.waiver].name), w.in_force, w.used,
+          w.expired, waivers_.has_amount() ? format_number(w.amount) : "null");
+      first = false;
+    }
+    out += ']';
   }
 
   static void append_paths(std::string& out, const std::vector<PathCount>& paths) {
@@ -127,6 +153,7 @@ class JsonWriter final : public ResultWriter {
   std::ostream& out_;
   Summary summary_;
   StageSummary stages_;
+  WaiverSummary waivers_;
   std::string buffer_;
   bool first_ = true;
 };

@@ -9,6 +9,7 @@
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/terminal.hpp"
+#include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
 #include "base/json_text.hpp"
 
@@ -25,11 +26,13 @@ class TextWriter final : public ResultWriter {
         color_(options.color),
         p_(Palette::of(options.color)),
         summary_(plan),
-        stages_(plan) {}
+        stages_(plan),
+        waivers_(plan) {}
 
   void write(const DealResult& result) override {
     summary_.add(result);
     stages_.add(result);
+    waivers_.add(result);
     buffer_.clear();
     const std::string id = id_text(result.id_json);
     if (!result.error.empty()) {
@@ -43,6 +46,7 @@ class TextWriter final : public ResultWriter {
       }
       for (const GateResult& gate : result.gates) write_gate(gate);
       if (result.has_stage) write_stage(result.stage);
+      for (const WaiverUse& use : result.waivers) write_waiver(use);
       buffer_ += '\n';
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -64,6 +68,7 @@ class TextWriter final : public ResultWriter {
     const auto& other = dynamic_cast<const TextWriter&>(fragment);
     summary_.merge(other.summary_);
     stages_.merge(other.stages_);
+    waivers_.merge(other.waivers_);
   }
 
  private:
@@ -128,6 +133,9 @@ class TextWriter final : public ResultWriter {
       if (!gate.invalid.empty()) write_paths("invalid", gate.invalid);
     }
     for (ConditionIndex c : gate.warnings) write_condition("warning", c, attached_[c], gate.gate);
+    for (const WaivedCondition& w : gate.waived) {
+      write_condition("waived", w.condition, "by " + describe_waiver(plan_, w.waiver), gate.gate);
+    }
     if (!matched) {
       for (const std::string& message : gate.messages)
         buffer_ += fmt::format("    - {}\n", message);
@@ -135,7 +143,9 @@ class TextWriter final : public ResultWriter {
   }
 
   // "To pass this gate": what must change, so a sales rep knows what to do next.
-  void write_checklist(const GateResult& gate) { append_checklist(buffer_, plan_, gate.checklist, 4, true, p_); }
+  void write_checklist(const GateResult& gate) {
+    append_checklist(buffer_, plan_, gate.checklist, 4, true, p_);
+  }
 
   std::string phase_name(std::uint32_t phase) const {
     return phase < plan_.phases.size() ? plan_.phases[phase] : std::string("no phase yet");
@@ -151,19 +161,21 @@ class TextWriter final : public ResultWriter {
                                phase_name(stage.recorded), phase_name(stage.supported));
         return;
       case StageAudit::Verdict::Ahead: {
-        buffer_ += fmt::format("\"{}\" ({}) is {}AHEAD of the evidence{}, which supports {}",
-                               stage.value, phase_name(stage.recorded), p_.fail, p_.reset,
-                               phase_name(stage.supported));
+        buffer_ +=
+            fmt::format("\"{}\" ({}) is {}AHEAD of the evidence{}, which supports {}", stage.value,
+                        phase_name(stage.recorded), p_.fail, p_.reset, phase_name(stage.supported));
         for (std::size_t i = 0; i < stage.blocked_by.size(); ++i) {
-          buffer_ += fmt::format("{}{}: {}", i ? ", " : " (", plan_.blocks[stage.blocked_by[i].first].name,
-                                 status_name(stage.blocked_by[i].second));
+          buffer_ +=
+              fmt::format("{}{}: {}", i ? ", " : " (", plan_.blocks[stage.blocked_by[i].first].name,
+                          status_name(stage.blocked_by[i].second));
         }
         buffer_ += stage.blocked_by.empty() ? "\n" : ")\n";
         return;
       }
       case StageAudit::Verdict::Unmapped:
-        buffer_ += fmt::format("\"{}\" is {}not mapped to a phase{}; add it to the rule set's `stages` block\n",
-                               stage.value, p_.unknown, p_.reset);
+        buffer_ += fmt::format(
+            "\"{}\" is {}not mapped to a phase{}; add it to the rule set's `stages` block\n",
+            stage.value, p_.unknown, p_.reset);
         return;
       case StageAudit::Verdict::Excluded:
         buffer_ += fmt::format("\"{}\" (not audited)\n", stage.value);
@@ -176,6 +188,26 @@ class TextWriter final : public ResultWriter {
         buffer_ += fmt::format("{}invalid{} (`{}` is {}, not a string)\n", p_.unknown, p_.reset,
                                stages.stage_path, stage.value);
         return;
+    }
+  }
+
+  // A waiver that names the deal: in force, or expired and no longer applied.
+  void write_waiver(const WaiverUse& use) {
+    buffer_ += "  Waiver: " + describe_waiver(plan_, use.waiver);
+    if (use.expired)
+      buffer_ += fmt::format(" {}EXPIRED{}: it no longer applies", p_.fail, p_.reset);
+    buffer_ += '\n';
+  }
+
+  // The waivers that named deals of the run: how many deals each held for, made the difference
+  // to and had expired for, and the money of the deals it held for.
+  void write_waiver_summary() {
+    const std::vector<WaiverCount> waivers = waivers_.waivers();
+    if (waivers.empty()) return;
+    buffer_ += fmt::format("\n{}Waivers:{}\n", p_.bold, p_.reset);
+    for (const WaiverCount& w : waivers) {
+      buffer_ += "  " + describe_waiver(plan_, w.waiver) + "\n      " +
+                 describe_count(w, waivers_.has_amount(), p_.fail, p_.reset) + "\n";
     }
   }
 
@@ -199,6 +231,7 @@ class TextWriter final : public ResultWriter {
     const std::vector<GateSummary> gates = summary_.gates();
     if (gates.empty()) {
       if (plan_.stages) write_stage_summary();
+      write_waiver_summary();
       return;
     }
 
@@ -235,46 +268,56 @@ class TextWriter final : public ResultWriter {
       write_top_paths(name, "invalid", g.invalid);
     }
     if (plan_.stages) write_stage_summary();
+    write_waiver_summary();
   }
 
   void write_stage_summary() {
     const std::uint64_t audited = stages_.audited();
     const std::uint64_t ahead = stages_.count(StageAudit::Verdict::Ahead);
-    buffer_ += fmt::format("\n{}Stage audit:{} {} of {} deal{} recorded in a phase {} ahead of the evidence\n",
-                           p_.bold, p_.reset, ahead ? fmt::format("{}{}{}", p_.fail, ahead, p_.reset) : "0",
-                           audited, audited == 1 ? "" : "s", ahead == 1 ? "is" : "are");
+    buffer_ += fmt::format(
+        "\n{}Stage audit:{} {} of {} deal{} recorded in a phase {} ahead of the evidence\n",
+        p_.bold, p_.reset, ahead ? fmt::format("{}{}{}", p_.fail, ahead, p_.reset) : "0", audited,
+        audited == 1 ? "" : "s", ahead == 1 ? "is" : "are");
     std::size_t width = 5;
     for (const std::string& phase : plan_.phases) width = std::max(width, phase.size());
-    buffer_ += fmt::format("\n  {:<{}}  {:>8}  {:>9}  {:>5}\n", "phase", width, "recorded", "supported", "ahead");
+    buffer_ += fmt::format("\n  {:<{}}  {:>8}  {:>9}  {:>5}\n", "phase", width, "recorded",
+                           "supported", "ahead");
     for (std::size_t p = 0; p < plan_.phases.size(); ++p) {
       const PhaseStageCount& c = stages_.phases()[p];
-      buffer_ += fmt::format("  {:<{}}  {:>8}  {:>9}  {}{:>5}{}\n", plan_.phases[p], width, c.recorded,
-                             c.supported, c.ahead ? p_.fail : "", c.ahead, c.ahead ? p_.reset : "");
+      buffer_ +=
+          fmt::format("  {:<{}}  {:>8}  {:>9}  {}{:>5}{}\n", plan_.phases[p], width, c.recorded,
+                      c.supported, c.ahead ? p_.fail : "", c.ahead, c.ahead ? p_.reset : "");
     }
     if (stages_.supported_none() > 0) {
-      buffer_ += fmt::format("  {:<{}}  {:>8}  {:>9}\n", "(none)", width, "", stages_.supported_none());
+      buffer_ +=
+          fmt::format("  {:<{}}  {:>8}  {:>9}\n", "(none)", width, "", stages_.supported_none());
     }
     if (stages_.has_owner()) {
       const std::vector<OwnerStageCount> owners = stages_.owners();
       std::size_t owner_width = 5;
-      for (const OwnerStageCount& o : owners) owner_width = std::max(owner_width, o.owner.empty() ? 10 : o.owner.size());
-      buffer_ += fmt::format("\n  {:<{}}  {:>8}  {:>5}\n", "owner", owner_width, "audited", "ahead");
+      for (const OwnerStageCount& o : owners)
+        owner_width = std::max(owner_width, o.owner.empty() ? 10 : o.owner.size());
+      buffer_ +=
+          fmt::format("\n  {:<{}}  {:>8}  {:>5}\n", "owner", owner_width, "audited", "ahead");
       for (const OwnerStageCount& o : owners) {
-        buffer_ += fmt::format("  {:<{}}  {:>8}  {}{:>5}{}\n", o.owner.empty() ? "(no owner)" : o.owner,
-                               owner_width, o.audited, o.ahead ? p_.fail : "", o.ahead, o.ahead ? p_.reset : "");
+        buffer_ += fmt::format("  {:<{}}  {:>8}  {}{:>5}{}\n",
+                               o.owner.empty() ? "(no owner)" : o.owner, owner_width, o.audited,
+                               o.ahead ? p_.fail : "", o.ahead, o.ahead ? p_.reset : "");
       }
     }
     const std::vector<ValueCount> unmapped = stages_.unmapped();
     if (!unmapped.empty()) {
       buffer_ += fmt::format("\n  stages not mapped to a phase (add them to `stages`):\n");
-      for (const ValueCount& v : unmapped) buffer_ += fmt::format("  {:>8}  \"{}\"\n", v.deals, v.value);
+      for (const ValueCount& v : unmapped)
+        buffer_ += fmt::format("  {:>8}  \"{}\"\n", v.deals, v.value);
     }
     const std::uint64_t excluded = stages_.count(StageAudit::Verdict::Excluded);
     const std::uint64_t missing = stages_.count(StageAudit::Verdict::Missing);
     const std::uint64_t invalid = stages_.count(StageAudit::Verdict::Invalid);
     if (excluded + missing + invalid > 0) {
-      buffer_ += fmt::format("\n  not audited: {} mapped to `none`, {} without a stage, {} with an invalid stage\n",
-                             excluded, missing, invalid);
+      buffer_ += fmt::format(
+          "\n  not audited: {} mapped to `none`, {} without a stage, {} with an invalid stage\n",
+          excluded, missing, invalid);
     }
   }
 
@@ -293,6 +336,7 @@ class TextWriter final : public ResultWriter {
   Palette p_;
   Summary summary_;
   StageSummary stages_;
+  WaiverSummary waivers_;
   std::string buffer_;
   std::vector<std::string_view> attached_;  // by ConditionIndex, for the gate being written
   std::vector<ConditionIndex> merged_;

@@ -29,6 +29,7 @@ struct syntax_error {
   std::string help;
   Span span;
   std::vector<Note> notes;
+  std::string code = "syntax";  // "pasted-text" for what a word processor left
 };
 
 struct parse_state {
@@ -462,11 +463,13 @@ struct action<paren_open> {
   }
 };
 
-// A parenthesised expression keeps its node; its span grows to cover the parentheses.
+// A parenthesised expression keeps its node; its span grows to cover the parentheses, which it
+// counts for the formatter.
 template <>
 struct action<paren_close> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
+    ++s.exprs.back()->parens;
     s.exprs.back()->span = Span{s.file, s.opens.back().span.begin, s.offset(in.end())};
     s.opens.pop_back();
   }
@@ -1088,6 +1091,121 @@ struct action<stage_mapping> {
 template <>
 struct action<stages_decl> : finish_decl<ast::StagesDecl> {};
 
+// ---- Waivers
+
+template <>
+struct action<waiver_keyword> : start_decl<ast::WaiverDecl> {};
+template <>
+struct action<waiver_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().name = {in.string(), s.span(in)};
+    s.context = fmt::format("waiver `{}`", in.string_view());
+  }
+};
+template <>
+struct action<waiver_label> {
+  static void apply0(parse_state& s) { s.current<ast::WaiverDecl>().label = s.text; }
+};
+template <>
+struct action<waiver_open> : open_block {};
+template <>
+struct action<waiver_close> : close_block {};
+
+template <>
+struct action<waiver_deal_id> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().deals.push_back({s.text, s.span(in)});
+  }
+};
+template <>
+struct action<waiver_condition> {
+  static void apply0(parse_state& s) { s.current<ast::WaiverDecl>().when = s.pop_expr(); }
+};
+template <>
+struct action<waiver_target_block> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().targets.push_back({{in.string(), s.span(in)}, {}, s.span(in)});
+  }
+};
+template <>
+struct action<waiver_target_condition> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().targets.back().condition = ast::Ident{in.string(), s.span(in)};
+  }
+};
+template <>
+struct action<waiver_target> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().targets.back().span = s.span(in);
+  }
+};
+template <>
+struct action<waiver_approver> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().approver = ast::StringLiteral{s.text, s.span(in)};
+  }
+};
+template <>
+struct action<waiver_reason_text> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().reason = ast::StringLiteral{s.text, s.span(in)};
+  }
+};
+template <>
+struct action<waiver_until_date> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::WaiverDecl>().until = make_date(in, s);
+  }
+};
+
+// Each clause once: a second one is reported (it replaces the first) and parsing goes on.
+template <Span ast::WaiverDecl::*Clause, const char* Word>
+struct waiver_clause_span {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    Span& clause = s.current<ast::WaiverDecl>().*Clause;
+    if (clause.end != 0) {
+      s.diagnostics.add(
+          {Severity::Error,
+           "duplicate-clause",
+           fmt::format("{} says `{}` twice", s.context, Word),
+           s.span(in),
+           "keep one of them; one `deal` clause lists several deals: `deal \"D-1\", \"D-2\"`",
+           {{clause, "first said here"}}});
+    }
+    clause = s.span(in);
+  }
+};
+inline constexpr char kDealWord[] = "deal";
+inline constexpr char kWhenWord[] = "when";
+inline constexpr char kWaivesWord[] = "waives";
+inline constexpr char kApprovedWord[] = "approved by";
+inline constexpr char kReasonWord[] = "reason";
+inline constexpr char kUntilWord[] = "until";
+template <>
+struct action<waiver_deal> : waiver_clause_span<&ast::WaiverDecl::deal_span, kDealWord> {};
+template <>
+struct action<waiver_when> : waiver_clause_span<&ast::WaiverDecl::when_span, kWhenWord> {};
+template <>
+struct action<waiver_waives> : waiver_clause_span<&ast::WaiverDecl::waives_span, kWaivesWord> {};
+template <>
+struct action<waiver_approved>
+    : waiver_clause_span<&ast::WaiverDecl::approver_span, kApprovedWord> {};
+template <>
+struct action<waiver_reason> : waiver_clause_span<&ast::WaiverDecl::reason_span, kReasonWord> {};
+template <>
+struct action<waiver_until> : waiver_clause_span<&ast::WaiverDecl::until_span, kUntilWord> {};
+template <>
+struct action<waiver_decl> : finish_decl<ast::WaiverDecl> {};
+
 // ---- Tests
 
 template <>
@@ -1173,6 +1291,27 @@ struct action<ref_condition> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, parse_state& s) {
     s.expectation().because.back().condition = ast::Ident{in.string(), s.span(in)};
+  }
+};
+template <>
+struct action<waived_ref_block> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.expectation().waived.push_back({{in.string(), s.span(in)}, {}, s.span(in)});
+  }
+};
+template <>
+struct action<waived_ref_condition> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.expectation().waived.back().condition = ast::Ident{in.string(), s.span(in)};
+  }
+};
+template <>
+struct action<waived_reference> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.expectation().waived.back().span = s.span(in);
   }
 };
 template <>

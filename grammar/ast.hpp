@@ -44,30 +44,56 @@ using ExprPtr = std::unique_ptr<Expr>;
 enum class UnaryOp { Not, Negate };
 
 enum class BinaryOp {
-  Or, And,
-  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
-  Add, Subtract, Multiply, Divide,
+  Or,
+  And,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  In,
+  NotIn,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
   Coalesce,
 };
 
 // The operator as written in rule files: `and`, `==`, `not in`, `??`.
 inline const char* binary_op_text(BinaryOp op) {
   switch (op) {
-    case BinaryOp::Or: return "or";
-    case BinaryOp::And: return "and";
-    case BinaryOp::Equal: return "==";
-    case BinaryOp::NotEqual: return "!=";
-    case BinaryOp::Less: return "<";
-    case BinaryOp::LessEqual: return "<=";
-    case BinaryOp::Greater: return ">";
-    case BinaryOp::GreaterEqual: return ">=";
-    case BinaryOp::In: return "in";
-    case BinaryOp::NotIn: return "not in";
-    case BinaryOp::Add: return "+";
-    case BinaryOp::Subtract: return "-";
-    case BinaryOp::Multiply: return "*";
-    case BinaryOp::Divide: return "/";
-    case BinaryOp::Coalesce: return "??";
+    case BinaryOp::Or:
+      return "or";
+    case BinaryOp::And:
+      return "and";
+    case BinaryOp::Equal:
+      return "==";
+    case BinaryOp::NotEqual:
+      return "!=";
+    case BinaryOp::Less:
+      return "<";
+    case BinaryOp::LessEqual:
+      return "<=";
+    case BinaryOp::Greater:
+      return ">";
+    case BinaryOp::GreaterEqual:
+      return ">=";
+    case BinaryOp::In:
+      return "in";
+    case BinaryOp::NotIn:
+      return "not in";
+    case BinaryOp::Add:
+      return "+";
+    case BinaryOp::Subtract:
+      return "-";
+    case BinaryOp::Multiply:
+      return "*";
+    case BinaryOp::Divide:
+      return "/";
+    case BinaryOp::Coalesce:
+      return "??";
   }
   return "?";
 }
@@ -94,7 +120,10 @@ struct Expr {
   };
 
   Kind kind = Kind::Number;
-  Span span;
+  Span span;  // parentheses included
+  // Pairs of parentheses the author wrote around it: `(a and b)` is 1, `((a))` is 2. They change
+  // nothing but the layout, which the formatter keeps as written.
+  int parens = 0;
 
   double number = 0;
   bool boolean = false;
@@ -163,6 +192,7 @@ struct Expectation {
   Ident gate;
   Ident status;  // pass | fail | unknown, checked by the checker
   std::vector<Reference> because;
+  std::vector<Reference> waived;  // `waived a.b, m`: conditions a waiver must have waived
   Span span;
 };
 
@@ -220,7 +250,7 @@ struct StageMapping {
     Span span;         // the string literal, quotes included
   };
   std::vector<Value> values;
-  Ident phase;        // `none` when `is_none`
+  Ident phase;  // `none` when `is_none`
   bool is_none = false;
   Span span;
 };
@@ -228,7 +258,7 @@ struct StageMapping {
 // `stages from stage by owner { ... }`: which fact holds the CRM stage, how its values map to the
 // declared phases, and (optionally) which fact names the deal's owner, for the stage audit.
 struct StagesDecl {
-  std::vector<Ident> fact;   // the path's segments: `crm.stage` -> {crm, stage}
+  std::vector<Ident> fact;  // the path's segments: `crm.stage` -> {crm, stage}
   Span fact_span;
   std::vector<Ident> owner;  // empty without `by`
   Span owner_span;
@@ -236,8 +266,43 @@ struct StagesDecl {
   Span span;
 };
 
+// A string literal as written: its text (escapes resolved) and where it stands.
+struct StringLiteral {
+  std::string text;
+  Span span;  // quotes included
+};
+
+// `waives value_confirmed.roi` (a condition, by label or number) or `waives acid_test` (every
+// condition of a milestone or gate).
+struct WaiverTarget {
+  Ident block;
+  std::optional<Ident> condition;
+  Span span;
+};
+
+// `waiver name "label"? { deal "D-1" | when expr; waives ...; approved by "..."; reason "...";
+// until @date }`: an exception a deal desk granted. The clauses may come in any order; the checker
+// says which are missing, the parser which are given twice.
+struct WaiverDecl {
+  Ident name;
+  std::optional<std::string> label;
+  std::vector<StringLiteral> deals;  // `deal "D-1", "D-2"`: the deals it applies to, by id
+  Span deal_span;                    // the `deal` clause
+  ExprPtr when;                      // `when expr`: or the deals whose facts make it true
+  Span when_span;
+  std::vector<WaiverTarget> targets;
+  Span waives_span;
+  std::optional<StringLiteral> approver;
+  Span approver_span;  // the `approved by` clause
+  std::optional<StringLiteral> reason;
+  Span reason_span;
+  ExprPtr until;  // Kind::Date: in force through this day
+  Span until_span;
+  Span span;
+};
+
 using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl,
-                          StagesDecl>;
+                          StagesDecl, WaiverDecl>;
 
 struct Comment {
   Span span;  // from `#` to the end of the line, line break excluded

@@ -21,9 +21,13 @@ Palette palette(bool color) {
   return {"\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m", "\033[1;32m", "\033[0m"};
 }
 
-const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* severity_name(Severity s) {
+  return s == Severity::Error ? "error" : "warning";
+}
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Tabs are kept in the gutter copy of the line so the caret lines up under them. Columns count
 // bytes, but a terminal shows one cell per character: UTF-8 continuation bytes take no room.
@@ -56,16 +60,20 @@ void append_snippet(std::string& out, const SourceFile& file, const Span& span, 
   std::string_view full_line = file.line(start.line);
   std::string gutter = fmt::format("{}", start.line);
   std::string blank(gutter.size(), ' ');
-  // Underline the span on its first line; an empty span (end of file, a missing token) gets one caret.
-  std::uint32_t line_end_offset = span.begin + static_cast<std::uint32_t>(full_line.size()) - (start.column - 1);
+  // A caret at the column, then the rest of the span underlined on its first line (`^~~~`, as
+  // clang does); an empty span (end of file, a missing token) gets the caret alone.
+  std::uint32_t line_end_offset =
+      span.begin + static_cast<std::uint32_t>(full_line.size()) - (start.column - 1);
   std::uint32_t from = std::min(span.begin, line_end_offset);
   std::uint32_t to = std::min(span.end, line_end_offset);
 
   std::uint32_t window_begin = 0;
   std::uint32_t window_end = static_cast<std::uint32_t>(full_line.size());
   if (full_line.size() > kMaxShownLine) {
-    window_begin = char_boundary(full_line, start.column - 1 > kContextBefore ? start.column - 1 - kContextBefore : 0);
-    window_end = char_boundary(full_line, std::min<std::uint32_t>(window_end, window_begin + kMaxShownLine));
+    window_begin = char_boundary(
+        full_line, start.column - 1 > kContextBefore ? start.column - 1 - kContextBefore : 0);
+    window_end =
+        char_boundary(full_line, std::min<std::uint32_t>(window_end, window_begin + kMaxShownLine));
   }
   std::string prefix = window_begin > 0 ? "..." : "";
   std::string_view line = full_line.substr(window_begin, window_end - window_begin);
@@ -74,25 +82,28 @@ void append_snippet(std::string& out, const SourceFile& file, const Span& span, 
 
   std::uint32_t width = 1;
   if (to > from) {
-    width = std::max<std::uint32_t>(1, display_width(full_line.substr(start.column - 1, to - from)));
+    width =
+        std::max<std::uint32_t>(1, display_width(full_line.substr(start.column - 1, to - from)));
   }
   out += fmt::format(" {} |\n", blank);
-  out += fmt::format(" {} | {}{}{}\n", gutter, prefix, line, window_end < full_line.size() ? "..." : "");
-  out += fmt::format(" {} | {}{}{}{}{}{}{}\n", blank, prefix.empty() ? "" : "   ", caret_padding(line, column),
-                     marker_color, std::string(width, width == 1 ? '^' : '~'), label.empty() ? "" : " ", label,
-                     p.reset);
+  out += fmt::format(" {} | {}{}{}\n", gutter, prefix, line,
+                     window_end < full_line.size() ? "..." : "");
+  out += fmt::format(" {} | {}{}{}{}{}{}{}\n", blank, prefix.empty() ? "" : "   ",
+                     caret_padding(line, column), marker_color, "^" + std::string(width - 1, '~'),
+                     label.empty() ? "" : " ", label, p.reset);
 }
 
 }  // namespace
 
-std::string render_text(const Diagnostic& d, const SourceSet& sources, const RenderOptions& options) {
+std::string render_text(const Diagnostic& d, const SourceSet& sources,
+                        const RenderOptions& options) {
   Palette p = palette(options.color);
   const SourceFile& file = sources.file(d.span.file);
   LineColumn at = file.locate(d.span.begin);
   const char* color = d.severity == Severity::Error ? p.error : p.warning;
-  std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{}\n", p.bold, file.path(), at.line,
-                                at.column, p.reset, color, severity_name(d.severity), p.reset,
-                                p.bold, d.message, p.reset);
+  std::string out =
+      fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{}\n", p.bold, file.path(), at.line, at.column,
+                  p.reset, color, severity_name(d.severity), p.reset, p.bold, d.message, p.reset);
   append_snippet(out, file, d.span, p, color, {});
   if (!d.help.empty()) out += fmt::format("  = {}help:{} {}\n", p.help, p.reset, d.help);
   for (const Note& note : d.notes) {
@@ -110,11 +121,21 @@ std::string json_escape(std::string_view text) {
   out.reserve(text.size() + 2);
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));

@@ -12,8 +12,9 @@ struct RenderOptions {
   bool color = false;
 };
 
-// `file:line:col: error: message`, the source line with a gutter, a caret (or underline) under the
-// span, then `help:` and notes, each note with its own source line.
+// `file:line:col: error: message`, the source line with a gutter, a caret `^` under the column and
+// the rest of the span underlined after it (`^~~~`), then `help:` and notes, each note with its own
+// source line.
 std::string render_text(const Diagnostic& diagnostic, const SourceSet& sources,
                         const RenderOptions& options = {});
 

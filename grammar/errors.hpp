@@ -123,6 +123,8 @@ template<> inline constexpr const char* error_message< requires_name > = "expect
 template<> inline constexpr const char* error_names< requires_name > = "a milestone";
 template<> inline constexpr const char* error_message< label_name > = "expected a condition label";
 template<> inline constexpr const char* error_names< label_name > = "a condition";
+template<> inline constexpr const char* error_message< label_without_colon > = "expected `:` after the label `{token}`";
+template<> inline constexpr const char* error_help< label_without_colon > = "a label names the condition, and a `:` ends it: `{token}: ...`";
 template<> inline constexpr const char* error_message< condition_expr > = "expected a condition after {prev}";
 template<> inline constexpr const char* error_message< else_message > = "expected a message string after `else`";
 template<> inline constexpr const char* error_message< block_close > = "expected a statement (`requires`, `require` or `warn`) or `}`";
@@ -176,6 +178,26 @@ template<> inline constexpr const char* error_message< stages_close > = "expecte
 template<> inline constexpr const char* error_note< stages_close > = "{open} opened here";
 template<> inline constexpr const char* error_help< stages_close > = "each line maps CRM stages to a phase: `\"Closed Won\" -> Deliver`";
 
+// ---- Waivers
+template<> inline constexpr const char* error_message< waiver_name > = "expected a waiver name after `waiver`";
+template<> inline constexpr const char* error_names< waiver_name > = "a waiver";
+template<> inline constexpr const char* error_message< waiver_open > = "expected `{` to open {context}";
+template<> inline constexpr const char* error_message< waiver_deal_id > = "expected the deal's id as a string after `deal`";
+template<> inline constexpr const char* error_help< waiver_deal_id > = "write `deal \"D-2026-0142\"`; a waiver for the deals whose facts fit a condition says `when ...` instead";
+template<> inline constexpr const char* error_message< waiver_next_deal_id > = "expected a deal id string after `,`";
+template<> inline constexpr const char* error_message< waiver_condition > = "expected a condition over the deal's facts after `when`";
+template<> inline constexpr const char* error_message< waiver_target > = "expected a milestone, gate or condition id after {prev}";
+template<> inline constexpr const char* error_names< waiver_target > = "a milestone";
+template<> inline constexpr const char* error_message< waiver_target_condition > = "expected a condition label or number after `.`";
+template<> inline constexpr const char* error_message< approved_by > = "expected `by` and who approved the waiver, after `approved`";
+template<> inline constexpr const char* error_help< approved_by > = "write `approved by \"Dana Lee, VP Sales\"`";
+template<> inline constexpr const char* error_message< waiver_approver > = "expected who approved the waiver, as a string, after `approved by`";
+template<> inline constexpr const char* error_message< waiver_reason_text > = "expected why the waiver was granted, as a string, after `reason`";
+template<> inline constexpr const char* error_message< waiver_until_date > = "expected the last day the waiver holds, `@YYYY-MM-DD`, after `until`";
+template<> inline constexpr const char* error_message< waiver_close > = "expected `deal`, `when`, `waives`, `approved by`, `reason`, `until` or `}` in {context}";
+template<> inline constexpr const char* error_note< waiver_close > = "{context} starts here";
+template<> inline constexpr std::string_view error_suggestions< waiver_close > = "deal when waives approved reason until";
+
 // ---- Tests
 template<> inline constexpr const char* error_message< test_name > = "expected the test's name string after `test`";
 template<> inline constexpr const char* error_message< test_open > = "expected `{` to open {context}";
@@ -193,6 +215,9 @@ template<> inline constexpr const char* error_message< expect_status > = "expect
 template<> inline constexpr const char* error_message< reference > = "expected a milestone or condition after {prev}";
 template<> inline constexpr const char* error_names< reference > = "a milestone";
 template<> inline constexpr const char* error_message< ref_condition > = "expected a condition label or number after `.`";
+template<> inline constexpr const char* error_message< waived_reference > = "expected a milestone or condition after `waived`";
+template<> inline constexpr const char* error_names< waived_reference > = "a milestone";
+template<> inline constexpr const char* error_message< waived_ref_condition > = "expected a condition label or number after `.`";
 template<> inline constexpr const char* error_message< first_expectation > = "expected `expect` (a test needs at least one expectation)";
 template<> inline constexpr std::string_view error_suggestions< first_expectation > = "today param expect";
 template<> inline constexpr const char* error_message< test_close > = "expected `expect` or `}` to close {context}";
@@ -200,14 +225,15 @@ template<> inline constexpr const char* error_note< test_close > = "{context} st
 template<> inline constexpr std::string_view error_suggestions< test_close > = "expect";
 
 // ---- The file
-template<> inline constexpr const char* error_message< end_of_file > = "expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, `milestone`, `gate`, `stages` or `test`)";
-template<> inline constexpr std::string_view error_suggestions< end_of_file > = "ruleset phases facts const param milestone gate stages test";
+template<> inline constexpr const char* error_message< end_of_file > = "expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, `milestone`, `gate`, `stages`, `waiver` or `test`)";
+template<> inline constexpr std::string_view error_suggestions< end_of_file > = "ruleset phases facts const param milestone gate stages waiver test";
 
 // clang-format on
 
 // Not tied to a must-point: raised by the control (nesting) or by an action.
 inline constexpr const char* kTooDeep = "expression is nested too deeply (more than 256 levels)";
-inline constexpr const char* kTooDeepHelp = "split it into several conditions, or milestones that the gate `requires`";
+inline constexpr const char* kTooDeepHelp =
+    "split it into several conditions, or milestones that the gate `requires`";
 inline constexpr int kMaxExprHeight = 1024;
 inline constexpr const char* kTooComplex =
     "expression is too complex (more than 1024 levels of operators)";

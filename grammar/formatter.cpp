@@ -8,31 +8,28 @@
 namespace dealgate {
 namespace {
 
-// Binding strength, loosest first, as in SPEC §5.
-enum Precedence : int { kOr = 1, kAnd, kNot, kCompare, kAdd, kMultiply, kNegate, kCoalesce, kPrimary };
-
-int precedence(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Or: return kOr;
-    case ast::BinaryOp::And: return kAnd;
-    case ast::BinaryOp::Add: case ast::BinaryOp::Subtract: return kAdd;
-    case ast::BinaryOp::Multiply: case ast::BinaryOp::Divide: return kMultiply;
-    case ast::BinaryOp::Coalesce: return kCoalesce;
-    default: return kCompare;
-  }
-}
-
-
 std::string escape(std::string_view text, bool message) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '{': out += message ? "{{" : "{"; break;
-      case '}': out += message ? "}}" : "}"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '{':
+        out += message ? "{{" : "{";
+        break;
+      case '}':
+        out += message ? "}}" : "}";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{{{:X}}}", static_cast<unsigned>(c));
@@ -71,7 +68,8 @@ class Formatter {
  private:
   static bool is_one_liner(const ast::Decl& d) {
     return std::holds_alternative<ast::ConstDecl>(d) || std::holds_alternative<ast::ParamDecl>(d) ||
-           std::holds_alternative<ast::RulesetDecl>(d) || std::holds_alternative<ast::PhasesDecl>(d);
+           std::holds_alternative<ast::RulesetDecl>(d) ||
+           std::holds_alternative<ast::PhasesDecl>(d);
   }
 
   bool blank_line_between(std::uint32_t from, std::uint32_t to) const {
@@ -89,7 +87,8 @@ class Formatter {
 
   std::string comment_text(const ast::Comment& c) const {
     std::string text = source_.text().substr(c.span.begin, c.span.end - c.span.begin);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.pop_back();
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+      text.pop_back();
     return text;
   }
 
@@ -100,9 +99,11 @@ class Formatter {
     while (next_comment_ < file_.comments.size()) {
       const ast::Comment& c = file_.comments[next_comment_];
       if (c.span.begin >= limit) break;
-      if (inside.end > inside.begin && c.span.begin > inside.begin && trails_line_of(c, inside.end)) break;
+      if (inside.end > inside.begin && c.span.begin > inside.begin && trails_line_of(c, inside.end))
+        break;
       bool after_open = out_.size() >= 2 && out_[out_.size() - 2] == '{';
-      if (!out_.empty() && !after_open && out_.substr(out_.size() - std::min<std::size_t>(2, out_.size())) != "\n\n" &&
+      if (!out_.empty() && !after_open &&
+          out_.substr(out_.size() - std::min<std::size_t>(2, out_.size())) != "\n\n" &&
           blank_line_between(last_end_, c.span.begin)) {
         out_ += '\n';
       }
@@ -116,7 +117,8 @@ class Formatter {
   void keep_blank_line(std::uint32_t begin) {
     bool after_open = out_.size() >= 2 && out_[out_.size() - 2] == '{';
     bool after_blank = out_.size() >= 2 && out_[out_.size() - 2] == '\n';
-    if (!out_.empty() && !after_open && !after_blank && blank_line_between(last_end_, begin)) out_ += '\n';
+    if (!out_.empty() && !after_open && !after_blank && blank_line_between(last_end_, begin))
+      out_ += '\n';
   }
 
   std::size_t column() const {
@@ -125,7 +127,8 @@ class Formatter {
   }
 
   bool trails_line_of(const ast::Comment& c, std::uint32_t element_end) const {
-    return element_end > 0 && source_.locate(c.span.begin).line == source_.locate(element_end - 1).line;
+    return element_end > 0 &&
+           source_.locate(c.span.begin).line == source_.locate(element_end - 1).line;
   }
 
   // Ends an output line for an element ending at `element_end`, with its trailing comment if any.
@@ -147,7 +150,8 @@ class Formatter {
           --code_end;
         }
         bool code_unchanged = code_end == used;
-        out_ += std::string(code_unchanged && column > used ? column - used : 2, ' ') + comment_text(c);
+        out_ +=
+            std::string(code_unchanged && column > used ? column - used : 2, ' ') + comment_text(c);
         ++next_comment_;
       }
     }
@@ -159,49 +163,52 @@ class Formatter {
     const std::string& text = source_.text();
     for (std::uint32_t i = from; i < to && i < text.size(); ++i) {
       char c = text[i];
-      if (c != ' ' && c != '\t' && c != ',' && c != '{' && c != '}' && c != ')' && c != ']') return true;
+      if (c != ' ' && c != '\t' && c != ',' && c != '{' && c != '}' && c != ')' && c != ']')
+        return true;
     }
     return false;
   }
 
   // ---- expressions ----------------------------------------------------------------------------
 
-  std::string expr(const ast::Expr& e, int min_precedence = kOr) {
+  // The expression with the parentheses its author wrote, and no others: the tokens come out as
+  // they went in, so the formatted text parses to the same tree.
+  std::string expr(const ast::Expr& e) {
     std::string text;
-    int own = kPrimary;
     switch (e.kind) {
-      case ast::Expr::Kind::Number: text = number_text(e); break;
-      case ast::Expr::Kind::String: text = "\"" + escape(e.text, false) + "\""; break;
-      case ast::Expr::Kind::Bool: text = e.boolean ? "true" : "false"; break;
-      case ast::Expr::Kind::Date: text = fmt::format("@{:04}-{:02}-{:02}", e.year, e.month, e.day); break;
-      case ast::Expr::Kind::Today: text = "today"; break;
+      case ast::Expr::Kind::Number:
+        text = number_text(e);
+        break;
+      case ast::Expr::Kind::String:
+        text = "\"" + escape(e.text, false) + "\"";
+        break;
+      case ast::Expr::Kind::Bool:
+        text = e.boolean ? "true" : "false";
+        break;
+      case ast::Expr::Kind::Date:
+        text = fmt::format("@{:04}-{:02}-{:02}", e.year, e.month, e.day);
+        break;
+      case ast::Expr::Kind::Today:
+        text = "today";
+        break;
       case ast::Expr::Kind::List: {
         text = "[";
         for (std::size_t i = 0; i < e.args.size(); ++i) text += (i ? ", " : "") + expr(*e.args[i]);
         text += "]";
         break;
       }
-      case ast::Expr::Kind::Record: text = record_inline(e); break;
+      case ast::Expr::Kind::Record:
+        text = record_inline(e);
+        break;
       case ast::Expr::Kind::Path:
         for (std::size_t i = 0; i < e.path.size(); ++i) text += (i ? "." : "") + e.path[i].name;
         break;
       case ast::Expr::Kind::Unary:
-        if (e.unary_op == ast::UnaryOp::Not) {
-          own = kNot;
-          text = "not " + expr(*e.args[0], kNot);
-        } else {
-          own = kNegate;
-          text = "-" + expr(*e.args[0], kNegate);
-        }
+        text = (e.unary_op == ast::UnaryOp::Not ? "not " : "-") + expr(*e.args[0]);
         break;
-      case ast::Expr::Kind::Binary: {
-        own = precedence(e.binary_op);
-        // Left-associative operators keep their left operand at the same level; comparisons do
-        // not chain, so both of their operands bind tighter.
-        int left = own == kCompare ? own + 1 : own;
-        text = expr(*e.args[0], left) + " " + ast::binary_op_text(e.binary_op) + " " + expr(*e.args[1], own + 1);
+      case ast::Expr::Kind::Binary:
+        text = expr(*e.args[0]) + " " + ast::binary_op_text(e.binary_op) + " " + expr(*e.args[1]);
         break;
-      }
       case ast::Expr::Kind::Call: {
         text = e.callee.name + "(";
         for (std::size_t i = 0; i < e.args.size(); ++i) text += (i ? ", " : "") + expr(*e.args[i]);
@@ -209,10 +216,11 @@ class Formatter {
         break;
       }
       case ast::Expr::Kind::Quantifier:
-        text = e.callee.name + "(" + e.binder.name + " in " + expr(*e.args[0]) + ": " + expr(*e.args[1]) + ")";
+        text = e.callee.name + "(" + e.binder.name + " in " + expr(*e.args[0]) + ": " +
+               expr(*e.args[1]) + ")";
         break;
     }
-    return own < min_precedence ? "(" + text + ")" : text;
+    return std::string(e.parens, '(') + text + std::string(e.parens, ')');
   }
 
   // Numbers keep the digits they were written with (`1_000_000` stays readable).
@@ -243,13 +251,14 @@ class Formatter {
   // A condition too long for one line breaks before each `and` / `or` of its outermost chain.
   std::vector<std::string> wrapped(const ast::Expr& e, std::size_t first_line_room) {
     std::string flat = expr(e);
-    if (flat.size() <= first_line_room || e.kind != ast::Expr::Kind::Binary ||
+    if (flat.size() <= first_line_room || e.kind != ast::Expr::Kind::Binary || e.parens > 0 ||
         (e.binary_op != ast::BinaryOp::And && e.binary_op != ast::BinaryOp::Or)) {
       return {flat};
     }
+    // The chain ends at parentheses: `(a or b) and c` breaks before `and` only.
     std::vector<const ast::Expr*> operands;
     std::function<void(const ast::Expr&)> flatten = [&](const ast::Expr& x) {
-      if (x.kind == ast::Expr::Kind::Binary && x.binary_op == e.binary_op) {
+      if (x.kind == ast::Expr::Kind::Binary && x.binary_op == e.binary_op && x.parens == 0) {
         flatten(*x.args[0]);
         operands.push_back(x.args[1].get());
       } else {
@@ -258,10 +267,9 @@ class Formatter {
     };
     flatten(*e.args[0]);
     operands.push_back(e.args[1].get());
-    int own = precedence(e.binary_op);
-    std::vector<std::string> lines{expr(*operands[0], own)};
+    std::vector<std::string> lines{expr(*operands[0])};
     for (std::size_t i = 1; i < operands.size(); ++i) {
-      lines.push_back(std::string(ast::binary_op_text(e.binary_op)) + " " + expr(*operands[i], own + 1));
+      lines.push_back(std::string(ast::binary_op_text(e.binary_op)) + " " + expr(*operands[i]));
     }
     return lines;
   }
@@ -270,11 +278,16 @@ class Formatter {
 
   std::string type_inline(const ast::TypeExpr& t) {
     switch (t.kind) {
-      case ast::TypeExpr::Kind::Bool: return "bool";
-      case ast::TypeExpr::Kind::Number: return "number";
-      case ast::TypeExpr::Kind::String: return "string";
-      case ast::TypeExpr::Kind::Date: return "date";
-      case ast::TypeExpr::Kind::List: return "list<" + type_inline(*t.element) + ">";
+      case ast::TypeExpr::Kind::Bool:
+        return "bool";
+      case ast::TypeExpr::Kind::Number:
+        return "number";
+      case ast::TypeExpr::Kind::String:
+        return "string";
+      case ast::TypeExpr::Kind::Date:
+        return "date";
+      case ast::TypeExpr::Kind::List:
+        return "list<" + type_inline(*t.element) + ">";
       case ast::TypeExpr::Kind::Record: {
         std::string text = "{ ";
         for (std::size_t i = 0; i < t.fields.size(); ++i) {
@@ -288,7 +301,8 @@ class Formatter {
 
   bool has_comment_inside(const Span& span) const {
     for (std::size_t i = next_comment_; i < file_.comments.size(); ++i) {
-      if (file_.comments[i].span.begin >= span.begin && file_.comments[i].span.begin < span.end) return true;
+      if (file_.comments[i].span.begin >= span.begin && file_.comments[i].span.begin < span.end)
+        return true;
     }
     return false;
   }
@@ -301,7 +315,8 @@ class Formatter {
       std::string head = std::string(indent, ' ') + f.name.name + ": ";
       const ast::TypeExpr* record = f.type.get();
       std::string prefix, suffix;
-      if (record->kind == ast::TypeExpr::Kind::List && record->element->kind == ast::TypeExpr::Kind::Record) {
+      if (record->kind == ast::TypeExpr::Kind::List &&
+          record->element->kind == ast::TypeExpr::Kind::Record) {
         record = record->element.get();
         prefix = "list<";
         suffix = ">";
@@ -364,8 +379,9 @@ class Formatter {
     // Statements in source order, `requires` and conditions interleaved as written.
     std::size_t r = 0, c = 0;
     while (r < b.requires_stmts.size() || c < b.conditions.size()) {
-      bool take_requires = c == b.conditions.size() ||
-                           (r < b.requires_stmts.size() && b.requires_stmts[r].span.begin < b.conditions[c].span.begin);
+      bool take_requires =
+          c == b.conditions.size() || (r < b.requires_stmts.size() &&
+                                       b.requires_stmts[r].span.begin < b.conditions[c].span.begin);
       if (take_requires) {
         const ast::RequiresStmt& stmt = b.requires_stmts[r++];
         keep_blank_line(stmt.span.begin);
@@ -373,7 +389,8 @@ class Formatter {
         keep_blank_line(stmt.span.begin);
         comments_before(stmt.span.end, 2, stmt.span);
         out_ += "  requires ";
-        for (std::size_t i = 0; i < stmt.names.size(); ++i) out_ += (i ? ", " : "") + stmt.names[i].name;
+        for (std::size_t i = 0; i < stmt.names.size(); ++i)
+          out_ += (i ? ", " : "") + stmt.names[i].name;
         line_end(stmt.span.end);
       } else {
         condition(b.conditions[c++]);
@@ -389,7 +406,8 @@ class Formatter {
     comments_before(c.span.begin, 2);
     keep_blank_line(c.span.begin);
     comments_before(c.span.end, 2, c.span);
-    std::string head = std::string("  ") + (c.kind == ast::Condition::Kind::Require ? "require " : "warn ");
+    std::string head =
+        std::string("  ") + (c.kind == ast::Condition::Kind::Require ? "require " : "warn ");
     if (c.label) head += c.label->name + ": ";
     std::string msg = c.message ? " else " + message(*c.message) : "";
     std::vector<std::string> lines = wrapped(*c.expr, options_.width - head.size());
@@ -410,11 +428,13 @@ class Formatter {
     line_end(c.span.end);
   }
 
-  // A record or list that does not fit on the rest of the line gets one element per line.
+  // A record or list that does not fit on the rest of the line gets one element per line; fields
+  // that the author wrote on one line (`id: "T1", stage: "Design",`) stay together when they fit.
   void given_value(const ast::Expr& e, std::size_t indent) {
     std::string flat = expr(e);
     bool fits = column() + flat.size() <= options_.width && !has_comment_inside(e.span);
-    if (fits || (e.kind != ast::Expr::Kind::Record && e.kind != ast::Expr::Kind::List)) {
+    if (fits || e.parens > 0 ||
+        (e.kind != ast::Expr::Kind::Record && e.kind != ast::Expr::Kind::List)) {
       out_ += flat;
       return;
     }
@@ -432,15 +452,62 @@ class Formatter {
       return;
     }
     out_ += "{\n";
-    for (const ast::RecordField& f : e.fields) {
+    for (std::size_t i = 0; i < e.fields.size();) {
+      const ast::RecordField& f = e.fields[i];
       keep_blank_line(f.key.span.begin);
       comments_before(f.key.span.begin, indent + 2);
-      out_ += std::string(indent + 2, ' ') + f.key.name + ": ";
+      out_ += std::string(indent + 2, ' ');
+      // As many of the fields written on this line as fit go on one output line.
+      std::size_t run = same_line_run(e.fields, i);
+      std::string line;
+      std::size_t end = i;
+      for (; end < run; ++end) {
+        const ast::RecordField& field = e.fields[end];
+        std::string piece = (end > i ? ", " : "") + field.key.name + ": " + expr(*field.value);
+        bool fits =
+            column() + line.size() + piece.size() + (comma_after(field) ? 1 : 0) <= options_.width;
+        if (!fits || has_comment_inside(Span::join(field.key.span, field.value->span))) break;
+        line += piece;
+      }
+      if (end - i > 1) {
+        out_ += line;
+        if (comma_after(e.fields[end - 1])) out_ += ',';
+        line_end(e.fields[end - 1].value->span.end);
+        i = end;
+        continue;
+      }
+      out_ += f.key.name + ": ";
       given_value(*f.value, indent + 2);
+      if (comma_after(f)) out_ += ',';
       line_end(f.value->span.end);
+      ++i;
     }
     comments_before(e.span.end, indent + 2);
     out_ += std::string(indent, ' ') + "}";
+  }
+
+  // The fields from `first` on whose keys start on the line where the field before them ends.
+  std::size_t same_line_run(const std::vector<ast::RecordField>& fields, std::size_t first) const {
+    std::size_t end = first + 1;
+    while (end < fields.size() && source_.locate(fields[end].key.span.begin).line ==
+                                      source_.locate(fields[end - 1].value->span.end - 1).line) {
+      ++end;
+    }
+    return end;
+  }
+
+  // Whether the author put a `,` after the field (optional at the end of a line): it stays.
+  bool comma_after(const ast::RecordField& field) const {
+    const std::string& text = source_.text();
+    for (std::size_t i = field.value->span.end; i < text.size(); ++i) {
+      if (text[i] == ',') return true;
+      if (text[i] == '#') {
+        while (i < text.size() && text[i] != '\n') ++i;
+      } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n') {
+        return false;
+      }
+    }
+    return false;
   }
 
   static std::string path_text(const std::vector<ast::Ident>& path) {
@@ -471,6 +538,66 @@ class Formatter {
     line_end(d.span.end);
   }
 
+  // The clauses in the order the author wrote them, one a line.
+  void emit(const ast::WaiverDecl& w) {
+    out_ += "waiver " + w.name.name;
+    if (w.label) out_ += " \"" + escape(*w.label, false) + "\"";
+    out_ += " {";
+    line_end(w.name.span.end);
+    auto quoted = [](const ast::StringLiteral& s) { return "\"" + escape(s.text, false) + "\""; };
+    std::vector<std::pair<Span, std::function<void()>>> clauses;
+    if (w.deal_span.end != 0) {
+      clauses.emplace_back(w.deal_span, [&] {
+        out_ += "  deal ";
+        for (std::size_t i = 0; i < w.deals.size(); ++i)
+          out_ += (i ? ", " : "") + quoted(w.deals[i]);
+      });
+    }
+    if (w.when) {
+      clauses.emplace_back(w.when_span, [&] {
+        std::vector<std::string> lines = wrapped(*w.when, options_.width - 7);
+        out_ += "  when " + lines[0];
+        for (std::size_t i = 1; i < lines.size(); ++i) out_ += "\n      " + lines[i];
+      });
+    }
+    if (w.waives_span.end != 0) {
+      clauses.emplace_back(w.waives_span, [&] {
+        out_ += "  waives ";
+        for (std::size_t i = 0; i < w.targets.size(); ++i) {
+          const ast::WaiverTarget& t = w.targets[i];
+          out_ += (i ? ", " : "") + t.block.name + (t.condition ? "." + t.condition->name : "");
+        }
+      });
+    }
+    if (w.approver)
+      clauses.emplace_back(w.approver_span,
+                           [&] { out_ += "  approved by " + quoted(*w.approver); });
+    if (w.reason)
+      clauses.emplace_back(w.reason_span, [&] { out_ += "  reason " + quoted(*w.reason); });
+    if (w.until) clauses.emplace_back(w.until_span, [&] { out_ += "  until " + expr(*w.until); });
+    std::sort(clauses.begin(), clauses.end(),
+              [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    for (const auto& [span, write] : clauses) {
+      keep_blank_line(span.begin);
+      comments_before(span.begin, 2);
+      keep_blank_line(span.begin);
+      comments_before(span.end, 2, span);
+      write();
+      line_end(span.end);
+    }
+    comments_before(w.span.end, 2);
+    out_ += "}";
+    line_end(w.span.end);
+  }
+
+  // ` because a, b.label` after an expectation; nothing for an empty list.
+  void references(const char* word, const std::vector<ast::Reference>& refs) {
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      const ast::Reference& ref = refs[i];
+      out_ += (i ? ", " : word) + ref.block.name + (ref.condition ? "." + ref.condition->name : "");
+    }
+  }
+
   void emit(const ast::TestDecl& t) {
     out_ += "test \"" + escape(t.name, false) + "\" {";
     line_end(t.name_span.end);
@@ -491,10 +618,8 @@ class Formatter {
     for (const ast::Expectation& x : t.expectations) {
       comments_before(x.span.begin, 2);
       out_ += "  expect " + x.gate.name + " " + x.status.name;
-      for (std::size_t i = 0; i < x.because.size(); ++i) {
-        const ast::Reference& ref = x.because[i];
-        out_ += (i ? ", " : " because ") + ref.block.name + (ref.condition ? "." + ref.condition->name : "");
-      }
+      references(" because ", x.because);
+      references(" waived ", x.waived);
       line_end(x.span.end);
     }
     comments_before(t.span.end, 2);
@@ -512,7 +637,8 @@ class Formatter {
 
 }  // namespace
 
-std::string format_rule_file(const ast::File& file, const SourceFile& source, const FormatOptions& options) {
+std::string format_rule_file(const ast::File& file, const SourceFile& source,
+                             const FormatOptions& options) {
   return Formatter(file, source, options).run();
 }
 

@@ -306,14 +306,24 @@ struct requires_stmt : pegtl::seq< requires_keyword, sep, pegtl::must< requires_
 struct label_name : identifier {};
 struct condition_label : pegtl::seq< pegtl::at< word, sep, pegtl::one< ':' > >, pegtl::must< label_name >, sep,
                                      pegtl::one< ':' >, sep > {};
+// `require roi value.benefit >= 3`: a label without its `:`. A word, then on the same line a
+// second word, number or date, is never a condition (an operator would stand between them).
+struct operator_word_any_case : pegtl::sor< key< pegtl::istring< 'a', 'n', 'd' > >, key< pegtl::istring< 'o', 'r' > >,
+                                            key< pegtl::istring< 'n', 'o', 't' > >, key< pegtl::istring< 'i', 'n' > > > {};
+struct expression_word : pegtl::seq< pegtl::not_at< operator_word_any_case >, pegtl::sor< identifier, callee_keyword,
+                                                                                            key_true, key_false, key_today > > {};
+struct label_without_colon : pegtl::failure {};
+struct missing_label_colon : pegtl::seq< pegtl::at< pegtl::not_at< operator_word_any_case >, identifier, blanks,
+                                                    pegtl::sor< expression_word, pegtl::digit, pegtl::one< '@' > > >,
+                                         pegtl::must< label_without_colon > > {};
 struct condition_expr : pegtl::seq< expression > {};
 struct else_message : message_string {};
 struct else_clause : pegtl::seq< sep, key_else, sep, pegtl::must< else_message > > {};
 struct require_keyword : key_require {};
 struct warn_keyword : key_warn {};
-struct require_stmt : pegtl::seq< require_keyword, sep, pegtl::opt< condition_label >,
+struct require_stmt : pegtl::seq< require_keyword, sep, pegtl::opt< condition_label >, pegtl::opt< missing_label_colon >,
                                   pegtl::must< condition_expr >, pegtl::opt< else_clause > > {};
-struct warn_stmt : pegtl::seq< warn_keyword, sep, pegtl::opt< condition_label >,
+struct warn_stmt : pegtl::seq< warn_keyword, sep, pegtl::opt< condition_label >, pegtl::opt< missing_label_colon >,
                                pegtl::must< condition_expr >, pegtl::opt< else_clause > > {};
 struct statement : pegtl::sor< requires_stmt, require_stmt, warn_stmt > {};
 
@@ -392,6 +402,47 @@ struct stages_decl : pegtl::seq< stages_keyword, sep, pegtl::must< stages_from >
                                  pegtl::opt< stages_by, sep, pegtl::must< stage_owner >, sep >,
                                  pegtl::must< stages_open >, stages_body > {};
 
+// ---- Waivers: `waiver name "label" { deal "D-1" ... }` --------------------------------------------
+// Like `stages`, the words of a waiver are words only here, not reserved: a fact may be named `deal`,
+// `reason` or `until`.
+
+struct positive_integer : pegtl::seq< pegtl::range< '1', '9' >, pegtl::star< pegtl::digit >,
+                                      pegtl::not_at< pegtl::identifier_other > > {};
+struct waiver_keyword : key< TAO_PEGTL_STRING( "waiver" ) > {};
+struct waiver_name : identifier {};
+struct waiver_label : string_literal {};
+struct waiver_open : pegtl::one< '{' > {};
+struct deal_keyword : key< TAO_PEGTL_STRING( "deal" ) > {};
+struct waiver_deal_id : string_literal {};
+struct waiver_next_deal_id : pegtl::seq< waiver_deal_id > {};
+struct waiver_deal : pegtl::seq< deal_keyword, sep, pegtl::must< waiver_deal_id >,
+                                 pegtl::star< sep, pegtl::one< ',' >, sep, pegtl::must< waiver_next_deal_id > > > {};
+struct when_keyword : key< TAO_PEGTL_STRING( "when" ) > {};
+struct waiver_condition : pegtl::seq< expression > {};
+struct waiver_when : pegtl::seq< when_keyword, sep, pegtl::must< waiver_condition > > {};
+struct waives_keyword : key< TAO_PEGTL_STRING( "waives" ) > {};
+struct waiver_target_block : identifier {};
+struct waiver_target_condition : pegtl::sor< identifier, positive_integer > {};
+struct waiver_target : pegtl::seq< waiver_target_block, pegtl::opt< pegtl::one< '.' >, pegtl::must< waiver_target_condition > > > {};
+struct waiver_waives : pegtl::seq< waives_keyword, sep, pegtl::must< waiver_target >,
+                                   pegtl::star< sep, pegtl::one< ',' >, sep, pegtl::must< waiver_target > > > {};
+struct approved_keyword : key< TAO_PEGTL_STRING( "approved" ) > {};
+struct approved_by : key< TAO_PEGTL_STRING( "by" ) > {};
+struct waiver_approver : string_literal {};
+struct waiver_approved : pegtl::seq< approved_keyword, sep, pegtl::must< approved_by >, sep, pegtl::must< waiver_approver > > {};
+struct reason_keyword : key< TAO_PEGTL_STRING( "reason" ) > {};
+struct waiver_reason_text : string_literal {};
+struct waiver_reason : pegtl::seq< reason_keyword, sep, pegtl::must< waiver_reason_text > > {};
+struct until_keyword : key< TAO_PEGTL_STRING( "until" ) > {};
+struct waiver_until_date : date_literal {};
+struct waiver_until : pegtl::seq< until_keyword, sep, pegtl::must< waiver_until_date > > {};
+struct waiver_clause : pegtl::sor< waiver_deal, waiver_when, waiver_waives, waiver_approved, waiver_reason,
+                                   waiver_until > {};
+struct waiver_close : pegtl::one< '}' > {};
+struct waiver_body : pegtl::seq< sep, pegtl::star< waiver_clause, sep >, pegtl::must< waiver_close > > {};
+struct waiver_decl : pegtl::seq< waiver_keyword, sep, pegtl::must< waiver_name >, sep, pegtl::opt< waiver_label, sep >,
+                                 pegtl::must< waiver_open >, waiver_body > {};
+
 // ---- Tests --------------------------------------------------------------------------------------
 
 struct test_keyword : key_test {};
@@ -413,14 +464,19 @@ struct expect_keyword : key_expect {};
 struct expect_gate : identifier {};
 struct expect_status : identifier {};
 struct ref_block : identifier {};
-struct positive_integer : pegtl::seq< pegtl::range< '1', '9' >, pegtl::star< pegtl::digit >,
-                                      pegtl::not_at< pegtl::identifier_other > > {};
 struct ref_condition : pegtl::sor< identifier, positive_integer > {};
 struct reference : pegtl::seq< ref_block, pegtl::opt< pegtl::one< '.' >, pegtl::must< ref_condition > > > {};
 struct because_clause : pegtl::seq< sep, key_because, sep, pegtl::must< reference >,
                                     pegtl::star< sep, pegtl::one< ',' >, sep, pegtl::must< reference > > > {};
+struct waived_keyword : key< TAO_PEGTL_STRING( "waived" ) > {};
+struct waived_ref_block : identifier {};
+struct waived_ref_condition : pegtl::sor< identifier, positive_integer > {};
+struct waived_reference : pegtl::seq< waived_ref_block, pegtl::opt< pegtl::one< '.' >, pegtl::must< waived_ref_condition > > > {};
+struct waived_clause : pegtl::seq< sep, waived_keyword, sep, pegtl::must< waived_reference >,
+                                   pegtl::star< sep, pegtl::one< ',' >, sep, pegtl::must< waived_reference > > > {};
 struct expectation : pegtl::seq< expect_keyword, sep, pegtl::must< expect_gate >, sep,
-                                 pegtl::must< expect_status >, pegtl::opt< because_clause > > {};
+                                 pegtl::must< expect_status >, pegtl::opt< because_clause >,
+                                 pegtl::opt< waived_clause > > {};
 struct first_expectation : expectation {};
 struct test_close : pegtl::one< '}' > {};
 struct test_decl : pegtl::seq< test_keyword, sep, pegtl::must< test_name >, sep, pegtl::must< test_open >, sep,
@@ -431,7 +487,7 @@ struct test_decl : pegtl::seq< test_keyword, sep, pegtl::must< test_name >, sep,
 // ---- The file -----------------------------------------------------------------------------------
 
 struct declaration : pegtl::sor< ruleset_decl, phases_decl, facts_decl, const_decl, param_decl,
-                                 milestone_decl, gate_decl, test_decl, stages_decl > {};
+                                 milestone_decl, gate_decl, test_decl, stages_decl, waiver_decl > {};
 struct end_of_file : pegtl::eof {};
 struct rule_file : pegtl::seq< pegtl::opt< pegtl::utf8::bom >, sep, pegtl::star< declaration, sep >,
                                pegtl::must< end_of_file > > {};

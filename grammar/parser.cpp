@@ -13,6 +13,7 @@
 #include "grammar/actions.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/pasted_text.hpp"
 #include "base/suggest.hpp"
 
 namespace dealgate {
@@ -154,10 +155,12 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
   }
 }
 
-std::string fill(const char* pattern, const parse_state& s, std::string_view prev) {
+std::string fill(const char* pattern, const parse_state& s, std::string_view prev,
+                 std::string_view token) {
   std::string text = pattern;
   if (text.find('{') == std::string::npos) return text;
   replace_all(text, "{prev}", fmt::format("`{}`", prev));
+  replace_all(text, "{token}", token);
   replace_all(
       text, "{open}",
       s.opens.empty() ? std::string("the bracket") : fmt::format("`{}`", s.opens.back().text));
@@ -184,15 +187,27 @@ grammar::syntax_error describe(const parse_state& s, std::uint32_t at, const err
   out.span = {s.file, begin, end};
   std::string_view token = text.substr(begin, end - begin);
   std::uint32_t prev_end = skip_backward(s, at);
-  std::string_view prev =
-      text.substr(token_begin(text, prev_end), prev_end - token_begin(text, prev_end));
+  std::uint32_t prev_begin = token_begin(text, prev_end);
+  std::string_view prev = text.substr(prev_begin, prev_end - prev_begin);
+
+  // Text pasted from a word processor is named for what it is, wherever the parse stopped on it.
+  std::optional<PastedText> pasted = e.anchor == grammar::error_anchor_kind::token
+                                         ? recognize_pasted_text(text, begin, prev_begin, prev_end)
+                                         : recognize_curly_string_end(text, begin);
+  if (pasted) {
+    out.code = "pasted-text";
+    out.message = std::move(pasted->message);
+    out.help = std::move(pasted->help);
+    out.span = {s.file, pasted->begin, pasted->end};
+    return out;
+  }
 
   bool token_is_word =
       !token.empty() && is_word_char(token[0]) && !(token[0] >= '0' && token[0] <= '9');
   if (e.names != nullptr && token_is_word && is_keyword(token)) {
     out.message = fmt::format("`{}` is a reserved word and cannot name {}", token, e.names);
   } else {
-    out.message = fill(e.message, s, prev);
+    out.message = fill(e.message, s, prev, token);
   }
   if (!e.suggestions.empty() && token_is_word) {
     std::vector<std::string> words;
@@ -204,9 +219,9 @@ grammar::syntax_error describe(const parse_state& s, std::uint32_t at, const err
     }
     out.help = did_you_mean(token, words);
   }
-  if (out.help.empty() && e.help != nullptr) out.help = e.help;
+  if (out.help.empty() && e.help != nullptr) out.help = fill(e.help, s, prev, token);
   if (e.note != nullptr && !s.opens.empty() && s.opens.back().span.begin < begin) {
-    out.notes.push_back({s.opens.back().span, fill(e.note, s, prev)});
+    out.notes.push_back({s.opens.back().span, fill(e.note, s, prev, token)});
   }
   return out;
 }
@@ -321,6 +336,7 @@ std::optional<ast::File> parse_rule_file(const SourceSet& sources, FileId id,
     Diagnostic d;
     d.code = "syntax";
     if (state.error) {
+      d.code = std::move(state.error->code);
       d.message = std::move(state.error->message);
       d.help = std::move(state.error->help);
       d.span = state.error->span;

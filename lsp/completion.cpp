@@ -45,8 +45,11 @@ constexpr std::array<Function, 11> kFunctions{{
     {"len", "len(string)", "the number of characters"},
 }};
 
-constexpr std::array<const char*, 9> kDeclarationWords{
-    "ruleset", "phases", "facts", "const", "param", "milestone", "gate", "test", "stages"};
+constexpr std::array<const char*, 10> kDeclarationWords{"ruleset", "phases",    "facts", "const",
+                                                        "param",   "milestone", "gate",  "test",
+                                                        "stages",  "waiver"};
+constexpr std::array<const char*, 6> kWaiverWords{"deal",     "when",   "waives",
+                                                  "approved", "reason", "until"};
 constexpr std::array<const char*, 4> kStatementWords{"requires", "require", "warn", "else"};
 constexpr std::array<const char*, 4> kTestWords{"given", "today", "param", "expect"};
 constexpr std::array<const char*, 5> kTypeWords{"bool", "number", "string", "date", "list"};
@@ -82,6 +85,9 @@ class Items {
       case What::TestStatement:
         words(kTestWords);
         break;
+      case What::WaiverStatement:
+        words(kWaiverWords);
+        break;
       case What::Type:
         words(kTypeWords, kTypeParameter);
         break;
@@ -101,7 +107,7 @@ class Items {
         named(SymbolKind::Param, kVariable, "param");
         break;
       case What::Member:
-        fields(member_path());
+        members();
         break;
       case What::Expression:
         expression();
@@ -154,6 +160,24 @@ class Items {
     for (const std::string& segment : context_.member_of)
       dotted += (dotted.empty() ? "" : ".") + segment;
     return resolve(dotted, context_.binders.size());
+  }
+
+  // After `a.`: the fields of the fact `a`, or, where `a` is a milestone or gate (`because a.`,
+  // `waives a.`), its conditions' labels.
+  void members() {
+    if (context_.member_of.size() == 1 &&
+        index_.declaration(SymbolKind::Block, context_.member_of[0])) {
+      const std::string prefix = context_.member_of[0] + ".";
+      for (const Occurrence* o : index_.declarations(SymbolKind::Condition)) {
+        if (o->name.compare(0, prefix.size(), prefix) == 0) {
+          add(o->name.substr(prefix.size()), kField, "condition",
+              std::string(text_of(rules_.analysis.sources,
+                                  std::get<const ast::Condition*>(o->declared)->span)));
+        }
+      }
+      return;
+    }
+    fields(member_path());
   }
 
   // The fields of the record at `parent` ("" for the top level).

@@ -14,7 +14,7 @@ struct Token {
   bool is_word = false;
 };
 
-enum class Scope { TopLevel, Facts, Block, Test, Given, Stages, Other };
+enum class Scope { TopLevel, Facts, Block, Test, Given, Stages, Waiver, Other };
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -118,6 +118,7 @@ class Scanner {
     if (text == "test") pending_ = Scope::Test;
     if (text == "given") pending_ = Scope::Given;
     if (text == "stages") pending_ = Scope::Stages;
+    if (text == "waiver") pending_ = Scope::Waiver;
     if (tokens.size() >= 2 && pending_ == Scope::Block) {
       const std::string& before = tokens[tokens.size() - 2].text;
       if (before == "milestone" || before == "gate") pending_name_ = std::string(text);
@@ -227,7 +228,8 @@ CompletionContext completion_context(std::string_view text, std::uint32_t offset
 
   if (last == "enters" || (scope == Scope::Stages && last == "->")) {
     out.what = What::Phases;
-  } else if ((scope == Scope::Block) && first == "requires") {
+  } else if ((scope == Scope::Block && first == "requires") ||
+             (scope == Scope::Waiver && first == "waives")) {
     out.what = What::Blocks;
   } else if (scope == Scope::Test && first == "expect") {
     out.what = on_line_has("because") ? What::Blocks
@@ -243,8 +245,10 @@ CompletionContext completion_context(std::string_view text, std::uint32_t offset
     out.what = scope == Scope::TopLevel ? What::Declaration
                : scope == Scope::Block  ? What::Statement
                : scope == Scope::Test   ? What::TestStatement
+               : scope == Scope::Waiver ? What::WaiverStatement
                                         : What::Nothing;
-  } else if (scope == Scope::Block || on_line_has("=")) {
+  } else if (scope == Scope::Block || (scope == Scope::Waiver && first == "when") ||
+             on_line_has("=")) {
     out.what = What::Expression;
   }
   return out;

@@ -12,18 +12,19 @@ namespace dealgate::lsp {
 
 struct CompletionContext {
   enum class What {
-    Nothing,        // in a comment or a string, or where a new name is being declared
-    Declaration,    // the start of a top-level declaration
-    Statement,      // the start of a statement in a milestone or gate
-    TestStatement,  // the start of a statement in a test
-    Type,           // a field's or param's type
-    Blocks,         // milestones and gates: after `requires` or `because`
-    Gates,          // after `expect`
-    Status,         // after `expect GATE`
-    Phases,         // after `enters`, or `->` in `stages`
-    Params,         // after `param` in a test
-    Member,         // after `path.`: the fields of `path`
-    Expression,     // in a condition or a const's value
+    Nothing,          // in a comment or a string, or where a new name is being declared
+    Declaration,      // the start of a top-level declaration
+    Statement,        // the start of a statement in a milestone or gate
+    TestStatement,    // the start of a statement in a test
+    WaiverStatement,  // the start of a clause of a waiver
+    Type,             // a field's or param's type
+    Blocks,           // milestones and gates: after `requires`, `because` or `waives`
+    Gates,            // after `expect`
+    Status,           // after `expect GATE`
+    Phases,           // after `enters`, or `->` in `stages`
+    Params,           // after `param` in a test
+    Member,           // after `path.`: the fields of `path` (or a block's condition labels)
+    Expression,       // in a condition or a const's value
   };
   What what = What::Nothing;
   std::vector<std::string> member_of;  // Member: the path's segments (`value`, `s`)

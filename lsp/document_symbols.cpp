@@ -18,7 +18,8 @@ enum Kind {
   kVariable = 13,
   kConstant = 14,
   kEnumMember = 22,
-  kStruct = 23
+  kStruct = 23,
+  kEvent = 24
 };
 
 class Outline {
@@ -84,6 +85,10 @@ class Outline {
   }
   Json operator()(const ast::TestDecl& t) const {
     return symbol(t.name, "test", kMethod, t.span, t.name_span);
+  }
+  Json operator()(const ast::WaiverDecl& w) const {
+    return symbol(w.name.name, "waiver" + (w.label ? ": " + *w.label : std::string()), kEvent,
+                  w.span, w.name.span);
   }
   Json operator()(const ast::StagesDecl& s) const {
     return symbol("stages", "", kEnum, s.span, s.span);

@@ -64,6 +64,15 @@ class Collector {
       }
     }
   }
+  void decl(const ast::WaiverDecl& w) {
+    for (const ast::WaiverTarget& t : w.targets) {
+      add(SymbolKind::Block, t.block.name, t.block.span);
+      if (t.condition) {
+        add(SymbolKind::Condition, t.block.name + "." + t.condition->name, t.condition->span);
+      }
+    }
+    if (w.when) expr(*w.when);
+  }
   void decl(const ast::StagesDecl& s) {
     fact_path(s.fact);
     fact_path(s.owner);

@@ -1,9 +1,11 @@
-// Declarations, the facts schema, blocks and the `requires` graph; warnings about the whole rule set.
+// Declarations, the facts schema, blocks and the `requires` graph; warnings about the whole rule
+// set.
 #include "engine/check/checker.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 #include "engine/check/checker_internal.hpp"
@@ -14,22 +16,33 @@ namespace checking {
 
 TypeRef type_from_kind(ValueType v) {
   switch (v) {
-    case ValueType::Bool: return Type::make(Type::Kind::Bool);
-    case ValueType::Number: return Type::make(Type::Kind::Number);
-    case ValueType::String: return Type::make(Type::Kind::String);
-    case ValueType::Date: return Type::make(Type::Kind::Date);
-    default: return Type::make(Type::Kind::Error);
+    case ValueType::Bool:
+      return Type::make(Type::Kind::Bool);
+    case ValueType::Number:
+      return Type::make(Type::Kind::Number);
+    case ValueType::String:
+      return Type::make(Type::Kind::String);
+    case ValueType::Date:
+      return Type::make(Type::Kind::Date);
+    default:
+      return Type::make(Type::Kind::Error);
   }
 }
 
 ValueType value_type_of(const ast::TypeExpr& t) {
   switch (t.kind) {
-    case ast::TypeExpr::Kind::Bool: return ValueType::Bool;
-    case ast::TypeExpr::Kind::Number: return ValueType::Number;
-    case ast::TypeExpr::Kind::String: return ValueType::String;
-    case ast::TypeExpr::Kind::Date: return ValueType::Date;
-    case ast::TypeExpr::Kind::List: return ValueType::List;
-    case ast::TypeExpr::Kind::Record: return ValueType::Record;
+    case ast::TypeExpr::Kind::Bool:
+      return ValueType::Bool;
+    case ast::TypeExpr::Kind::Number:
+      return ValueType::Number;
+    case ast::TypeExpr::Kind::String:
+      return ValueType::String;
+    case ast::TypeExpr::Kind::Date:
+      return ValueType::Date;
+    case ast::TypeExpr::Kind::List:
+      return ValueType::List;
+    case ast::TypeExpr::Kind::Record:
+      return ValueType::Record;
   }
   return ValueType::Bool;
 }
@@ -38,10 +51,16 @@ namespace {
 
 const char* symbol_word(Symbol::Kind k) {
   switch (k) {
-    case Symbol::Kind::Const: return "const";
-    case Symbol::Kind::Param: return "param";
-    case Symbol::Kind::Milestone: return "milestone";
-    case Symbol::Kind::Gate: return "gate";
+    case Symbol::Kind::Const:
+      return "const";
+    case Symbol::Kind::Param:
+      return "param";
+    case Symbol::Kind::Milestone:
+      return "milestone";
+    case Symbol::Kind::Gate:
+      return "gate";
+    case Symbol::Kind::Waiver:
+      return "waiver";
   }
   return "name";
 }
@@ -56,7 +75,7 @@ void Checker::add_symbol(const std::string& name, Symbol symbol) {
   d.span = symbol.span;
   d.message = fmt::format("`{}` is already declared as a {}", name, symbol_word(it->second.kind));
   d.notes.push_back({it->second.span, fmt::format("`{}` was first declared here", name)});
-  d.help = "every const, param, milestone and gate of a rule set needs its own name";
+  d.help = "every const, param, milestone, gate and waiver of a rule set needs its own name";
   diag_.add(std::move(d));
 }
 
@@ -121,8 +140,12 @@ void Checker::collect(const std::vector<ast::File>& files) {
     for (const ast::Decl& decl : file.decls) {
       if (auto* r = std::get_if<ast::RulesetDecl>(&decl)) {
         if (has_ruleset) {
-          Diagnostic d{Severity::Error, "duplicate-ruleset", "a rule set has at most one `ruleset` title",
-                       r->span, "remove one of the `ruleset` lines", {{ruleset_span, "the title is already set here"}}};
+          Diagnostic d{Severity::Error,
+                       "duplicate-ruleset",
+                       "a rule set has at most one `ruleset` title",
+                       r->span,
+                       "remove one of the `ruleset` lines",
+                       {{ruleset_span, "the title is already set here"}}};
           diag_.add(std::move(d));
         } else {
           has_ruleset = true;
@@ -131,8 +154,12 @@ void Checker::collect(const std::vector<ast::File>& files) {
         }
       } else if (auto* p = std::get_if<ast::PhasesDecl>(&decl)) {
         if (has_phases) {
-          Diagnostic d{Severity::Error, "duplicate-phases", "a rule set has at most one `phases` declaration",
-                       p->span, "list every phase in one `phases A -> B -> C` line", {{phases_span, "the phases are already declared here"}}};
+          Diagnostic d{Severity::Error,
+                       "duplicate-phases",
+                       "a rule set has at most one `phases` declaration",
+                       p->span,
+                       "list every phase in one `phases A -> B -> C` line",
+                       {{phases_span, "the phases are already declared here"}}};
           diag_.add(std::move(d));
           continue;
         }
@@ -142,33 +169,45 @@ void Checker::collect(const std::vector<ast::File>& files) {
           const ast::Ident& phase = p->phases[i];
           auto seen = std::find(out_.phases.begin(), out_.phases.end(), phase.name);
           if (seen != out_.phases.end()) {
-            diag_.error("duplicate-phase", phase.span, fmt::format("phase `{}` is listed twice", phase.name));
+            diag_.error("duplicate-phase", phase.span,
+                        fmt::format("phase `{}` is listed twice", phase.name));
           }
           out_.phases.push_back(phase.name);
         }
       } else if (auto* f = std::get_if<ast::FactsDecl>(&decl)) {
         declare_fields(kNoNode, f->fields);
       } else if (auto* c = std::get_if<ast::ConstDecl>(&decl)) {
-        add_symbol(c->name.name, {Symbol::Kind::Const, static_cast<std::uint32_t>(out_.consts.size()), c->name.span});
+        add_symbol(c->name.name, {Symbol::Kind::Const,
+                                  static_cast<std::uint32_t>(out_.consts.size()), c->name.span});
         out_.consts.push_back({c, nullptr, 0});
       } else if (auto* pa = std::get_if<ast::ParamDecl>(&decl)) {
-        add_symbol(pa->name.name, {Symbol::Kind::Param, static_cast<std::uint32_t>(out_.params.size()), pa->name.span});
+        add_symbol(pa->name.name, {Symbol::Kind::Param,
+                                   static_cast<std::uint32_t>(out_.params.size()), pa->name.span});
         out_.params.push_back({pa, nullptr});
       } else if (auto* b = std::get_if<ast::Block>(&decl)) {
-        Symbol::Kind kind = b->kind == ast::Block::Kind::Gate ? Symbol::Kind::Gate : Symbol::Kind::Milestone;
-        add_symbol(b->name.name, {kind, static_cast<std::uint32_t>(out_.blocks.size()), b->name.span});
-        out_.blocks.push_back({b, {}, kNone});
+        Symbol::Kind kind =
+            b->kind == ast::Block::Kind::Gate ? Symbol::Kind::Gate : Symbol::Kind::Milestone;
+        add_symbol(b->name.name,
+                   {kind, static_cast<std::uint32_t>(out_.blocks.size()), b->name.span});
+        out_.blocks.push_back({b, {}, kNone, false});
       } else if (auto* t = std::get_if<ast::TestDecl>(&decl)) {
         out_.tests.push_back(t);
       } else if (auto* st = std::get_if<ast::StagesDecl>(&decl)) {
         if (out_.stages) {
-          Diagnostic d{Severity::Error, "duplicate-stages", "a rule set has at most one `stages` declaration",
-                       st->span, "map every CRM stage in one `stages from ... { ... }` block",
+          Diagnostic d{Severity::Error,
+                       "duplicate-stages",
+                       "a rule set has at most one `stages` declaration",
+                       st->span,
+                       "map every CRM stage in one `stages from ... { ... }` block",
                        {{out_.stages->decl->fact_span, "the stages are already mapped here"}}};
           diag_.add(std::move(d));
         } else {
           out_.stages = StagesInfo{st, kNoNode, kNoNode, {}};
         }
+      } else if (auto* w = std::get_if<ast::WaiverDecl>(&decl)) {
+        add_symbol(w->name.name, {Symbol::Kind::Waiver,
+                                  static_cast<std::uint32_t>(out_.waivers.size()), w->name.span});
+        out_.waivers.push_back({w, {}, {}});
       }
     }
   }
@@ -178,9 +217,13 @@ void Checker::collect(const std::vector<ast::File>& files) {
     if (symbol.kind != Symbol::Kind::Const && symbol.kind != Symbol::Kind::Param) continue;
     NodeIndex fact = out_.schema.find_field(kNoNode, name);
     if (fact == kNoNode) continue;
-    Diagnostic d{Severity::Error, "name-clash",
-                 fmt::format("{} `{}` has the same name as the fact `{}`", symbol_word(symbol.kind), name, name),
-                 symbol.span, "rename the " + std::string(symbol_word(symbol.kind)) + " so conditions can tell them apart",
+    Diagnostic d{Severity::Error,
+                 "name-clash",
+                 fmt::format("{} `{}` has the same name as the fact `{}`", symbol_word(symbol.kind),
+                             name, name),
+                 symbol.span,
+                 "rename the " + std::string(symbol_word(symbol.kind)) +
+                     " so conditions can tell them apart",
                  {{out_.schema.node(fact).span, "the fact is declared here"}}};
     diag_.add(std::move(d));
   }
@@ -194,7 +237,8 @@ void Checker::check_params() {
     if (vt == ValueType::List || vt == ValueType::Record) {
       diag_.error("param-type", decl.type->span,
                   fmt::format("param `{}` must be a bool, number, string or date", decl.name.name),
-                  "a value set with `--param` on the command line is a single value; use a `const` for lists");
+                  "a value set with `--param` on the command line is a single value; use a `const` "
+                  "for lists");
       p.type = Type::make(Type::Kind::Error);
       continue;
     }
@@ -211,33 +255,73 @@ void Checker::check_params() {
   }
 }
 
+BlockIndex Checker::block_named(const ast::Ident& name) {
+  auto it = symbols_.find(name.name);
+  if (it != symbols_.end() &&
+      (it->second.kind == Symbol::Kind::Milestone || it->second.kind == Symbol::Kind::Gate)) {
+    return it->second.index;
+  }
+  std::vector<std::string> candidates;
+  for (const auto& [n, s] : symbols_) {
+    if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) candidates.push_back(n);
+  }
+  std::string what = it == symbols_.end() ? "no milestone or gate is named `" + name.name + "`"
+                                          : fmt::format("`{}` is a {}, not a milestone or gate",
+                                                        name.name, symbol_word(it->second.kind));
+  diag_.error("unknown-milestone", name.span, what, did_you_mean(name.name, candidates));
+  return kNone;
+}
+
+std::uint32_t Checker::condition_position(BlockIndex block, const ast::Ident& name) {
+  const ast::Block& b = *out_.blocks[block].decl;
+  const std::string& c = name.name;
+  bool numeric = !c.empty() && std::isdigit(static_cast<unsigned char>(c[0]));
+  std::vector<std::string> labels;
+  for (std::uint32_t i = 0; i < b.conditions.size(); ++i) {
+    const ast::Condition& cond = b.conditions[i];
+    if (cond.label) {
+      labels.push_back(cond.label->name);
+      if (!numeric && cond.label->name == c) return i;
+    }
+  }
+  if (numeric) {
+    std::size_t n = c.size() <= 9 ? std::stoul(c) : 0;
+    if (n >= 1 && n <= b.conditions.size() && !b.conditions[n - 1].label) {
+      return static_cast<std::uint32_t>(n - 1);
+    }
+  }
+  diag_.error("unknown-condition", name.span,
+              fmt::format("`{}` has no condition `{}.{}`", b.name.name, b.name.name, c),
+              numeric ? fmt::format("unlabelled conditions are numbered from 1 among the block's "
+                                    "{} conditions",
+                                    b.conditions.size())
+                      : did_you_mean(c, labels));
+  return kNone;
+}
+
 void Checker::check_blocks() {
   for (BlockInfo& info : out_.blocks) {
     const ast::Block& block = *info.decl;
     for (const ast::RequiresStmt& stmt : block.requires_stmts) {
       for (const ast::Ident& name : stmt.names) {
-        auto it = symbols_.find(name.name);
-        if (it == symbols_.end() || (it->second.kind != Symbol::Kind::Milestone && it->second.kind != Symbol::Kind::Gate)) {
-          std::vector<std::string> candidates;
-          for (const auto& [n, s] : symbols_) {
-            if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) candidates.push_back(n);
-          }
-          std::string what = it == symbols_.end() ? "no milestone or gate is named `" + name.name + "`"
-                                                  : fmt::format("`{}` is a {}, not a milestone or gate", name.name, symbol_word(it->second.kind));
-          diag_.error("unknown-milestone", name.span, what, did_you_mean(name.name, candidates));
+        BlockIndex dep = block_named(name);
+        if (dep == kNone) {
+          info.requires_unresolved = true;
           continue;
         }
-        info.requires_blocks.push_back(it->second.index);
+        info.requires_blocks.push_back(dep);
       }
     }
     if (block.enters) {
       auto phase = std::find(out_.phases.begin(), out_.phases.end(), block.enters->name);
       if (out_.phases.empty()) {
         diag_.error("unknown-phase", block.enters->span,
-                    fmt::format("gate `{}` enters phase `{}`, but the rule set declares no phases", block.name.name, block.enters->name),
+                    fmt::format("gate `{}` enters phase `{}`, but the rule set declares no phases",
+                                block.name.name, block.enters->name),
                     "declare them: `phases Discover -> Diagnose -> Design -> Deliver`");
       } else if (phase == out_.phases.end()) {
-        diag_.error("unknown-phase", block.enters->span, fmt::format("`{}` is not a declared phase", block.enters->name),
+        diag_.error("unknown-phase", block.enters->span,
+                    fmt::format("`{}` is not a declared phase", block.enters->name),
                     did_you_mean(block.enters->name, out_.phases));
       } else {
         info.enters_phase = static_cast<std::uint32_t>(phase - out_.phases.begin());
@@ -248,24 +332,31 @@ void Checker::check_blocks() {
       if (condition.label) {
         auto [it, inserted] = labels.emplace(condition.label->name, condition.label->span);
         if (!inserted) {
-          Diagnostic d{Severity::Error, "duplicate-label",
-                       fmt::format("`{}` already has a condition labelled `{}`", block.name.name, condition.label->name),
-                       condition.label->span, "condition ids (`block.label`) must be unique", {{it->second, "first used here"}}};
+          Diagnostic d{Severity::Error,
+                       "duplicate-label",
+                       fmt::format("`{}` already has a condition labelled `{}`", block.name.name,
+                                   condition.label->name),
+                       condition.label->span,
+                       "condition ids (`block.label`) must be unique",
+                       {{it->second, "first used here"}}};
           diag_.add(std::move(d));
         }
       }
       std::size_t errors_before = diag_.error_count();
-      TypeRef t = check_expr(*condition.expr);
+      TypeRef t = check_expr(*condition.expr, Type::make(Type::Kind::Bool));
       bool had_errors = diag_.error_count() > errors_before;
       if (had_errors) {
         // One mistake, one message: nothing more to say about this condition.
       } else if (t->kind != Type::Kind::Bool && t->kind != Type::Kind::Error) {
-        diag_.error("condition-not-bool", condition.expr->span,
-                    fmt::format("a condition must be true or false, but this is {}", describe(*t)),
-                    t->kind == Type::Kind::Number ? "compare it with something: `... >= 2`"
-                    : t->kind == Type::Kind::String ? "compare it with something: `... == \"economic_buyer\"`"
-                    : t->kind == Type::Kind::Date ? "compare it with a date: `... <= today`"
-                                                  : "use `count(...)`, `any(...)` or `all(...)` to turn a list into a condition");
+        diag_.error(
+            "condition-not-bool", condition.expr->span,
+            fmt::format("a condition must be true or false, but this is {}", describe(*t)),
+            t->kind == Type::Kind::Number ? "compare it with something: `... >= 2`"
+            : t->kind == Type::Kind::String
+                ? "compare it with something: `... == \"economic_buyer\"`"
+            : t->kind == Type::Kind::Date
+                ? "compare it with a date: `... <= today`"
+                : "use `count(...)`, `any(...)` or `all(...)` to turn a list into a condition");
       } else if (t->kind == Type::Kind::Bool && !out_.exprs[condition.expr.get()].reads_deal) {
         diag_.warning("constant-condition", condition.expr->span,
                       "this condition reads no facts, so it has the same value for every deal",
@@ -284,7 +375,8 @@ void Checker::check_requires_graph() {
   std::vector<std::pair<BlockIndex, std::size_t>> stack;
   std::vector<bool> reported(out_.blocks.size(), false);
   auto report_cycle = [&](BlockIndex b, BlockIndex dep) {
-    auto from = std::find_if(stack.begin(), stack.end(), [&](const auto& e) { return e.first == dep; });
+    auto from =
+        std::find_if(stack.begin(), stack.end(), [&](const auto& e) { return e.first == dep; });
     std::string cycle;
     bool already = false;
     for (auto it = from; it != stack.end(); ++it) {
@@ -301,8 +393,9 @@ void Checker::check_requires_graph() {
         if (n.name == out_.blocks[dep].decl->name.name) at = n.span;
       }
     }
-    diag_.error("requires-cycle", at, "cycle in `requires`: " + cycle,
-                "a milestone cannot depend on itself, directly or through others; remove one `requires`");
+    diag_.error(
+        "requires-cycle", at, "cycle in `requires`: " + cycle,
+        "a milestone cannot depend on itself, directly or through others; remove one `requires`");
   };
   for (BlockIndex root = 0; root < out_.blocks.size(); ++root) {
     if (colour[root] != 0) continue;
@@ -351,7 +444,8 @@ void Checker::warn_unreached_milestones() {
     if (reached[b]) continue;
     const ast::Block& block = *out_.blocks[b].decl;
     diag_.warning("unreached-milestone", block.name.span,
-                  fmt::format("milestone `{}` is not required by any gate, so it is never reported", block.name.name),
+                  fmt::format("milestone `{}` is not required by any gate, so it is never reported",
+                              block.name.name),
                   fmt::format("add `requires {}` to a gate, or make it a gate", block.name.name));
   }
 }
@@ -363,14 +457,16 @@ void Checker::warn_unused_facts() {
   // node that was read whole (a list counted, a record tested with exists) are not marked.
   for (NodeIndex n = static_cast<NodeIndex>(used.size()); n-- > 0;) {
     if (fact_used_[n]) {
-      for (NodeIndex p = schema.node(n).parent; p != kNoNode; p = schema.node(p).parent) used[p] = true;
+      for (NodeIndex p = schema.node(n).parent; p != kNoNode; p = schema.node(p).parent)
+        used[p] = true;
     }
   }
   std::function<void(NodeIndex)> report = [&](NodeIndex n) {
     const SchemaNode& node = schema.node(n);
     if (!used[n]) {
       if (node.parent == kNoNode && node.name == "id") return;  // the conventional --id-field
-      diag_.warning("unused-fact", node.span, fmt::format("fact `{}` is declared but no rule reads it", node.path),
+      diag_.warning("unused-fact", node.span,
+                    fmt::format("fact `{}` is declared but no rule reads it", node.path),
                     "remove it, or use it in a condition");
       return;
     }
@@ -388,6 +484,7 @@ void Checker::run(const std::vector<ast::File>& files) {
   check_blocks();
   check_stages();
   check_requires_graph();
+  check_waivers();
   for (const ast::TestDecl* test : out_.tests) check_test(*test);
   if (!diag_.has_errors()) {
     warn_unreached_milestones();
@@ -397,7 +494,8 @@ void Checker::run(const std::vector<ast::File>& files) {
 
 }  // namespace checking
 
-CheckedRuleSet check(const std::vector<ast::File>& files, const SourceSet& sources, Diagnostics& diagnostics) {
+CheckedRuleSet check(const std::vector<ast::File>& files, const SourceSet& sources,
+                     Diagnostics& diagnostics) {
   CheckedRuleSet out;
   checking::Checker checker(sources, diagnostics, out);
   checker.run(files);

@@ -18,14 +18,14 @@ namespace dealgate {
 struct PathTarget {
   enum class Kind { None, Binder, Const, Param, Fact };
   Kind kind = Kind::None;
-  std::uint32_t index = 0;      // Binder: depth; Const/Param: index; Fact: schema node
-  NodeIndex fact = kNoNode;     // Binder over a fact list: the schema node read (element or field)
+  std::uint32_t index = 0;   // Binder: depth; Const/Param: index; Fact: schema node
+  NodeIndex fact = kNoNode;  // Binder over a fact list: the schema node read (element or field)
 };
 
 struct ExprInfo {
   TypeRef type;
-  PathTarget target;       // Path expressions
-  bool reads_deal = false; // depends on facts, today or params (else it is a constant)
+  PathTarget target;                 // Path expressions
+  bool reads_deal = false;           // depends on facts, today or params (else it is a constant)
   NodeIndex list_element = kNoNode;  // Quantifier over a fact list: the list's element node
 };
 
@@ -44,6 +44,7 @@ struct BlockInfo {
   const ast::Block* decl = nullptr;
   std::vector<BlockIndex> requires_blocks;
   std::uint32_t enters_phase = kNone;
+  bool requires_unresolved = false;  // a name after `requires` is unknown (and reported)
 };
 
 // The `stages` declaration, resolved: the stage and owner facts and each CRM stage's phase.
@@ -55,6 +56,15 @@ struct StagesInfo {
   std::vector<std::pair<std::string, std::uint32_t>> mapping;
 };
 
+// A waiver, resolved: the conditions it waives.
+struct WaiverInfo {
+  const ast::WaiverDecl* decl = nullptr;
+  // Each waived condition as (block, position among the block's conditions); a milestone or gate
+  // named whole stands for all of its conditions. In the order written, without repeats.
+  std::vector<std::pair<BlockIndex, std::uint32_t>> conditions;
+  std::vector<std::string> waives;  // the targets as written: `value_confirmed.roi`, `acid_test`
+};
+
 struct CheckedRuleSet {
   std::string title;
   std::vector<std::string> phases;
@@ -64,6 +74,7 @@ struct CheckedRuleSet {
   std::vector<BlockInfo> blocks;  // rule-file order
   std::vector<const ast::TestDecl*> tests;
   std::optional<StagesInfo> stages;  // when the rule set declares `stages`
+  std::vector<WaiverInfo> waivers;   // declaration order
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }

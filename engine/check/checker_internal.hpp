@@ -11,7 +11,7 @@
 namespace dealgate::checking {
 
 struct Symbol {
-  enum class Kind { Const, Param, Milestone, Gate };
+  enum class Kind { Const, Param, Milestone, Gate, Waiver };
   Kind kind;
   std::uint32_t index;  // into consts, params or blocks
   Span span;            // the declaring name, for "first declared here"
@@ -32,13 +32,28 @@ class Checker {
   void run(const std::vector<ast::File>& files);
 
   // checker_expr.cpp
-  TypeRef check_expr(const ast::Expr& e);
+  // `expected` is the type the context wants, when it says one (a condition wants a bool, the
+  // other side of `==` its type); a misspelt name is only offered names of that type.
+  TypeRef check_expr(const ast::Expr& e, const TypeRef& expected = nullptr);
   void check_message(const ast::Message& message);
+  template <typename Operand>
+  std::pair<TypeRef, TypeRef> binary_operands(const ast::Expr& e, Operand& operand);
+  // `True`, `AND`: a word of the language in another case, said so with the fix.
+  bool report_keyword_case(const ast::Ident& name, const char* code);
   // A const's value, checking it on first use (consts may be declared in any order).
   TypeRef const_type(std::uint32_t index);
 
   // checker_tests.cpp
   void check_test(const ast::TestDecl& test);
+  // checker_waivers.cpp
+  void check_waivers();
+
+  // checker.cpp: the milestone or gate a name refers to (`requires`, `because`, `waives`), or kNone
+  // after saying there is none (with a did-you-mean).
+  BlockIndex block_named(const ast::Ident& name);
+  // The position of condition `name` (a label, or the 1-based number of an unlabelled one) among
+  // the conditions of `block`, or kNone after saying there is none.
+  std::uint32_t condition_position(BlockIndex block, const ast::Ident& name);
   void check_given_value(const ast::Expr& value, NodeIndex node, const std::string& path);
 
   // checker.cpp
@@ -50,9 +65,9 @@ class Checker {
   CheckedRuleSet& out_;
   std::map<std::string, Symbol> symbols_;
   std::vector<Binder> binders_;
-  std::vector<bool> fact_used_;      // per schema node
-  bool in_const_ = false;            // checking a const or param default: no facts allowed
-  std::string const_context_;        // "const `x`" or "param `x`", for messages
+  std::vector<bool> fact_used_;  // per schema node
+  bool in_const_ = false;        // checking a const or param default: no facts allowed
+  std::string const_context_;    // "const `x`" or "param `x`", for messages
 
  private:
   void collect(const std::vector<ast::File>& files);
@@ -63,7 +78,8 @@ class Checker {
   void check_params();
   void check_blocks();
   void check_stages();  // checker_stages.cpp
-  NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span, const char* role);
+  NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span,
+                             const char* role);
   void check_requires_graph();
   void warn_unreached_milestones();
   void warn_unused_facts();

@@ -15,13 +15,20 @@ namespace {
 
 const char* literal_word(const ast::Expr& e) {
   switch (e.kind) {
-    case ast::Expr::Kind::Number: return "a number";
-    case ast::Expr::Kind::String: return "a string";
-    case ast::Expr::Kind::Bool: return "a bool";
-    case ast::Expr::Kind::Date: return "a date";
-    case ast::Expr::Kind::List: return "a list";
-    case ast::Expr::Kind::Record: return "a record";
-    default: return "an expression";
+    case ast::Expr::Kind::Number:
+      return "a number";
+    case ast::Expr::Kind::String:
+      return "a string";
+    case ast::Expr::Kind::Bool:
+      return "a bool";
+    case ast::Expr::Kind::Date:
+      return "a date";
+    case ast::Expr::Kind::List:
+      return "a list";
+    case ast::Expr::Kind::Record:
+      return "a record";
+    default:
+      return "an expression";
   }
 }
 
@@ -30,14 +37,49 @@ bool is_negative_number(const ast::Expr& e) {
          e.args[0]->kind == ast::Expr::Kind::Number;
 }
 
+// Whether a fact of type `type` can hold the literal `value` (a date also takes a string, as in a
+// deal's JSON), for the names offered when a `given` key is misspelt.
+bool holds(ValueType type, const ast::Expr& value) {
+  switch (value.kind) {
+    case ast::Expr::Kind::String:
+      return type == ValueType::String || type == ValueType::Date;
+    case ast::Expr::Kind::Number:
+      return type == ValueType::Number;
+    case ast::Expr::Kind::Bool:
+      return type == ValueType::Bool;
+    case ast::Expr::Kind::Date:
+      return type == ValueType::Date;
+    case ast::Expr::Kind::List:
+      return type == ValueType::List;
+    case ast::Expr::Kind::Record:
+      return type == ValueType::Record;
+    default:
+      return !is_negative_number(value) || type == ValueType::Number;
+  }
+}
+
+// The fields of a record (or the top level), marked by whether they can hold `value`.
+std::vector<Candidate> given_candidates(const Schema& schema, const std::vector<NodeIndex>& fields,
+                                        const ast::Expr& value) {
+  std::vector<Candidate> out;
+  for (NodeIndex f : fields)
+    out.push_back({schema.node(f).name, holds(schema.node(f).type, value)});
+  return out;
+}
+
 }  // namespace
 
 void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::string& path) {
   const SchemaNode& node = out_.schema.node(n);
   auto mismatch = [&](const char* declared) {
     diag_.error("given-type", value.span,
-                fmt::format("`{}` is declared as {}, but the test gives {}", path, declared, literal_word(value)));
+                fmt::format("`{}` is declared as {}, but the test gives {}", path, declared,
+                            literal_word(value)));
   };
+  if (value.kind == ast::Expr::Kind::Path && value.path.size() == 1 &&
+      report_keyword_case(value.path[0], "given-type")) {
+    return;
+  }
   switch (node.type) {
     case ValueType::Bool:
       if (value.kind != ast::Expr::Kind::Bool) mismatch("a bool");
@@ -52,7 +94,8 @@ void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::
       // A string is accepted as in the deal's JSON, so records can be pasted from an export.
       if (value.kind == ast::Expr::Kind::String) {
         if (!parse_date_or_timestamp(value.text)) {
-          diag_.error("given-type", value.span, fmt::format("`{}` is not a date; write `@YYYY-MM-DD`", value.text));
+          diag_.error("given-type", value.span,
+                      fmt::format("`{}` is not a date; write `@YYYY-MM-DD`", value.text));
         }
       } else if (value.kind != ast::Expr::Kind::Date) {
         mismatch("a date");
@@ -63,7 +106,8 @@ void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::
         mismatch("a list");
         return;
       }
-      for (const ast::ExprPtr& item : value.args) check_given_value(*item, node.element, path + "[]");
+      for (const ast::ExprPtr& item : value.args)
+        check_given_value(*item, node.element, path + "[]");
       return;
     case ValueType::Record: {
       if (value.kind != ast::Expr::Kind::Record) {
@@ -73,16 +117,16 @@ void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::
       std::set<std::string> seen;
       for (const ast::RecordField& field : value.fields) {
         if (!seen.insert(field.key.name).second) {
-          diag_.error("given-duplicate", field.key.span, fmt::format("`{}` is given twice", field.key.name));
+          diag_.error("given-duplicate", field.key.span,
+                      fmt::format("`{}` is given twice", field.key.name));
           continue;
         }
         NodeIndex child = out_.schema.find_field(n, field.key.name);
         if (child == kNoNode) {
-          std::vector<std::string> names;
-          for (NodeIndex f : node.fields) names.push_back(out_.schema.node(f).name);
           diag_.error("given-unknown-fact", field.key.span,
                       fmt::format("`{}` is not a declared fact", path + "." + field.key.name),
-                      did_you_mean(field.key.name, names));
+                      did_you_mean(field.key.name,
+                                   given_candidates(out_.schema, node.fields, *field.value)));
           continue;
         }
         check_given_value(*field.value, child, path + "." + field.key.name);
@@ -97,15 +141,17 @@ void Checker::check_test(const ast::TestDecl& test) {
     std::set<std::string> seen;
     for (const ast::RecordField& field : test.given->fields) {
       if (!seen.insert(field.key.name).second) {
-        diag_.error("given-duplicate", field.key.span, fmt::format("`{}` is given twice", field.key.name));
+        diag_.error("given-duplicate", field.key.span,
+                    fmt::format("`{}` is given twice", field.key.name));
         continue;
       }
       NodeIndex node = out_.schema.find_field(kNoNode, field.key.name);
       if (node == kNoNode) {
-        std::vector<std::string> names;
-        for (NodeIndex f : out_.schema.top_fields()) names.push_back(out_.schema.node(f).name);
-        diag_.error("given-unknown-fact", field.key.span, fmt::format("`{}` is not a declared fact", field.key.name),
-                    did_you_mean(field.key.name, names));
+        diag_.error(
+            "given-unknown-fact", field.key.span,
+            fmt::format("`{}` is not a declared fact", field.key.name),
+            did_you_mean(field.key.name,
+                         given_candidates(out_.schema, out_.schema.top_fields(), *field.value)));
         continue;
       }
       check_given_value(*field.value, node, field.key.name);
@@ -117,19 +163,22 @@ void Checker::check_test(const ast::TestDecl& test) {
     if (it == symbols_.end() || it->second.kind != Symbol::Kind::Param) {
       std::vector<std::string> names;
       for (const ParamInfo& info : out_.params) names.push_back(info.decl->name.name);
-      diag_.error("unknown-param", p.name.span, fmt::format("there is no param `{}`", p.name.name), did_you_mean(p.name.name, names));
+      diag_.error("unknown-param", p.name.span, fmt::format("there is no param `{}`", p.name.name),
+                  did_you_mean(p.name.name, names));
       continue;
     }
     const ParamInfo& param = out_.params[it->second.index];
     const ast::Expr& v = *p.value;
     ValueType want = value_type_of(*param.decl->type);
     bool ok = (want == ValueType::Bool && v.kind == ast::Expr::Kind::Bool) ||
-              (want == ValueType::Number && (v.kind == ast::Expr::Kind::Number || is_negative_number(v))) ||
+              (want == ValueType::Number &&
+               (v.kind == ast::Expr::Kind::Number || is_negative_number(v))) ||
               (want == ValueType::String && v.kind == ast::Expr::Kind::String) ||
               (want == ValueType::Date && v.kind == ast::Expr::Kind::Date);
     if (!ok) {
-      diag_.error("param-type", v.span, fmt::format("param `{}` is {}, but the test gives {}", p.name.name,
-                                                    describe(*type_from_kind(want)), literal_word(v)));
+      diag_.error("param-type", v.span,
+                  fmt::format("param `{}` is {}, but the test gives {}", p.name.name,
+                              describe(*type_from_kind(want)), literal_word(v)));
     }
   }
 
@@ -141,75 +190,58 @@ void Checker::check_test(const ast::TestDecl& test) {
         if (s.kind == Symbol::Kind::Gate) gates.push_back(n);
       }
       if (it != symbols_.end() && it->second.kind == Symbol::Kind::Milestone) {
-        diag_.error("unknown-gate", expect.gate.span, fmt::format("`{}` is a milestone; tests expect the status of gates", expect.gate.name),
-                    "expect the gate that requires it, and name the milestone after `because`");
+        diag_.error(
+            "unknown-gate", expect.gate.span,
+            fmt::format("`{}` is a milestone; tests expect the status of gates", expect.gate.name),
+            "expect the gate that requires it, and name the milestone after `because`");
       } else {
-        diag_.error("unknown-gate", expect.gate.span, fmt::format("there is no gate `{}`", expect.gate.name),
+        diag_.error("unknown-gate", expect.gate.span,
+                    fmt::format("there is no gate `{}`", expect.gate.name),
                     did_you_mean(expect.gate.name, gates));
       }
       continue;
     }
     const std::string& status = expect.status.name;
     if (status != "pass" && status != "fail" && status != "unknown") {
-      diag_.error("unknown-status", expect.status.span, fmt::format("`{}` is not a status", status),
-                  [&] {
-                    std::string h = did_you_mean(status, {"pass", "fail", "unknown"});
-                    return h.empty() ? std::string("a gate's status is `pass`, `fail` or `unknown`") : h;
-                  }());
+      diag_.error(
+          "unknown-status", expect.status.span, fmt::format("`{}` is not a status", status), [&] {
+            std::string h = did_you_mean(status, {"pass", "fail", "unknown"});
+            return h.empty() ? std::string("a gate's status is `pass`, `fail` or `unknown`") : h;
+          }());
     }
     if (status == "pass" && !expect.because.empty()) {
       diag_.error("because-on-pass", expect.because.front().span,
                   "`because` names the reasons for `fail` or `unknown`; a passing gate has none",
                   "remove the `because` part, or expect `fail`");
     }
-    // Which blocks the gate reaches, to catch a `because` that can never explain it.
+    // Which blocks the gate reaches, to catch a `because` that can never explain it. Past a
+    // `requires` name that is unknown (already reported) nobody knows, so nothing more is said.
     std::vector<bool> reached(out_.blocks.size(), false);
+    bool reach_unknown = false;
     std::function<void(BlockIndex)> mark = [&](BlockIndex b) {
       if (reached[b]) return;
       reached[b] = true;
+      reach_unknown = reach_unknown || out_.blocks[b].requires_unresolved;
       for (BlockIndex dep : out_.blocks[b].requires_blocks) mark(dep);
     };
     mark(it->second.index);
-    for (const ast::Reference& ref : expect.because) {
-      auto block = symbols_.find(ref.block.name);
-      if (block == symbols_.end() || (block->second.kind != Symbol::Kind::Milestone && block->second.kind != Symbol::Kind::Gate)) {
-        std::vector<std::string> names;
-        for (const auto& [n, s] : symbols_) {
-          if (s.kind == Symbol::Kind::Milestone || s.kind == Symbol::Kind::Gate) names.push_back(n);
+    // `because` names what made the gate fail; `waived` what a waiver had to waive for it.
+    auto check_references = [&](const std::vector<ast::Reference>& refs, const char* role) {
+      for (const ast::Reference& ref : refs) {
+        BlockIndex block = block_named(ref.block);
+        if (block == kNone) continue;
+        if (!reached[block]) {
+          if (reach_unknown) continue;
+          diag_.error("unreached-because", ref.span,
+                      fmt::format("gate `{}` does not require `{}`, so it cannot be {}",
+                                  expect.gate.name, ref.block.name, role));
+          continue;
         }
-        diag_.error("unknown-milestone", ref.block.span, fmt::format("no milestone or gate is named `{}`", ref.block.name),
-                    did_you_mean(ref.block.name, names));
-        continue;
+        if (ref.condition) condition_position(block, *ref.condition);
       }
-      if (!reached[block->second.index]) {
-        diag_.error("unreached-because", ref.span,
-                    fmt::format("gate `{}` does not require `{}`, so it cannot be the reason", expect.gate.name, ref.block.name));
-        continue;
-      }
-      if (!ref.condition) continue;
-      const ast::Block& b = *out_.blocks[block->second.index].decl;
-      const std::string& c = ref.condition->name;
-      bool numeric = !c.empty() && std::isdigit(static_cast<unsigned char>(c[0]));
-      bool found = false;
-      std::vector<std::string> labels;
-      for (const ast::Condition& cond : b.conditions) {
-        if (cond.label) {
-          labels.push_back(cond.label->name);
-          if (cond.label->name == c) found = true;
-        }
-      }
-      if (numeric) {
-        std::size_t n = c.size() <= 9 ? std::stoul(c) : 0;
-        found = n >= 1 && n <= b.conditions.size() && !b.conditions[n - 1].label;
-      }
-      if (!found) {
-        diag_.error("unknown-condition", ref.condition->span,
-                    fmt::format("`{}` has no condition `{}.{}`", ref.block.name, ref.block.name, c),
-                    numeric ? fmt::format("unlabelled conditions are numbered from 1 among the block's {} conditions",
-                                          b.conditions.size())
-                            : did_you_mean(c, labels));
-      }
-    }
+    };
+    check_references(expect.because, "the reason");
+    check_references(expect.waived, "waived for it");
   }
 }
 

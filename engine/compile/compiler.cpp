@@ -1,5 +1,7 @@
 #include "engine/compile/compiler.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -32,7 +34,8 @@ RuleInputs read_rule_inputs(const std::vector<std::string>& paths) {
     fs::path path(given);
     if (fs::is_directory(path, ec)) {
       std::vector<fs::path> found;
-      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file() && it->path().extension() == ".gate") found.push_back(it->path());
       }
       if (ec) {
@@ -66,6 +69,23 @@ RuleInputs read_rule_inputs(const std::vector<std::string>& paths) {
   return inputs;
 }
 
+namespace {
+
+void report_expired_waivers(const CheckedRuleSet& checked, DayNumber today,
+                            Diagnostics& diagnostics) {
+  for (const WaiverInfo& w : checked.waivers) {
+    const ast::Expr* until = w.decl->until.get();
+    if (!until || days_from_civil(until->year, until->month, until->day) >= today) continue;
+    diagnostics.error(
+        "waiver-expired", until->span,
+        fmt::format("waiver `{}` expired: its last day was {}, before {}", w.decl->name.name,
+                    until->text, format_date(today)),
+        "renew it by moving `until`, or remove it; an expired waiver no longer applies");
+  }
+}
+
+}  // namespace
+
 Analysis analyze(const std::vector<std::pair<std::string, std::string>>& files) {
   Analysis out;
   bool syntax_ok = true;
@@ -81,6 +101,8 @@ Analysis analyze(const std::vector<std::pair<std::string, std::string>>& files) 
         (b->kind == ast::Block::Kind::Gate ? out.stats.gates : out.stats.milestones)++;
       } else if (std::holds_alternative<ast::TestDecl>(decl)) {
         out.stats.tests++;
+      } else if (std::holds_alternative<ast::WaiverDecl>(decl)) {
+        out.stats.waivers++;
       }
     }
     out.files.push_back(std::move(*parsed));
@@ -97,6 +119,10 @@ Compilation compile(const std::vector<std::pair<std::string, std::string>>& file
   Analysis analysis = analyze(files);
   Compilation out;
   if (analysis.checked) {
+    if (options.today) {
+      report_expired_waivers(*analysis.checked, *options.today, analysis.diagnostics);
+      analysis.diagnostics.sort();
+    }
     if (options.strict) {
       for (Diagnostic& d : analysis.diagnostics.items()) d.severity = Severity::Error;
     }

@@ -9,6 +9,7 @@
 #include "engine/check/checker.hpp"
 #include "engine/plan/plan.hpp"
 #include "grammar/ast.hpp"
+#include "base/calendar.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
@@ -16,18 +17,22 @@ namespace dealgate {
 
 struct CompileOptions {
   bool strict = false;  // warnings count as errors
+  // `dealgate check --today`: a waiver whose last day is before this date is an error. Without it
+  // compiling does not look at the clock: an expired waiver is reported when deals are evaluated.
+  std::optional<DayNumber> today;
 };
 
 struct RuleSetStats {
   std::size_t milestones = 0;
   std::size_t gates = 0;
   std::size_t tests = 0;
+  std::size_t waivers = 0;
 };
 
 struct Compilation {
   SourceSet sources;
-  std::vector<ast::File> files;  // parsed files (all of them when there were no syntax errors)
-  Diagnostics diagnostics;       // sorted by file and position
+  std::vector<ast::File> files;      // parsed files (all of them when there were no syntax errors)
+  Diagnostics diagnostics;           // sorted by file and position
   std::shared_ptr<const Plan> plan;  // null when there are errors
   RuleSetStats stats;
 

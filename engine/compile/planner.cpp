@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "engine/eval/evaluator.hpp"
+#include "base/calendar.hpp"
 
 namespace dealgate {
 namespace {
@@ -38,6 +39,7 @@ class Planner {
     for (BlockIndex b = 0; b < checked_.blocks.size(); ++b) plan_block(b);
     compute_reach();
     plan_stages();
+    plan_waivers();
   }
 
  private:
@@ -57,18 +59,31 @@ class Planner {
   // Replaces a constant scalar expression by its value, so evaluation never recomputes it.
   ExprIndex fold(ExprIndex index) {
     const ExprNode& node = plan_.nodes[index];
-    if (node.op == Op::Bool || node.op == Op::Number || node.op == Op::String || node.op == Op::Date ||
-        node.op == Op::ListLiteral) {
+    if (node.op == Op::Bool || node.op == Op::Number || node.op == Op::String ||
+        node.op == Op::Date || node.op == Op::ListLiteral) {
       return index;
     }
     Value v = evaluate_constant(plan_, index);
     ExprNode folded = leaf(Op::Bool, node.type, node.span);
     switch (v.kind) {
-      case Value::Kind::Bool: folded.op = Op::Bool; folded.boolean = v.boolean; break;
-      case Value::Kind::Number: folded.op = Op::Number; folded.number = v.number; break;
-      case Value::Kind::Date: folded.op = Op::Date; folded.date = v.date; break;
-      case Value::Kind::String: folded.op = Op::String; folded.text = std::string(v.text); break;
-      default: return index;  // unknown (say, a division by zero) or a list: keep the expression
+      case Value::Kind::Bool:
+        folded.op = Op::Bool;
+        folded.boolean = v.boolean;
+        break;
+      case Value::Kind::Number:
+        folded.op = Op::Number;
+        folded.number = v.number;
+        break;
+      case Value::Kind::Date:
+        folded.op = Op::Date;
+        folded.date = v.date;
+        break;
+      case Value::Kind::String:
+        folded.op = Op::String;
+        folded.text = std::string(v.text);
+        break;
+      default:
+        return index;  // unknown (say, a division by zero) or a list: keep the expression
     }
     return push(std::move(folded));
   }
@@ -84,24 +99,38 @@ class Planner {
     Type::Kind l = checked_.info(*e.args[0]).type->kind;
     Type::Kind r = checked_.info(*e.args[1]).type->kind;
     switch (e.binary_op) {
-      case ast::BinaryOp::Or: return Op::Or;
-      case ast::BinaryOp::And: return Op::And;
-      case ast::BinaryOp::Equal: return Op::Equal;
-      case ast::BinaryOp::NotEqual: return Op::NotEqual;
-      case ast::BinaryOp::Less: return Op::Less;
-      case ast::BinaryOp::LessEqual: return Op::LessEqual;
-      case ast::BinaryOp::Greater: return Op::Greater;
-      case ast::BinaryOp::GreaterEqual: return Op::GreaterEqual;
-      case ast::BinaryOp::In: return Op::In;
-      case ast::BinaryOp::NotIn: return Op::NotIn;
+      case ast::BinaryOp::Or:
+        return Op::Or;
+      case ast::BinaryOp::And:
+        return Op::And;
+      case ast::BinaryOp::Equal:
+        return Op::Equal;
+      case ast::BinaryOp::NotEqual:
+        return Op::NotEqual;
+      case ast::BinaryOp::Less:
+        return Op::Less;
+      case ast::BinaryOp::LessEqual:
+        return Op::LessEqual;
+      case ast::BinaryOp::Greater:
+        return Op::Greater;
+      case ast::BinaryOp::GreaterEqual:
+        return Op::GreaterEqual;
+      case ast::BinaryOp::In:
+        return Op::In;
+      case ast::BinaryOp::NotIn:
+        return Op::NotIn;
       case ast::BinaryOp::Add:
         return l == Type::Kind::Date || r == Type::Kind::Date ? Op::DatePlusDays : Op::Add;
       case ast::BinaryOp::Subtract:
-        if (l == Type::Kind::Date) return r == Type::Kind::Date ? Op::DateMinusDate : Op::DateMinusDays;
+        if (l == Type::Kind::Date)
+          return r == Type::Kind::Date ? Op::DateMinusDate : Op::DateMinusDays;
         return Op::Subtract;
-      case ast::BinaryOp::Multiply: return Op::Multiply;
-      case ast::BinaryOp::Divide: return Op::Divide;
-      case ast::BinaryOp::Coalesce: return Op::Coalesce;
+      case ast::BinaryOp::Multiply:
+        return Op::Multiply;
+      case ast::BinaryOp::Divide:
+        return Op::Divide;
+      case ast::BinaryOp::Coalesce:
+        return Op::Coalesce;
     }
     return Op::Or;
   }
@@ -135,7 +164,8 @@ class Planner {
           node.op = Op::BinderValue;
         }
         return push(std::move(node));
-      case PathTarget::Kind::None: break;
+      case PathTarget::Kind::None:
+        break;
     }
     return push(std::move(node));
   }
@@ -144,20 +174,33 @@ class Planner {
     const ExprInfo& info = checked_.info(e);
     ExprNode node = leaf(Op::Bool, info.type->kind, e.span);
     switch (e.kind) {
-      case ast::Expr::Kind::Number: node.op = Op::Number; node.number = e.number; break;
-      case ast::Expr::Kind::String: node.op = Op::String; node.text = e.text; break;
-      case ast::Expr::Kind::Bool: node.op = Op::Bool; node.boolean = e.boolean; break;
+      case ast::Expr::Kind::Number:
+        node.op = Op::Number;
+        node.number = e.number;
+        break;
+      case ast::Expr::Kind::String:
+        node.op = Op::String;
+        node.text = e.text;
+        break;
+      case ast::Expr::Kind::Bool:
+        node.op = Op::Bool;
+        node.boolean = e.boolean;
+        break;
       case ast::Expr::Kind::Date:
         node.op = Op::Date;
         node.date = days_from_civil(e.year, e.month, e.day);
         break;
-      case ast::Expr::Kind::Today: node.op = Op::Today; break;
-      case ast::Expr::Kind::Record: break;  // rejected by the checker
+      case ast::Expr::Kind::Today:
+        node.op = Op::Today;
+        break;
+      case ast::Expr::Kind::Record:
+        break;  // rejected by the checker
       case ast::Expr::Kind::List:
         node.op = Op::ListLiteral;
         for (const auto& item : e.args) node.args.push_back(lower(*item));
         break;
-      case ast::Expr::Kind::Path: return lower_path(e, info, std::move(node));
+      case ast::Expr::Kind::Path:
+        return lower_path(e, info, std::move(node));
       case ast::Expr::Kind::Unary:
         node.op = e.unary_op == ast::UnaryOp::Not ? Op::Not : Op::Negate;
         node.args.push_back(lower(*e.args[0]));
@@ -167,22 +210,34 @@ class Planner {
         ExprIndex l = lower(*e.args[0]);
         ExprIndex r = lower(*e.args[1]);
         // `n + date` is evaluated as `date + n`.
-        if (node.op == Op::DatePlusDays && checked_.info(*e.args[0]).type->kind != Type::Kind::Date) std::swap(l, r);
+        if (node.op == Op::DatePlusDays && checked_.info(*e.args[0]).type->kind != Type::Kind::Date)
+          std::swap(l, r);
         node.args = {l, r};
         break;
       }
       case ast::Expr::Kind::Call: {
         const std::string& f = e.callee.name;
-        node.op = f == "count" ? Op::Count : f == "exists" ? Op::Exists : f == "sum" ? Op::Sum
-                : f == "min" ? Op::Min : f == "max" ? Op::Max : f == "lower" ? Op::Lower
-                : f == "len" ? Op::Len : f == "contains" ? Op::Contains : Op::StartsWith;
-        for (const auto& a : e.args) node.args.push_back(f == "exists" ? lower_unfolded(*a) : lower(*a));
+        node.op = f == "count"      ? Op::Count
+                  : f == "exists"   ? Op::Exists
+                  : f == "sum"      ? Op::Sum
+                  : f == "min"      ? Op::Min
+                  : f == "max"      ? Op::Max
+                  : f == "lower"    ? Op::Lower
+                  : f == "len"      ? Op::Len
+                  : f == "contains" ? Op::Contains
+                                    : Op::StartsWith;
+        for (const auto& a : e.args)
+          node.args.push_back(f == "exists" ? lower_unfolded(*a) : lower(*a));
         break;
       }
       case ast::Expr::Kind::Quantifier: {
         const std::string& f = e.callee.name;
-        node.op = f == "any" ? Op::AnyOf : f == "all" ? Op::AllOf : f == "count" ? Op::CountOf
-                : f == "sum" ? Op::SumOf : f == "min" ? Op::MinOf : Op::MaxOf;
+        node.op = f == "any"     ? Op::AnyOf
+                  : f == "all"   ? Op::AllOf
+                  : f == "count" ? Op::CountOf
+                  : f == "sum"   ? Op::SumOf
+                  : f == "min"   ? Op::MinOf
+                                 : Op::MaxOf;
         node.depth = depth_;
         node.fact = info.list_element;
         node.args.push_back(lower(*e.args[0]));
@@ -294,9 +349,44 @@ class Planner {
     stages.entry_gates.resize(plan_.phases.size());
     for (BlockIndex g : plan_.gates) {
       std::uint32_t phase = plan_.blocks[g].enters_phase;
-      if (phase != kNone && phase < stages.entry_gates.size()) stages.entry_gates[phase].push_back(g);
+      if (phase != kNone && phase < stages.entry_gates.size())
+        stages.entry_gates[phase].push_back(g);
     }
     plan_.stages = std::move(stages);
+  }
+
+  void plan_waivers() {
+    for (const WaiverInfo& info : checked_.waivers) {
+      const ast::WaiverDecl& decl = *info.decl;
+      PlanWaiver w;
+      w.name = decl.name.name;
+      w.label = decl.label.value_or("");
+      for (const ast::StringLiteral& deal : decl.deals) {
+        w.deals.push_back(deal.text);
+        plan_.waiver_deals.emplace_back(deal.text,
+                                        static_cast<std::uint32_t>(plan_.waivers.size()));
+      }
+      if (decl.when) {
+        w.when = lower(*decl.when);
+        w.when_work_scale = expression_weight(plan_.nodes, w.when);
+      }
+      for (const auto& [block, position] : info.conditions) {
+        w.conditions.push_back(plan_.blocks[block].conditions[position]);
+      }
+      std::sort(w.conditions.begin(), w.conditions.end());
+      w.waives = info.waives;
+      w.approver = decl.approver ? decl.approver->text : "";
+      w.reason = decl.reason ? decl.reason->text : "";
+      if (decl.until)
+        w.until = days_from_civil(decl.until->year, decl.until->month, decl.until->day);
+      w.span = decl.span;
+      plan_.waivers.push_back(std::move(w));
+    }
+    std::sort(plan_.waiver_deals.begin(), plan_.waiver_deals.end());
+    NodeIndex amount = plan_.schema.find_field(kNoNode, "amount");
+    if (amount != kNoNode && plan_.schema.node(amount).type == ValueType::Number) {
+      plan_.amount_slot = plan_.schema.node(amount).slot;
+    }
   }
 
   const CheckedRuleSet& checked_;

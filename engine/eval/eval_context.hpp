@@ -73,8 +73,9 @@ struct Context {
 
   const ExprNode& node(ExprIndex i) const { return plan.nodes[i]; }
 
-  void restart_work(const PlanCondition& condition) {
-    work_left = work_budget(condition.work_scale, deal_units);
+  void restart_work(const PlanCondition& condition) { restart_work(condition.work_scale); }
+  void restart_work(std::uint64_t work_scale) {
+    work_left = work_budget(work_scale, deal_units);
     out_of_work = false;
   }
   // False, until restart_work, once the budget cannot pay for `steps`.
@@ -99,10 +100,14 @@ struct Context {
     if (f.state != FactState::Present) return Value::unknown();
     const SchemaNode& s = plan.schema.node(n);
     switch (s.type) {
-      case ValueType::Bool: return Value::of_bool(f.boolean);
-      case ValueType::Number: return Value::of_number(f.number);
-      case ValueType::String: return Value::of_string(facts.text(f));
-      case ValueType::Date: return Value::of_date(f.date);
+      case ValueType::Bool:
+        return Value::of_bool(f.boolean);
+      case ValueType::Number:
+        return Value::of_number(f.number);
+      case ValueType::String:
+        return Value::of_string(facts.text(f));
+      case ValueType::Date:
+        return Value::of_date(f.date);
       case ValueType::List: {
         Value v;
         v.kind = Value::Kind::FactList;
@@ -110,7 +115,8 @@ struct Context {
         v.element = s.element;
         return v;
       }
-      case ValueType::Record: return Value::of_bool(true);  // only `exists` looks at records
+      case ValueType::Record:
+        return Value::of_bool(true);  // only `exists` looks at records
     }
     return Value::unknown();
   }
@@ -120,8 +126,9 @@ struct Context {
   }
 
   std::uint32_t list_size(const Value& list) const {
-    return list.kind == Value::Kind::FactList ? facts.lists[list.list].count
-                                              : static_cast<std::uint32_t>(node(list.list).args.size());
+    return list.kind == Value::Kind::FactList
+               ? facts.lists[list.list].count
+               : static_cast<std::uint32_t>(node(list.list).args.size());
   }
 
   // Binds element `i` of `list` at `depth`; `list_expr` is the node the list came from.
@@ -155,11 +162,16 @@ struct Context {
 
   static bool equal(const Value& a, const Value& b) {
     switch (a.kind) {
-      case Value::Kind::Bool: return a.boolean == b.boolean;
-      case Value::Kind::Number: return a.number == b.number;
-      case Value::Kind::String: return a.text == b.text;
-      case Value::Kind::Date: return a.date == b.date;
-      default: return false;
+      case Value::Kind::Bool:
+        return a.boolean == b.boolean;
+      case Value::Kind::Number:
+        return a.number == b.number;
+      case Value::Kind::String:
+        return a.text == b.text;
+      case Value::Kind::Date:
+        return a.date == b.date;
+      default:
+        return false;
     }
   }
 
@@ -173,15 +185,24 @@ struct Context {
   Value eval(ExprIndex index) {
     const ExprNode& n = node(index);
     switch (n.op) {
-      case Op::Bool: return Value::of_bool(n.boolean);
-      case Op::Number: return Value::of_number(n.number);
-      case Op::String: return Value::of_string(n.text);
-      case Op::Date: return Value::of_date(n.date);
-      case Op::Today: return Value::of_date(today);
-      case Op::Param: return params[n.slot];
-      case Op::FactRead: return fact_value(facts.top[n.slot], n.fact);
-      case Op::BinderRead: return fact_value(binders[n.depth].frame[n.slot], n.fact);
-      case Op::BinderValue: return binders[n.depth].value;
+      case Op::Bool:
+        return Value::of_bool(n.boolean);
+      case Op::Number:
+        return Value::of_number(n.number);
+      case Op::String:
+        return Value::of_string(n.text);
+      case Op::Date:
+        return Value::of_date(n.date);
+      case Op::Today:
+        return Value::of_date(today);
+      case Op::Param:
+        return params[n.slot];
+      case Op::FactRead:
+        return fact_value(facts.top[n.slot], n.fact);
+      case Op::BinderRead:
+        return fact_value(binders[n.depth].frame[n.slot], n.fact);
+      case Op::BinderValue:
+        return binders[n.depth].value;
       case Op::ListLiteral: {
         Value v;
         v.kind = Value::Kind::ExprList;
@@ -213,12 +234,23 @@ struct Context {
         Value v = eval(n.args[0]);
         return v.is_unknown() ? v : Value::of_number(-v.number);
       }
-      case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater:
-      case Op::GreaterEqual: case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Divide:
-      case Op::DatePlusDays: case Op::DateMinusDays: case Op::DateMinusDate:
+      case Op::Equal:
+      case Op::NotEqual:
+      case Op::Less:
+      case Op::LessEqual:
+      case Op::Greater:
+      case Op::GreaterEqual:
+      case Op::Add:
+      case Op::Subtract:
+      case Op::Multiply:
+      case Op::Divide:
+      case Op::DatePlusDays:
+      case Op::DateMinusDays:
+      case Op::DateMinusDate:
         return binary(n);
 
-      case Op::In: case Op::NotIn: {
+      case Op::In:
+      case Op::NotIn: {
         Value x = eval(n.args[0]);
         Value list = eval(n.args[1]);
         if (x.is_unknown() || list.is_unknown()) return Value::unknown();
@@ -241,18 +273,26 @@ struct Context {
         Value l = eval(n.args[0]);
         return l.is_unknown() ? eval(n.args[1]) : l;
       }
-      case Op::Exists: return Value::of_bool(slot_of(node(n.args[0])).state == FactState::Present);
+      case Op::Exists:
+        return Value::of_bool(slot_of(node(n.args[0])).state == FactState::Present);
 
       case Op::Count: {
         Value list = eval(n.args[0]);
         return list.is_unknown() ? list : Value::of_number(list_size(list));
       }
-      case Op::Sum: case Op::Min: case Op::Max: {
+      case Op::Sum:
+      case Op::Min:
+      case Op::Max: {
         Value list = eval(n.args[0]);
         if (list.is_unknown()) return list;
         return fold_numbers(n.op, list, [&](std::uint32_t i) { return element_value(list, i); });
       }
-      case Op::CountOf: case Op::AnyOf: case Op::AllOf: case Op::SumOf: case Op::MinOf: case Op::MaxOf:
+      case Op::CountOf:
+      case Op::AnyOf:
+      case Op::AllOf:
+      case Op::SumOf:
+      case Op::MinOf:
+      case Op::MaxOf:
         return quantify(n);
 
       case Op::Lower: {
@@ -265,12 +305,14 @@ struct Context {
         if (s.is_unknown() || !spend(1 + s.text.size())) return Value::unknown();
         return Value::of_number(static_cast<double>(utf8_length(s.text)));
       }
-      case Op::Contains: case Op::StartsWith: {
+      case Op::Contains:
+      case Op::StartsWith: {
         Value s = eval(n.args[0]);
         Value part = eval(n.args[1]);
         if (s.is_unknown() || part.is_unknown()) return Value::unknown();
-        const std::size_t examined = n.op == Op::Contains ? s.text.size() + part.text.size()
-                                                          : std::min(s.text.size(), part.text.size());
+        const std::size_t examined = n.op == Op::Contains
+                                         ? s.text.size() + part.text.size()
+                                         : std::min(s.text.size(), part.text.size());
         if (!spend(1 + examined)) return Value::unknown();
         bool found = n.op == Op::Contains ? text_contains(s.text, part.text)
                                           : s.text.substr(0, part.text.size()) == part.text;
@@ -298,8 +340,10 @@ struct Context {
   Truth eval_truth(ExprIndex index) {
     const ExprNode& n = node(index);
     switch (n.op) {
-      case Op::Bool: return n.boolean ? True : False;
-      case Op::FactRead: case Op::BinderRead: {
+      case Op::Bool:
+        return n.boolean ? True : False;
+      case Op::FactRead:
+      case Op::BinderRead: {
         if (n.type != Type::Kind::Bool) break;
         const FactValue& f = *read_slot(n);
         return f.state != FactState::Present ? Unknown : f.boolean ? True : False;
@@ -322,7 +366,11 @@ struct Context {
         if (r == True) return True;
         return l == Unknown || r == Unknown ? Unknown : False;
       }
-      case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater:
+      case Op::Equal:
+      case Op::NotEqual:
+      case Op::Less:
+      case Op::LessEqual:
+      case Op::Greater:
       case Op::GreaterEqual: {
         const Type::Kind operand = node(n.args[0]).type;
         if (operand == Type::Kind::Number) {
@@ -343,7 +391,8 @@ struct Context {
         }
         break;
       }
-      case Op::AnyOf: case Op::AllOf: {
+      case Op::AnyOf:
+      case Op::AllOf: {
         Value list = eval(n.args[0]);
         if (list.is_unknown()) return Unknown;
         const std::uint32_t size = list_size(list);
@@ -361,8 +410,10 @@ struct Context {
         }
         return saw_unknown ? Unknown : decisive == True ? False : True;
       }
-      case Op::Exists: return slot_of(node(n.args[0])).state == FactState::Present ? True : False;
-      case Op::In: case Op::NotIn: {
+      case Op::Exists:
+        return slot_of(node(n.args[0])).state == FactState::Present ? True : False;
+      case Op::In:
+      case Op::NotIn: {
         // `x in ["a", "b"]`: a list written in the rules, of strings (the usual shape).
         const ExprNode& list = node(n.args[1]);
         if (list.op != Op::ListLiteral || node(n.args[0]).type != Type::Kind::String) break;
@@ -383,7 +434,8 @@ struct Context {
         if (saw_unknown) return Unknown;
         return n.op == Op::NotIn ? True : False;
       }
-      default: break;
+      default:
+        break;
     }
     return truth_of(eval(index));
   }
@@ -392,13 +444,20 @@ struct Context {
   static bool compare(Op op, T l, T r) {
     // Each written out, not as `!(l < r)`: with a NaN (`inf - inf`) every ordering is false.
     switch (op) {
-      case Op::Equal: return l == r;
-      case Op::NotEqual: return !(l == r);
-      case Op::Less: return l < r;
-      case Op::LessEqual: return l <= r;
-      case Op::Greater: return r < l;
-      case Op::GreaterEqual: return r <= l;
-      default: return false;
+      case Op::Equal:
+        return l == r;
+      case Op::NotEqual:
+        return !(l == r);
+      case Op::Less:
+        return l < r;
+      case Op::LessEqual:
+        return l <= r;
+      case Op::Greater:
+        return r < l;
+      case Op::GreaterEqual:
+        return r <= l;
+      default:
+        return false;
     }
   }
 
@@ -406,28 +465,40 @@ struct Context {
   bool eval_number(ExprIndex index, double& out) {
     const ExprNode& n = node(index);
     switch (n.op) {
-      case Op::Number: out = n.number; return true;
+      case Op::Number:
+        out = n.number;
+        return true;
       case Op::Param: {
         if (n.type != Type::Kind::Number) break;
         out = params[n.slot].number;
         return !params[n.slot].is_unknown();
       }
-      case Op::FactRead: case Op::BinderRead: {
+      case Op::FactRead:
+      case Op::BinderRead: {
         if (n.type != Type::Kind::Number) break;
         const FactValue& f = *read_slot(n);
         out = f.number;
         return f.state == FactState::Present;
       }
-      case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Divide: {
+      case Op::Add:
+      case Op::Subtract:
+      case Op::Multiply:
+      case Op::Divide: {
         double l = 0, r = 0;
         // Both sides are evaluated, as `eval` does, so that the same reads happen.
         const bool known_l = eval_number(n.args[0], l);
         const bool known_r = eval_number(n.args[1], r);
         if (!known_l || !known_r) return false;
         switch (n.op) {
-          case Op::Add: out = l + r; return true;
-          case Op::Subtract: out = l - r; return true;
-          case Op::Multiply: out = l * r; return true;
+          case Op::Add:
+            out = l + r;
+            return true;
+          case Op::Subtract:
+            out = l - r;
+            return true;
+          case Op::Multiply:
+            out = l * r;
+            return true;
           default:
             if (r == 0) return false;
             out = l / r;
@@ -450,7 +521,8 @@ struct Context {
         out = static_cast<double>(l) - r;
         return true;
       }
-      default: break;
+      default:
+        break;
     }
     const Value v = eval(index);
     out = v.number;
@@ -460,15 +532,21 @@ struct Context {
   bool eval_date(ExprIndex index, DayNumber& out) {
     const ExprNode& n = node(index);
     switch (n.op) {
-      case Op::Date: out = n.date; return true;
-      case Op::Today: out = today; return true;
-      case Op::FactRead: case Op::BinderRead: {
+      case Op::Date:
+        out = n.date;
+        return true;
+      case Op::Today:
+        out = today;
+        return true;
+      case Op::FactRead:
+      case Op::BinderRead: {
         if (n.type != Type::Kind::Date) break;
         const FactValue& f = *read_slot(n);
         out = f.date;
         return f.state == FactState::Present;
       }
-      default: break;
+      default:
+        break;
     }
     const Value v = eval(index);
     out = v.date;
@@ -478,15 +556,19 @@ struct Context {
   bool eval_string(ExprIndex index, std::string_view& out) {
     const ExprNode& n = node(index);
     switch (n.op) {
-      case Op::String: out = n.text; return true;
-      case Op::FactRead: case Op::BinderRead: {
+      case Op::String:
+        out = n.text;
+        return true;
+      case Op::FactRead:
+      case Op::BinderRead: {
         if (n.type != Type::Kind::String) break;
         const FactValue& f = *read_slot(n);
         if (f.state != FactState::Present) return false;
         out = facts.text(f);
         return true;
       }
-      default: break;
+      default:
+        break;
     }
     const Value v = eval(index);
     out = v.text;
@@ -525,7 +607,8 @@ struct Context {
     if (list.is_unknown()) return list;
     std::uint32_t size = list_size(list);
     switch (n.op) {
-      case Op::AnyOf: case Op::AllOf: {
+      case Op::AnyOf:
+      case Op::AllOf: {
         // any: true wins, then unknown; all: false wins, then unknown.
         bool decisive = n.op == Op::AnyOf;
         bool saw_unknown = false;
@@ -566,30 +649,44 @@ struct Context {
     if (l.is_unknown() || r.is_unknown()) return Value::unknown();
     if (!spend(comparison_steps(l, r))) return Value::unknown();
     switch (n.op) {
-      case Op::Equal: return Value::of_bool(equal(l, r));
-      case Op::NotEqual: return Value::of_bool(!equal(l, r));
+      case Op::Equal:
+        return Value::of_bool(equal(l, r));
+      case Op::NotEqual:
+        return Value::of_bool(!equal(l, r));
       // Each written out, not as `!less(...)`: with a NaN (`inf - inf`) every ordering is false.
-      case Op::Less: return Value::of_bool(less(l, r));
-      case Op::LessEqual: return Value::of_bool(less_equal(l, r));
-      case Op::Greater: return Value::of_bool(less(r, l));
-      case Op::GreaterEqual: return Value::of_bool(less_equal(r, l));
-      case Op::Add: return Value::of_number(l.number + r.number);
-      case Op::Subtract: return Value::of_number(l.number - r.number);
-      case Op::Multiply: return Value::of_number(l.number * r.number);
+      case Op::Less:
+        return Value::of_bool(less(l, r));
+      case Op::LessEqual:
+        return Value::of_bool(less_equal(l, r));
+      case Op::Greater:
+        return Value::of_bool(less(r, l));
+      case Op::GreaterEqual:
+        return Value::of_bool(less_equal(r, l));
+      case Op::Add:
+        return Value::of_number(l.number + r.number);
+      case Op::Subtract:
+        return Value::of_number(l.number - r.number);
+      case Op::Multiply:
+        return Value::of_number(l.number * r.number);
       case Op::Divide:
         if (r.number == 0) return Value::unknown();
         return Value::of_number(l.number / r.number);
-      case Op::DatePlusDays: return shift_date(l.date, r.number);
-      case Op::DateMinusDays: return shift_date(l.date, -r.number);
-      case Op::DateMinusDate: return Value::of_number(static_cast<double>(l.date) - r.date);
-      default: return Value::unknown();
+      case Op::DatePlusDays:
+        return shift_date(l.date, r.number);
+      case Op::DateMinusDays:
+        return shift_date(l.date, -r.number);
+      case Op::DateMinusDate:
+        return Value::of_number(static_cast<double>(l.date) - r.date);
+      default:
+        return Value::unknown();
     }
   }
 
   // Fractions of a day are dropped; a result outside the calendar is unknown.
   static Value shift_date(DayNumber date, double days) {
     double shifted = static_cast<double>(date) + std::floor(days);
-    if (!std::isfinite(shifted) || shifted < days_from_civil(1, 1, 1) || shifted > days_from_civil(9999, 12, 31)) {
+    if (!std::isfinite(shifted) || shifted < days_from_civil(1, 1, 1) ||
+        shifted > days_from_civil(9999, 12, 31)) {
       return Value::unknown();
     }
     return Value::of_date(static_cast<DayNumber>(shifted));
@@ -606,7 +703,8 @@ struct Context {
     if (b.list_node == kNoNode) return node.path;
     const SchemaNode& list = plan.schema.node(b.list_node);
     const std::string& element_path = plan.schema.node(list.element).path;
-    std::string prefix = realized_path(b.list_node, b.parent_depth) + "[" + std::to_string(b.index) + "]";
+    std::string prefix =
+        realized_path(b.list_node, b.parent_depth) + "[" + std::to_string(b.index) + "]";
     return prefix + node.path.substr(std::min(element_path.size(), node.path.size()));
   }
 
@@ -632,15 +730,20 @@ struct Context {
   void collect_causes(ExprIndex index, Causes& out) {
     const ExprNode& n = node(index);
     switch (n.op) {
-      case Op::FactRead: fact_cause(facts.top[n.slot], n.fact, -1, out); return;
-      case Op::BinderRead: fact_cause(binders[n.depth].frame[n.slot], n.fact, static_cast<int>(n.depth), out); return;
+      case Op::FactRead:
+        fact_cause(facts.top[n.slot], n.fact, -1, out);
+        return;
+      case Op::BinderRead:
+        fact_cause(binders[n.depth].frame[n.slot], n.fact, static_cast<int>(n.depth), out);
+        return;
       case Op::BinderValue: {
         // A variable over a list written in the rules, or over a list fact reached through `??`.
         const Binding& b = binders[n.depth];
         if (b.list_literal != kNone) {
           collect_causes(node(b.list_literal).args[b.index], out);
         } else if (b.frame != nullptr) {
-          fact_cause(b.frame[0], plan.schema.node(b.list_node).element, static_cast<int>(n.depth), out);
+          fact_cause(b.frame[0], plan.schema.node(b.list_node).element, static_cast<int>(n.depth),
+                     out);
         }
         return;
       }
@@ -652,7 +755,8 @@ struct Context {
         if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("division by zero");
         return;
       }
-      case Op::DatePlusDays: case Op::DateMinusDays: {
+      case Op::DatePlusDays:
+      case Op::DateMinusDays: {
         Value l = eval(n.args[0]);
         Value r = eval(n.args[1]);
         if (l.is_unknown()) collect_causes(n.args[0], out);
@@ -660,7 +764,11 @@ struct Context {
         if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("date out of range");
         return;
       }
-      case Op::In: case Op::NotIn: case Op::Sum: case Op::Min: case Op::Max: {
+      case Op::In:
+      case Op::NotIn:
+      case Op::Sum:
+      case Op::Min:
+      case Op::Max: {
         ExprIndex list_expr = n.op == Op::In || n.op == Op::NotIn ? n.args[1] : n.args[0];
         if (n.op == Op::In || n.op == Op::NotIn) {
           if (eval(n.args[0]).is_unknown()) collect_causes(n.args[0], out);
@@ -678,7 +786,12 @@ struct Context {
         }
         return;
       }
-      case Op::CountOf: case Op::AnyOf: case Op::AllOf: case Op::SumOf: case Op::MinOf: case Op::MaxOf: {
+      case Op::CountOf:
+      case Op::AnyOf:
+      case Op::AllOf:
+      case Op::SumOf:
+      case Op::MinOf:
+      case Op::MaxOf: {
         Value list = eval(n.args[0]);
         if (list.is_unknown()) {
           collect_causes(n.args[0], out);

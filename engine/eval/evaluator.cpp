@@ -7,6 +7,7 @@
 #include "engine/eval/eval_context.hpp"
 #include "engine/eval/explain.hpp"
 #include "engine/eval/stage_audit.hpp"
+#include "engine/eval/waivers.hpp"
 
 namespace dealgate {
 namespace {
@@ -58,7 +59,34 @@ struct Evaluator::State {
   std::vector<std::uint32_t> condition_epoch;
   std::vector<Value> default_params;
   StringPool strings;
+  // Waivers in force for the current deal: a condition is waived when its waiver_epoch is the
+  // current epoch, by waiver_of. `deal_waived` says whether any is, so that a deal without one
+  // never looks at the per-condition arrays.
+  bool deal_waived = false;
+  std::vector<std::uint32_t> waiver_epoch;
+  std::vector<std::uint32_t> waiver_of;
 };
+
+void Evaluator::match_waivers(Context& ctx, DealResult& result) {
+  State& s = *state_;
+  dealgate::match_waivers(plan_, ctx, result.id_json, result.waivers);
+  // Marked last to first, so that the first waiver in force (declaration order) is the one a
+  // waived condition is reported with.
+  for (auto use = result.waivers.rbegin(); use != result.waivers.rend(); ++use) {
+    if (use->expired) continue;
+    s.deal_waived = true;
+    for (ConditionIndex c : plan_.waivers[use->waiver].conditions) {
+      s.waiver_epoch[c] = s.epoch;
+      s.waiver_of[c] = use->waiver;
+    }
+  }
+  if (!result.waivers.empty() && plan_.amount_slot != kNone &&
+      plan_.amount_slot < ctx.facts.top.size()) {
+    const FactValue& amount = ctx.facts.top[plan_.amount_slot];
+    result.has_amount = amount.state == FactState::Present;
+    result.amount = result.has_amount ? amount.number : 0;
+  }
+}
 
 Evaluator::Evaluator(const Plan& plan) : plan_(plan), state_(std::make_shared<State>()) {
   State& s = *state_;
@@ -69,7 +97,12 @@ Evaluator::Evaluator(const Plan& plan) : plan_(plan), state_(std::make_shared<St
   s.block_status.assign(plan.blocks.size(), Status::Pass);
   s.block_epoch.assign(plan.blocks.size(), 0);
   s.condition_epoch.assign(plan.conditions.size(), 0);
-  for (const PlanParam& p : plan.params) s.default_params.push_back(evaluate_constant(plan, p.default_value));
+  if (!plan.waivers.empty()) {
+    s.waiver_epoch.assign(plan.conditions.size(), 0);
+    s.waiver_of.assign(plan.conditions.size(), 0);
+  }
+  for (const PlanParam& p : plan.params)
+    s.default_params.push_back(evaluate_constant(plan, p.default_value));
 }
 
 void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealResult& result) {
@@ -79,9 +112,17 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   if (++s.epoch == 0) {  // wrapped around: no stale epoch may look current
     std::fill(s.block_epoch.begin(), s.block_epoch.end(), 0);
     std::fill(s.condition_epoch.begin(), s.condition_epoch.end(), 0);
+    std::fill(s.waiver_epoch.begin(), s.waiver_epoch.end(), 0);
     s.epoch = 1;
   }
   s.scratch.clear();
+  s.deal_waived = false;
+  result.has_waivers = !plan_.waivers.empty();
+  result.has_amount = false;
+  if (result.has_waivers) match_waivers(ctx, result);
+  auto is_waived = [&](ConditionIndex ci) {
+    return s.deal_waived && s.waiver_epoch[ci] == s.epoch;
+  };
 
   auto render_message = [&](const PlanCondition& c, std::string& text) {
     text.clear();
@@ -121,6 +162,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
         why.other.clear();
         ctx.collect_causes(c.expr, why);
       }
+      if (is_waived(ci)) continue;  // satisfied, however it came out; reported as waived
       bool reported = c.is_warning ? t != True : t == False;
       if (reported && c.has_message) render_message(c, s.condition_message[ci]);
       if (!c.is_warning) {
@@ -145,6 +187,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     out.milestones.clear();
     out.warnings.clear();
     out.checklist.clear();
+    out.waived.clear();
     s.strings.clear(out.missing);
     s.strings.clear(out.invalid);
     s.strings.clear(out.messages);
@@ -155,6 +198,10 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
       for (ConditionIndex ci : plan_.blocks[b].conditions) {
         const PlanCondition& c = plan_.conditions[ci];
         Truth t = s.condition_truth[ci];
+        if (is_waived(ci)) {
+          if (t != True) out.waived.push_back({ci, s.waiver_of[ci]});
+          continue;
+        }
         if (c.is_warning) {
           if (t != True) out.warnings.push_back(ci);
         } else if (t == False) {
@@ -173,7 +220,11 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     s.strings.sort_unique(out.missing);
     s.strings.sort_unique(out.invalid);
-    if (options.checklist && out.status != Status::Pass) out.checklist = pass_checklist(plan_, facts, options, gates[g]);
+    if (options.checklist && out.status != Status::Pass) {
+      const std::vector<std::uint32_t> waived_by =
+          s.deal_waived ? waiver_by_condition(plan_, result.waivers) : std::vector<std::uint32_t>();
+      out.checklist = pass_checklist(plan_, facts, options, gates[g], waived_by);
+    }
   }
 
   result.has_stage = plan_.stages.has_value();
@@ -206,7 +257,8 @@ Value evaluate_constant(const Plan& plan, ExprIndex node) {
   // Strings made during evaluation die with `scratch`; constants only ever point into the plan.
   if (v.kind == Value::Kind::String && !scratch.empty()) {
     for (const std::string& s : scratch) {
-      if (v.text.data() >= s.data() && v.text.data() <= s.data() + s.size()) return Value::unknown();
+      if (v.text.data() >= s.data() && v.text.data() <= s.data() + s.size())
+        return Value::unknown();
     }
   }
   return v;

@@ -48,16 +48,24 @@ void append_number(std::string& out, double number);
 
 enum class ConditionOutcome : std::uint8_t { False, True, Unknown, NotEvaluated };
 
+namespace evaluation {
+struct Context;
+}
+
 class Evaluator {
  public:
   explicit Evaluator(const Plan& plan);
-  // Fills `result.gates`; leaves line, id and error to the caller.
+  // Fills `result.gates` (and the waivers, stage audit); leaves line, id and error to the caller.
+  // A waiver that names deals by id reads `result.id_json`, so set it first.
   void evaluate(const Facts& facts, const EvalOptions& options, DealResult& result);
   // How a condition came out in the last evaluate(); NotEvaluated when no selected gate reaches it.
   ConditionOutcome outcome(ConditionIndex condition) const;
 
  private:
   struct State;
+  // Which waivers name the deal and which of them are in force: fills result.waivers and marks
+  // the conditions they waive.
+  void match_waivers(evaluation::Context& ctx, DealResult& result);
   const Plan& plan_;
   std::shared_ptr<State> state_;
 };

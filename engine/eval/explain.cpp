@@ -21,8 +21,10 @@ ConditionOutcome truth_of(const Value& v) {
 
 class Explainer {
  public:
-  Explainer(const Plan& plan, const Facts& facts, const EvalOptions& options)
+  Explainer(const Plan& plan, const Facts& facts, const EvalOptions& options,
+            const std::vector<std::uint32_t>& waived_by)
       : plan_(plan),
+        waived_by_(waived_by),
         binders_(plan.max_binder_depth + 1),
         defaults_(),
         ctx_{plan, facts, options.today, params(options), binders_, scratch_} {}
@@ -35,7 +37,12 @@ class Explainer {
     out.truth = truth_of(v);
     out.value = describe(index, v, out.reasons);
     switch (n.op) {
-      case Op::AnyOf: case Op::AllOf: case Op::CountOf: case Op::SumOf: case Op::MinOf: case Op::MaxOf: {
+      case Op::AnyOf:
+      case Op::AllOf:
+      case Op::CountOf:
+      case Op::SumOf:
+      case Op::MinOf:
+      case Op::MaxOf: {
         out.children.push_back(tree(n.args[0]));
         Value list = ctx_.eval(n.args[0]);
         if (list.is_unknown()) break;
@@ -48,7 +55,8 @@ class Explainer {
         }
         break;
       }
-      case Op::Exists: break;
+      case Op::Exists:
+        break;
       default:
         for (ExprIndex arg : n.args) {
           // Literals explain themselves.
@@ -83,10 +91,12 @@ class Explainer {
       }
       const FactValue& f = ctx_.facts.top[read.slot];
       std::string value = f.state == FactState::Missing ? "<missing>"
-                        : f.state == FactState::Invalid ? fmt::format("<invalid: {}>", ctx_.facts.text(f))
-                        : plan_.schema.node(read.fact).type == ValueType::Record ? "{...}"
-                                                                                 : render(ctx_, ctx_.eval(n.op == Op::FactRead ? index : n.args[0]),
-                                                                                          kMaxElementsShown);
+                          : f.state == FactState::Invalid
+                              ? fmt::format("<invalid: {}>", ctx_.facts.text(f))
+                          : plan_.schema.node(read.fact).type == ValueType::Record
+                              ? "{...}"
+                              : render(ctx_, ctx_.eval(n.op == Op::FactRead ? index : n.args[0]),
+                                       kMaxElementsShown);
       out.push_back({path, value});
       return;
     }
@@ -133,10 +143,12 @@ class Explainer {
         if (with_trees) ec.tree = tree(c.expr);
         ctx_.restart_work(c);
         facts_read(c.expr, ec.facts);
-        bool reported = c.is_warning ? ec.outcome != ConditionOutcome::True : ec.outcome == ConditionOutcome::False;
+        bool reported = c.is_warning ? ec.outcome != ConditionOutcome::True
+                                     : ec.outcome == ConditionOutcome::False;
         ctx_.restart_work(c);
         if (reported && c.has_message) ec.message = message(c);
-        if (!c.is_warning) {
+        ec.waiver = waived_by_.empty() ? kNone : waived_by_[ci];
+        if (!c.is_warning && ec.waiver == kNone) {
           failed = failed || ec.outcome == ConditionOutcome::False;
           unknown = unknown || ec.outcome == ConditionOutcome::Unknown;
           if (ec.outcome != ConditionOutcome::True) add_to_checklist(out, b, c, ec, v);
@@ -152,8 +164,8 @@ class Explainer {
   }
 
  private:
-  void add_to_checklist(Explanation& out, BlockIndex b, const PlanCondition& c, const ExplainedCondition& ec,
-                        const Value& v) {
+  void add_to_checklist(Explanation& out, BlockIndex b, const PlanCondition& c,
+                        const ExplainedCondition& ec, const Value& v) {
     ChecklistItem item;
     item.block = b;
     item.condition = static_cast<ConditionIndex>(&c - plan_.conditions.data());
@@ -168,22 +180,27 @@ class Explainer {
     ctx_.collect_causes(c.expr, why);
     std::vector<std::string> parts;
     for (const std::string& p : why.missing) parts.push_back(fmt::format("fill in `{}`", p));
-    for (const std::string& p : why.invalid) parts.push_back(fmt::format("correct `{}` (its value does not fit its type)", p));
+    for (const std::string& p : why.invalid)
+      parts.push_back(fmt::format("correct `{}` (its value does not fit its type)", p));
     for (const std::string& r : why.other) parts.push_back(r);
     std::sort(parts.begin(), parts.end());
     parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    item.text = fmt::format("cannot be decided: {}", parts.empty() ? std::string("a fact is missing") : fmt::format("{}", fmt::join(parts, "; ")));
+    item.text = fmt::format("cannot be decided: {}",
+                            parts.empty() ? std::string("a fact is missing")
+                                          : fmt::format("{}", fmt::join(parts, "; ")));
     item.facts = ec.facts;
     out.checklist.push_back(std::move(item));
   }
 
   const std::vector<Value>& params(const EvalOptions& options) {
     if (options.params) return options.params->values;
-    for (const PlanParam& p : plan_.params) defaults_.push_back(evaluate_constant(plan_, p.default_value));
+    for (const PlanParam& p : plan_.params)
+      defaults_.push_back(evaluate_constant(plan_, p.default_value));
     return defaults_;
   }
 
   const Plan& plan_;
+  const std::vector<std::uint32_t>& waived_by_;
   std::vector<Binding> binders_;
   std::deque<std::string> scratch_;
   std::vector<Value> defaults_;
@@ -192,14 +209,16 @@ class Explainer {
 
 }  // namespace
 
-Explanation explain_gate(const Plan& plan, const Facts& facts, const EvalOptions& options, BlockIndex gate) {
-  Explainer explainer(plan, facts, options);
+Explanation explain_gate(const Plan& plan, const Facts& facts, const EvalOptions& options,
+                         BlockIndex gate, const std::vector<std::uint32_t>& waived_by) {
+  Explainer explainer(plan, facts, options, waived_by);
   return explainer.explain(gate, true);
 }
 
-std::vector<ChecklistItem> pass_checklist(const Plan& plan, const Facts& facts, const EvalOptions& options,
-                                          BlockIndex gate) {
-  Explainer explainer(plan, facts, options);
+std::vector<ChecklistItem> pass_checklist(const Plan& plan, const Facts& facts,
+                                          const EvalOptions& options, BlockIndex gate,
+                                          const std::vector<std::uint32_t>& waived_by) {
+  Explainer explainer(plan, facts, options, waived_by);
   return explainer.explain(gate, false).checklist;
 }
 

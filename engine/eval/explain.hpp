@@ -15,7 +15,7 @@ struct ExplainedExpr {
   std::string label;   // for a quantifier's element: `s = stakeholders[1]`
   std::string value;   // the rendered value, or `unknown`
   ConditionOutcome truth = ConditionOutcome::NotEvaluated;  // for conditions (bool values)
-  std::vector<std::string> reasons;  // why unknown: "value.price is missing"
+  std::vector<std::string> reasons;                         // why unknown: "value.price is missing"
   std::vector<ExplainedExpr> children;
 };
 
@@ -25,6 +25,9 @@ struct ExplainedCondition {
   std::string message;  // the rendered `else` message, when it failed or warned and has one
   std::vector<FactReading> facts;  // the facts it read, in order of first reading
   ExplainedExpr tree;
+  // The waiver in force that waives it (index into Plan::waivers), or kNone: it then counts as
+  // satisfied, whatever its outcome.
+  std::uint32_t waiver = kNone;
 };
 
 struct ExplainedBlock {
@@ -36,14 +39,18 @@ struct ExplainedBlock {
 struct Explanation {
   BlockIndex gate = 0;
   Status status = Status::Pass;
-  std::vector<ExplainedBlock> blocks;     // dependencies first, the gate last
-  std::vector<ChecklistItem> checklist;   // empty when the gate passes
+  std::vector<ExplainedBlock> blocks;    // dependencies first, the gate last
+  std::vector<ChecklistItem> checklist;  // empty when the gate passes
 };
 
-Explanation explain_gate(const Plan& plan, const Facts& facts, const EvalOptions& options, BlockIndex gate);
+// `waived_by` is the deal's waivers in force, by condition (engine/eval/waivers.hpp), or empty.
+Explanation explain_gate(const Plan& plan, const Facts& facts, const EvalOptions& options,
+                         BlockIndex gate, const std::vector<std::uint32_t>& waived_by = {});
 
-// Only the checklist, as `dealgate eval --format text` shows it for deals that do not pass.
-std::vector<ChecklistItem> pass_checklist(const Plan& plan, const Facts& facts, const EvalOptions& options,
-                                          BlockIndex gate);
+// Only the checklist, as `dealgate eval --format text` shows it for deals that do not pass. A
+// waived condition is never on it.
+std::vector<ChecklistItem> pass_checklist(const Plan& plan, const Facts& facts,
+                                          const EvalOptions& options, BlockIndex gate,
+                                          const std::vector<std::uint32_t>& waived_by = {});
 
 }  // namespace dealgate

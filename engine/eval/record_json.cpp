@@ -42,6 +42,35 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+namespace {
+
+// A waiver's JSON object up to the value of `expired`, the one part that changes with the deal.
+std::string waiver_json_head(const PlanWaiver& w) {
+  std::string out = "{\"id\":";
+  append_json_string(out, w.name);
+  auto optional = [&](const char* key, const std::string& text) {
+    out += key;
+    if (text.empty()) {
+      out += "null";
+    } else {
+      append_json_string(out, text);
+    }
+  };
+  optional(",\"label\":", w.label);
+  out += ",\"approver\":";
+  append_json_string(out, w.approver);
+  optional(",\"reason\":", w.reason);
+  out += ",\"expires\":\"" + format_date(w.until) + "\",\"waives\":[";
+  for (std::size_t i = 0; i < w.waives.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, w.waives[i]);
+  }
+  out += "],\"expired\":";
+  return out;
+}
+
+}  // namespace
+
 RecordJson::RecordJson(const Plan& plan) : plan_(&plan) {
   conditions_.reserve(plan.conditions.size());
   for (const PlanCondition& c : plan.conditions) {
@@ -56,6 +85,7 @@ RecordJson::RecordJson(const Plan& plan) : plan_(&plan) {
     gates_.push_back(name + ":{\"status\":\"");
     milestones_.push_back(name + ":\"");
   }
+  for (const PlanWaiver& w : plan.waivers) waivers_.push_back(waiver_json_head(w));
 }
 
 void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage) {
@@ -72,7 +102,8 @@ void append_stage_json(std::string& out, const Plan& plan, const StageAudit& sta
   phase(stage.supported);
   out += stage.verdict == StageAudit::Verdict::Ahead ? ",\"ahead\":true" : ",\"ahead\":false";
   out += ",\"value\":";
-  if (stage.verdict == StageAudit::Verdict::Missing || stage.verdict == StageAudit::Verdict::Invalid) {
+  if (stage.verdict == StageAudit::Verdict::Missing ||
+      stage.verdict == StageAudit::Verdict::Invalid) {
     out += "null";
   } else {
     append_json_string(out, stage.value);
@@ -171,7 +202,8 @@ void RecordJson::append(std::string& out, const DealResult& result) const {
     bound += gates_[gate.gate].size() + 128 + ids_bound(conditions_, gate.failed) +
              ids_bound(conditions_, gate.unknown) + ids_bound(conditions_, gate.warnings) +
              strings_bound(gate.missing) + strings_bound(gate.invalid) +
-             strings_bound(gate.messages);
+             strings_bound(gate.messages) + 16;
+    for (const WaivedCondition& w : gate.waived) bound += conditions_[w.condition].size() + 1;
     for (const auto& [block, status] : gate.milestones) bound += milestones_[block].size() + 9;
   }
   const std::size_t start = out.size();
@@ -205,6 +237,14 @@ void RecordJson::append(std::string& out, const DealResult& result) const {
     to.ids(conditions_, gate.warnings);
     to.put(",\"messages\":"sv);
     to.strings(gate.messages);
+    if (result.has_waivers) {
+      to.put(",\"waived\":["sv);
+      for (std::size_t w = 0; w < gate.waived.size(); ++w) {
+        if (w) to.put(',');
+        to.put(conditions_[gate.waived[w].condition]);
+      }
+      to.put(']');
+    }
     to.put('}');
   }
   to.put('}');
@@ -212,6 +252,15 @@ void RecordJson::append(std::string& out, const DealResult& result) const {
   if (result.has_stage && plan_ != nullptr) {
     out += ",\"stage\":";
     append_stage_json(out, *plan_, result.stage);
+  }
+  if (result.has_waivers) {
+    out += ",\"waivers\":[";
+    for (std::size_t i = 0; i < result.waivers.size(); ++i) {
+      if (i) out += ',';
+      out += waivers_[result.waivers[i].waiver];
+      out += result.waivers[i].expired ? "true}" : "false}";
+    }
+    out += ']';
   }
   out += '}';
 }

@@ -24,6 +24,7 @@ class RecordJson {
   std::vector<std::string> conditions_;  // by ConditionIndex: `"value_confirmed.roi"`
   std::vector<std::string> gates_;       // by BlockIndex: `"enter_delivery":{"status":"`
   std::vector<std::string> milestones_;  // by BlockIndex: `"causes_confirmed":"`
+  std::vector<std::string> waivers_;     // by waiver: `{"id":"acme",...,"expired":`
   const Plan* plan_ = nullptr;           // for the stage audit
 };
 

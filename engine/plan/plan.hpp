@@ -142,6 +142,23 @@ struct PlanStages {
   std::uint32_t phase_of(std::string_view stage) const;
 };
 
+// A waiver: an exception a deal desk granted. For the deals it names (by id, or whose facts make
+// `when` true), the conditions it waives count as satisfied while they are false or unknown, and
+// are reported as waived, through its last day (`until`); after that it no longer applies.
+struct PlanWaiver {
+  std::string name;
+  std::string label;               // may be empty
+  std::vector<std::string> deals;  // the deal ids it names, as written
+  ExprIndex when = kNone;          // or the condition over the deal's facts
+  std::uint64_t when_work_scale = 0;
+  std::vector<ConditionIndex> conditions;  // what it waives, sorted
+  std::vector<std::string> waives;         // as written: `value_confirmed.roi`, `acid_test`
+  std::string approver;
+  std::string reason;  // may be empty
+  DayNumber until = 0;
+  Span span;
+};
+
 // The nodes under `root` (a node reached twice counted twice) plus the bytes of their text
 // literals: how much one evaluation of it can touch, apart from the deal.
 std::uint64_t expression_weight(const std::vector<ExprNode>& nodes, ExprIndex root);
@@ -155,7 +172,13 @@ struct Plan {
   std::vector<PlanCondition> conditions;  // rule-file order
   std::vector<BlockIndex> gates;          // declaration order
   std::vector<PlanParam> params;
-  std::optional<PlanStages> stages;       // when the rule set declares `stages`
+  std::optional<PlanStages> stages;  // when the rule set declares `stages`
+  std::vector<PlanWaiver> waivers;   // declaration order
+  // Every deal id a waiver names, with the waiver's index, sorted by id, for one look-up a deal.
+  std::vector<std::pair<std::string, std::uint32_t>> waiver_deals;
+  // The money a deal carries, for what waivers cover: a top-level number fact named `amount`, if
+  // the schema declares one (its slot in frame 0), else kNone.
+  std::uint32_t amount_slot = kNone;
   std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
   std::vector<std::string> source_paths;  // the rule files, by FileId, so spans can be shown
   std::vector<std::string> source_texts;

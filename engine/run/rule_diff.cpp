@@ -30,6 +30,40 @@ std::vector<std::string> minus(const std::vector<const std::string*>& a,
   return out;
 }
 
+std::vector<ConditionIndex> waived_ids(const GateResult* gate) {
+  std::vector<ConditionIndex> out;
+  if (gate != nullptr) {
+    for (const WaivedCondition& w : gate->waived) out.push_back(w.condition);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// What differs between two versions of a waiver, for people.
+std::vector<std::string> waiver_changes(const PlanWaiver& a, const PlanWaiver& b,
+                                        const Plan& old_plan, const Plan& new_plan) {
+  std::vector<std::string> out;
+  auto compare = [&](const char* what, const std::string& before, const std::string& after) {
+    if (before != after) out.push_back(std::string(what) + " " + before + " -> " + after);
+  };
+  compare("deals", joined(a.deals), joined(b.deals));
+  const std::string when_a =
+      a.when == kNone ? "" : std::string(old_plan.source_of(old_plan.nodes[a.when].span));
+  const std::string when_b =
+      b.when == kNone ? "" : std::string(new_plan.source_of(new_plan.nodes[b.when].span));
+  compare("when", when_a, when_b);
+  compare("waives", joined(a.waives), joined(b.waives));
+  compare("approved by", a.approver, b.approver);
+  compare("until", format_date(a.until), format_date(b.until));
+  compare("reason", a.reason, b.reason);
+  return out;
+}
+
 }  // namespace
 
 RuleDiff::RuleDiff(const Plan& old_plan, const Plan& new_plan)
@@ -49,6 +83,24 @@ RuleDiff::RuleDiff(const Plan& old_plan, const Plan& new_plan)
     if (!matched) gates_.push_back(DiffGate{name, g, kNone});
   }
   tallies_.resize(gates_.size());
+  for (std::uint32_t w = 0; w < new_plan.waivers.size(); ++w) {
+    WaiverChange change;
+    change.name = new_plan.waivers[w].name;
+    change.new_waiver = w;
+    for (std::uint32_t o = 0; o < old_plan.waivers.size(); ++o) {
+      if (old_plan.waivers[o].name == change.name) change.old_waiver = o;
+    }
+    if (!change.added()) {
+      change.changes = waiver_changes(old_plan.waivers[change.old_waiver], new_plan.waivers[w],
+                                      old_plan, new_plan);
+    }
+    waivers_.push_back(std::move(change));
+  }
+  for (std::uint32_t o = 0; o < old_plan.waivers.size(); ++o) {
+    const bool matched = std::any_of(waivers_.begin(), waivers_.end(),
+                                     [&](const WaiverChange& c) { return c.old_waiver == o; });
+    if (!matched) waivers_.push_back(WaiverChange{old_plan.waivers[o].name, o, kNone, {}});
+  }
   std::string unused;
   select({}, unused);
 }
@@ -120,9 +172,14 @@ DealChanges RuleDiff::compare(const DealResult& old_result, const DealResult& ne
     change.newly_unknown = minus(new_unknown, old_unknown);
     change.no_longer_failed = minus(old_failed, new_failed);
     change.no_longer_unknown = minus(old_unknown, new_unknown);
-    const bool conditions_changed = !change.newly_failed.empty() || !change.newly_unknown.empty() ||
-                                    !change.no_longer_failed.empty() ||
-                                    !change.no_longer_unknown.empty();
+    const auto old_waived = ids(old_plan_, waived_ids(before));
+    const auto new_waived = ids(new_plan_, waived_ids(after));
+    change.newly_waived = minus(new_waived, old_waived);
+    change.no_longer_waived = minus(old_waived, new_waived);
+    const bool conditions_changed =
+        !change.newly_failed.empty() || !change.newly_unknown.empty() ||
+        !change.no_longer_failed.empty() || !change.no_longer_unknown.empty() ||
+        !change.newly_waived.empty() || !change.no_longer_waived.empty();
     GateTally& tally = tallies_[index];
     ++tally.deals[GateTally::index(change.from)][GateTally::index(change.to)];
     if (!change.status_changed() && conditions_changed) {

@@ -9,7 +9,8 @@
 // For each deal and gate, a change is a different status, or the same status for other reasons:
 // conditions that are newly failed or unknown, or no longer failed or unknown (`failed` and
 // `unknown` as in the JSON Lines record, every block the gate reaches included). Warnings and
-// messages are not compared: they never change a status.
+// messages are not compared: they never change a status. Conditions newly waived, or no longer
+// waived, are a change too, and the waivers of both rule sets are listed with what changed in them.
 #pragma once
 
 #include <array>
@@ -41,7 +42,19 @@ struct GateChange {
   std::vector<std::string> newly_unknown;      // likewise
   std::vector<std::string> no_longer_failed;   // in the old rules' order
   std::vector<std::string> no_longer_unknown;  // likewise
+  std::vector<std::string> newly_waived;  // waived by a waiver in force, in the new rules' order
+  std::vector<std::string> no_longer_waived;  // in the old rules' order
   bool status_changed() const { return from != to; }
+};
+
+// A waiver of either rule set, matched by name, and what changed in it.
+struct WaiverChange {
+  std::string name;
+  std::uint32_t old_waiver = kNone;  // kNone: only in the new rules (added)
+  std::uint32_t new_waiver = kNone;  // kNone: only in the old rules (removed)
+  std::vector<std::string> changes;  // "until 2026-12-31 -> 2027-03-31", in a fixed order
+  bool added() const { return old_waiver == kNone; }
+  bool removed() const { return new_waiver == kNone; }
 };
 
 // The changes of one deal; only deals with at least one change are kept.
@@ -95,6 +108,9 @@ class RuleDiff {
   DealChanges compare(const DealResult& old_result, const DealResult& new_result);
 
   const std::vector<GateTally>& tallies() const { return tallies_; }  // by gate index
+  // Every waiver: the new rules' in declaration order, then the removed ones in theirs.
+  const std::vector<WaiverChange>& waivers() const { return waivers_; }
+  bool has_waivers() const { return !waivers_.empty(); }
   // A gate's changes, for summaries: status changes first (from pass, fail, unknown, none, each
   // to pass, fail, unknown, none), then same-status changes of conditions. Unchanged deals are
   // not listed; see unchanged().
@@ -111,6 +127,7 @@ class RuleDiff {
   std::vector<BlockIndex> old_selection_;
   std::vector<BlockIndex> new_selection_;
   std::vector<GateTally> tallies_;
+  std::vector<WaiverChange> waivers_;
   std::uint64_t deals_ = 0;
   std::uint64_t changed_ = 0;
 };

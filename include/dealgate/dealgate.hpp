@@ -244,7 +244,7 @@ class FactsBuilder {
 
   std::shared_ptr<const detail::RuleSetImpl> rules_;
   std::unique_ptr<detail::BuilderNode> node_;
-  std::string prefix_;            // the list path of an element builder, for messages
+  std::string prefix_;  // the list path of an element builder, for messages
   // Shared by a builder and the element builders it made, so they report to one list.
   std::shared_ptr<std::vector<std::string>> errors_;
 };
@@ -279,6 +279,9 @@ struct GateResult {
   std::vector<std::pair<std::string, Status>> milestones;  // every milestone reached, in order
   std::vector<std::string> warnings;                       // ids of false or unknown `warn`s
   std::vector<std::string> messages;  // rendered `else` messages, rule-file order
+  // ids of false or unknown conditions that a waiver in force waived: they count as satisfied and
+  // are in none of the lists above (the waivers themselves are in to_jsonl()'s `waivers`)
+  std::vector<std::string> waived;
 };
 
 // One deal's outcome: either an error (the record could not be read, or the options were bad)

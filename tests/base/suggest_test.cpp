@@ -1,4 +1,5 @@
-// "Did you mean": edit distance with transpositions, a length-dependent limit, case folding.
+// "Did you mean": edit distance with transpositions, a length-dependent limit, case folding, and
+// only candidates whose type fits.
 #include "base/suggest.hpp"
 
 #include <gtest/gtest.h>
@@ -32,6 +33,15 @@ TEST(Suggest, ClosestMatch) {
 TEST(Suggest, DidYouMean) {
   EXPECT_EQ(did_you_mean("strng", {"bool", "number", "string"}), "did you mean `string`?");
   EXPECT_EQ(did_you_mean("zzz", {"bool", "number", "string"}), "");
+}
+
+// A candidate of the wrong type is never offered, however close; a farther one that fits is.
+TEST(Suggest, DidYouMeanOnlyOffersCandidatesThatFit) {
+  EXPECT_EQ(did_you_mean("acount", std::vector<Candidate>{{"amount", false}}), "");
+  EXPECT_EQ(did_you_mean("acount", std::vector<Candidate>{{"amount", true}}),
+            "did you mean `amount`?");
+  EXPECT_EQ(did_you_mean("stae", std::vector<Candidate>{{"stage", false}, {"state", true}}),
+            "did you mean `state`?");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// append_utf8: the byte count changes at U+0080, U+0800 and U+10000.
+// append_utf8: the byte count changes at U+0080, U+0800 and U+10000; decode_utf8 reads it back.
 #include "base/utf8.hpp"
 
 #include <gtest/gtest.h>
@@ -32,6 +32,21 @@ TEST(AppendUtf8, OneToFourBytesEitherSideOfEachBoundary) {
     append_utf8(out, c.code);
     EXPECT_EQ(out, c.bytes) << "U+" << std::hex << static_cast<unsigned>(c.code);
   }
+}
+
+TEST(DecodeUtf8, ReadsBackWhatAppendWrites) {
+  for (char32_t code : {U'A', U'\u00A0', U'\u201C', U'\uFEFF', U'\U0001F600'}) {
+    std::string text = "x";
+    append_utf8(text, code);
+    text += 'y';
+    std::size_t length = 0;
+    EXPECT_EQ(decode_utf8(text, 1, length), code);
+    EXPECT_EQ(length, text.size() - 2);
+  }
+  std::size_t length = 0;
+  EXPECT_EQ(decode_utf8("\xE2\x80", 0, length), 0xE2u)
+      << "a truncated sequence reads as its lead byte";
+  EXPECT_EQ(length, 1u);
 }
 
 TEST(AppendUtf8, Appends) {

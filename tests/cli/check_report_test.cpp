@@ -42,5 +42,13 @@ TEST(CheckJson, NoDiagnostics) {
   EXPECT_EQ(check_json(c), R"({"files":["a.gate"],"diagnostics":[],"errors":0,"warnings":0})");
 }
 
+TEST(CheckSummaryLine, CountsWaiversWhenThereAreSome) {
+  Compilation c;
+  c.sources.add("w.gate", "w");
+  c.stats = {1, 1, 0, 2};
+  EXPECT_EQ(check_summary_line(c),
+            "w.gate: 1 milestone, 1 gate, 0 tests, 2 waivers; 0 errors, 0 warnings");
+}
+
 }  // namespace
 }  // namespace dealgate::cli

@@ -75,6 +75,16 @@ TEST(CommandLine, GlobalOptionsBeforeTheCommand) {
   EXPECT_EQ(c.check.format, OutputFormat::Json);
 }
 
+TEST(CommandLine, CheckTakesADateToJudgeWaiversBy) {
+  CommandLine c = parse({"check", "rules/", "--today", "2027-04-01"});
+  ASSERT_EQ(c.kind, CommandLine::Kind::Check);
+  ASSERT_TRUE(c.check.today);
+  EXPECT_EQ(format_date(*c.check.today), "2027-04-01");
+  EXPECT_FALSE(parse({"check", "rules/"}).check.today);
+  expect_usage_error(parse({"check", "r", "--today", "2027-02-30"}),
+                     "`--today 2027-02-30` is not a day of the calendar");
+}
+
 TEST(CommandLine, MissingFacts) {
   CommandLine c = parse({"eval", "rules/"});
   expect_usage_error(c, "no deals to evaluate: --facts is missing",

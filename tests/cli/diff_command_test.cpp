@@ -135,7 +135,7 @@ TEST(DiffCommand, JsonAndCsvFormats) {
       json.out.find(
           R"({"id":"D-2026-0142","line":2,"gates":{"enter_delivery":{"from":"pass","to":"fail",)"
           R"("newly_failed":["value_confirmed.roi"],"newly_unknown":[],"no_longer_failed":[],)"
-          R"("no_longer_unknown":[]}}})"),
+          R"("no_longer_unknown":[],"newly_waived":[],"no_longer_waived":[]}}})"),
       std::string::npos);
   EXPECT_NE(json.out.find(R"("errors":[]})"), std::string::npos);
   EXPECT_EQ(count_lines(json.out), 1u);
@@ -144,14 +144,43 @@ TEST(DiffCommand, JsonAndCsvFormats) {
                           " --facts examples/deals.csv --format csv" + kToday);
   EXPECT_EQ(csv.exit_code, 1);
   EXPECT_EQ(count_lines(csv.out), 41u);  // the header and one row per changed deal and gate
+  // The shipped rules have a waiver, so the waivers' two columns come last.
   EXPECT_EQ(csv.out.rfind("id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,"
-                          "no_longer_unknown,error\r\n"
-                          "D-2026-0142,2,enter_delivery,pass,fail,value_confirmed.roi,,,,\r\n",
+                          "no_longer_unknown,error,newly_waived,no_longer_waived\r\n"
+                          "D-2026-0142,2,enter_delivery,pass,fail,value_confirmed.roi,,,,,,\r\n",
                           0),
             0u)
       << csv.out;
-  EXPECT_NE(csv.out.find("D-2026-0156,6,enter_delivery,fail,fail,value_confirmed.roi,,,,\r\n"),
+  EXPECT_NE(csv.out.find("D-2026-0156,6,enter_delivery,fail,fail,value_confirmed.roi,,,,,,\r\n"),
             std::string::npos);
+}
+
+// A waiver that lapses in the new rules: the diff lists it with what changed, and the deal it
+// covered with the condition no longer waived.
+TEST(DiffCommand, ListsTheWaiversAndWhatTheyChange) {
+  RulesCopy lapsed("waiver_lapsed", "until @2027-03-31", "until @2026-11-25");
+  auto run = run_dealgate("diff rules/ " + lapsed.path() +
+                          " --facts examples/deals.jsonl --gate enter_delivery" + kToday);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("Waivers\n  `kirin_roi` changed: until 2027-03-31 -> 2026-11-25\n"
+                         "      in the new rules: expired for 1 deal\n"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(
+      run.out.find(
+          "D-2026-0169 (line 11)\n  enter_delivery: pass → fail\n"
+          "    newly failed: value_confirmed.roi\n    no longer waived: value_confirmed.roi\n"),
+      std::string::npos)
+      << run.out;
+  auto json =
+      run_dealgate("diff rules/ " + lapsed.path() +
+                   " --facts examples/deals.jsonl --gate enter_delivery --format json" + kToday);
+  EXPECT_NE(
+      json.out.find(
+          R"("waivers":[{"id":"kirin_roi","in":"both","changes":["until 2027-03-31 -> 2026-11-25"],)"
+          R"("in_force":0,"used":0,"expired":1,"amount":0}])"),
+      std::string::npos)
+      << json.out;
 }
 
 TEST(DiffCommand, NothingChangesExits0) {
@@ -206,9 +235,10 @@ TEST(DiffCommand, LoosenedRuleAndGateSelection) {
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_EQ(
       run.out,
-      "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,error\r\n"
-      "D-2026-0174,13,enter_delivery,fail,pass,,,acid_test.would_buy,,\r\n"
-      "D-2026-0197,24,enter_delivery,unknown,unknown,,,,acid_test.would_buy,\r\n");
+      "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,error,"
+      "newly_waived,no_longer_waived\r\n"
+      "D-2026-0174,13,enter_delivery,fail,pass,,,acid_test.would_buy,,,,\r\n"
+      "D-2026-0197,24,enter_delivery,unknown,unknown,,,,acid_test.would_buy,,,\r\n");
 }
 
 TEST(DiffCommand, AddedAndRemovedGates) {

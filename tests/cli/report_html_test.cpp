@@ -214,5 +214,52 @@ TEST(HtmlEscape, EscapesTheFiveSpecialCharacters) {
   EXPECT_EQ(html_escape("Tomás"), "Tomás");
 }
 
+// The waivers section: who approved each, until when, how many deals it held for and their
+// amount; the deal table marks the waivers of each deal and the conditions they waived.
+TEST(ReportHtmlWaivers, ListsActiveWaiversAndTheMoneyTheyCover) {
+  Compilation c = compile({{"w.gate", R"(
+facts { id: string, amount: number, signed: bool }
+gate deliver_ready { require signed: signed }
+waiver late_signature "W-3 <urgent>" {
+  deal "D1", "D2"
+  waives deliver_ready.signed
+  approved by "Dana & Co"
+  reason "paper contract in the post"
+  until @2026-12-31
+}
+waiver lapsed { deal "D2" waives deliver_ready approved by "Sam" until @2026-01-31 }
+)"}});
+  ASSERT_TRUE(c.ok());
+  const Plan& plan = *c.plan;
+  FactsReader reader(plan.schema);
+  Evaluator evaluator(plan);
+  EvalOptions options;
+  options.today = *parse_date("2026-11-26");
+  options.checklist = true;
+  std::vector<DealResult> deals;
+  for (const char* json : {R"({"id": "D1", "amount": 400000, "signed": false})",
+                           R"({"id": "D2", "amount": 100000, "signed": true})",
+                           R"({"id": "D3", "amount": 50000, "signed": false})"}) {
+    ReadRecord record;
+    ASSERT_TRUE(reader.read_object(json, record));
+    DealResult& result = deals.emplace_back();
+    result.id_json = record.id_json;
+    evaluator.evaluate(record.facts, options, result);
+  }
+  const std::string html =
+      build_report_html(plan, deals, ReportMeta{"2026-11-26", "r/", "d.jsonl"});
+  const std::string section = html.substr(html.find("<section id=\"waivers\">"));
+  EXPECT_NE(section.find(
+                "<td>late_signature <span class=\"cid\">W-3 &lt;urgent&gt;</span></td>"
+                "<td>deliver_ready.signed</td><td>Dana &amp; Co</td><td>2026-12-31</td>"
+                "<td>paper contract in the post</td><td class=\"num\">2</td>"
+                "<td class=\"num\">1</td><td class=\"num\">500,000</td><td class=\"num\">0</td>"),
+            std::string::npos)
+      << section.substr(0, 2000);
+  EXPECT_NE(section.find("<td>lapsed</td>"), std::string::npos);
+  EXPECT_NE(html.find("waived: deliver_ready.signed"), std::string::npos);
+  EXPECT_NE(html.find("lapsed (expired)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dealgate::cli

@@ -132,6 +132,45 @@ inline DealResult pass_result(std::uint64_t line, std::string id_json) {
   return r;
 }
 
+// The enterprise plan with two waivers: `pilot` waives acid_test for D000125 (in force on
+// 2026-11-26), `legacy` waives value_confirmed.roi and had its last day on 2026-10-31. The schema
+// declares a number `amount`, so the money waivers cover can be told.
+inline Plan enterprise_plan_with_waivers() {
+  Plan plan = enterprise_plan();
+  PlanWaiver pilot;
+  pilot.name = "pilot";
+  pilot.label = "W-17: strategic logo";
+  pilot.deals = {"D000125"};
+  pilot.conditions = {8};
+  pilot.waives = {"acid_test"};
+  pilot.approver = "Dana Lee, VP Sales";
+  pilot.reason = "priced at cost";
+  pilot.until = *parse_date("2026-12-31");
+  plan.waivers.push_back(pilot);
+  PlanWaiver legacy;
+  legacy.name = "legacy";
+  legacy.deals = {"D000125"};
+  legacy.conditions = {6};
+  legacy.waives = {"value_confirmed.roi"};
+  legacy.approver = "Sam Ortiz";
+  legacy.until = *parse_date("2026-10-31");
+  plan.waivers.push_back(legacy);
+  plan.amount_slot = 0;
+  return plan;
+}
+
+// D000125 passes thanks to `pilot` (acid_test.1 false, waived); `legacy` has expired, and its roi
+// passes anyway.
+inline DealResult waived_result() {
+  DealResult r = pass_result(19, "\"D000125\"");
+  r.gates[0].waived = {{8, 0}};
+  r.has_waivers = true;
+  r.waivers = {{0, false}, {1, true}};
+  r.has_amount = true;
+  r.amount = 1250000;
+  return r;
+}
+
 inline DealResult error_result(std::uint64_t line, std::string error) {
   DealResult r;
   r.line = line;

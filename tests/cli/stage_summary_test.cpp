@@ -100,12 +100,13 @@ TEST(StageAuditOutput, RuleSetsWithoutStagesKeepTheSpecRecord) {
 
 TEST(StageAuditOutput, CsvAddsTheAuditColumns) {
   auto run = run_dealgate(std::string(kEval) + " --format csv");
+  // The shipped rules also have a waiver: its two columns come after the audit's.
   EXPECT_EQ(run.out.rfind("id,line,gate,status,failed,unknown,missing,messages,stage,recorded_"
-                          "phase,supported_phase,stage_audit,owner\r\n",
+                          "phase,supported_phase,stage_audit,owner,waived,waivers\r\n",
                           0),
             0u);
   EXPECT_NE(run.out.find(",Closed Lost,,"), std::string::npos);
-  EXPECT_NE(run.out.find(",excluded,Maya Lindqvist\r\n"), std::string::npos);
+  EXPECT_NE(run.out.find(",excluded,Maya Lindqvist,,\r\n"), std::string::npos);
 }
 
 TEST(StageAuditOutput, TextHasAStageLinePerDealAndASummarySection) {
@@ -132,20 +133,25 @@ TEST(StageAuditOutput, UnmappedMissingAndInvalidStagesAreReportedNotFatal) {
                           "{\"id\":\"X1\",\"stage\":\"Qualified Lead\",\"owner\":\"Ann\"}\n"
                           "{\"id\":\"X2\",\"stage\":7}\n{\"id\":\"X3\"}\n");
   EXPECT_EQ(run.exit_code, 1) << run.err;  // the gates are unknown; nothing crashed
-  EXPECT_NE(run.out.find("  Stage: \"Qualified Lead\" is not mapped to a phase; add it to the rule set's "
-                         "`stages` block\n"),
-            std::string::npos);
+  EXPECT_NE(
+      run.out.find("  Stage: \"Qualified Lead\" is not mapped to a phase; add it to the rule set's "
+                   "`stages` block\n"),
+      std::string::npos);
   EXPECT_NE(run.out.find("  Stage: invalid (`stage` is 7, not a string)\n"), std::string::npos);
   EXPECT_NE(run.out.find("  Stage: missing (`stage` is not in the record)\n"), std::string::npos);
-  EXPECT_NE(run.out.find("  stages not mapped to a phase (add them to `stages`):\n         1  \"Qualified Lead\"\n"),
+  EXPECT_NE(run.out.find("  stages not mapped to a phase (add them to `stages`):\n         1  "
+                         "\"Qualified Lead\"\n"),
             std::string::npos);
-  EXPECT_NE(run.out.find("not audited: 0 mapped to `none`, 1 without a stage, 1 with an invalid stage"),
-            std::string::npos);
+  EXPECT_NE(
+      run.out.find("not audited: 0 mapped to `none`, 1 without a stage, 1 with an invalid stage"),
+      std::string::npos);
   auto jsonl = run_dealgate("eval rules/ --facts - --today 2026-11-26 --format jsonl",
                             "{\"id\":\"X1\",\"stage\":\"Qualified Lead\"}\n");
   EXPECT_NE(jsonl.out.find(R"("stage":{"recorded":null,)"), std::string::npos);
-  EXPECT_NE(jsonl.out.find(R"("ahead":false,"value":"Qualified Lead","audit":"unmapped","blocked_by":[],"owner":null})"),
-            std::string::npos)
+  EXPECT_NE(
+      jsonl.out.find(
+          R"("ahead":false,"value":"Qualified Lead","audit":"unmapped","blocked_by":[],"owner":null})"),
+      std::string::npos)
       << jsonl.out;
 }
 

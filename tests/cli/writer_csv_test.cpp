@@ -53,5 +53,21 @@ TEST(CsvWriter, WritesTheHeaderEvenWithoutRecords) {
   EXPECT_EQ(csv_of({}), "id,line,gate,status,failed,unknown,missing,messages\r\n");
 }
 
+// With waivers, two columns more: the gate's waived conditions and the waivers naming the deal.
+TEST(CsvWriter, WaiverColumnsOnlyWithWaivers) {
+  const Plan plan = enterprise_plan_with_waivers();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Csv, plan, out);
+  writer->write(waived_result());
+  writer->write(error_result(20, "bad"));
+  writer->finish();
+  EXPECT_EQ(
+      out.str(),
+      "id,line,gate,status,failed,unknown,missing,messages,waived,waivers\r\n"
+      "D000125,19,enter_delivery,pass,,,,,acid_test.1,"
+      "\"pilot: approved by Dana Lee, VP Sales, until 2026-12-31; legacy: expired 2026-10-31\"\r\n"
+      ",20,,error,,,,bad,,\r\n");
+}
+
 }  // namespace
 }  // namespace dealgate::cli

@@ -54,5 +54,22 @@ TEST(JsonWriter, AnEmptyRunIsStillADocument) {
             "\n");
 }
 
+// The summary counts, per waiver, the deals it held for, made the difference to and had expired
+// for, and the amount of the deals it held for.
+TEST(JsonWriter, SummaryCountsWaivers) {
+  const Plan plan = enterprise_plan_with_waivers();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Json, plan, out);
+  writer->write(waived_result());
+  writer->finish();
+  const std::string text = out.str();
+  EXPECT_NE(
+      text.find(R"("waivers":[{"id":"pilot","in_force":1,"used":1,"expired":0,"amount":1250000},)"
+                R"({"id":"legacy","in_force":0,"used":0,"expired":1,"amount":0}]}})"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find(R"("waived":["acid_test.1"])"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace dealgate::cli

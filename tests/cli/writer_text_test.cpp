@@ -128,5 +128,36 @@ TEST(TextWriter, FallsBackToAMessageListWhenMessagesDoNotMatchConditions) {
       << text;
 }
 
+// A waived condition is listed as waived, with its waiver; each deal lists the waivers that name
+// it (an expired one marked); the summary says how many deals each held for and their amount.
+TEST(TextWriter, WaivedConditionsAndWaivers) {
+  const Plan plan = enterprise_plan_with_waivers();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Text, plan, out, WriterOptions{false});
+  writer->write(waived_result());
+  writer->finish();
+  EXPECT_EQ(
+      out.str(),
+      "D000125 (line 19)\n"
+      "  PASS enter_delivery: Ready to enter the Delivery phase\n"
+      "    waived  acid_test.1 (Would you do what you are about to propose, if you were the "
+      "customer?)\n"
+      "            by `pilot` (W-17: strategic logo), approved by Dana Lee, VP Sales, until "
+      "2026-12-31\n"
+      "  Waiver: `pilot` (W-17: strategic logo), approved by Dana Lee, VP Sales, until 2026-12-31\n"
+      "  Waiver: `legacy`, approved by Sam Ortiz, until 2026-10-31 EXPIRED: it no longer applies\n"
+      "\n"
+      "Summary: 1 record\n"
+      "\n"
+      "  gate            pass  fail  unknown\n"
+      "  enter_delivery     1     0        0\n"
+      "\n"
+      "Waivers:\n"
+      "  `pilot` (W-17: strategic logo), approved by Dana Lee, VP Sales, until 2026-12-31\n"
+      "      in force for 1 deal (waived a failing condition for 1), amount 1,250,000\n"
+      "  `legacy`, approved by Sam Ortiz, until 2026-10-31\n"
+      "      expired for 1 deal\n");
+}
+
 }  // namespace
 }  // namespace dealgate::cli

@@ -1,4 +1,5 @@
-// Diagnostics rendered like a compiler's: location, source line, caret or underline, help, notes.
+// Diagnostics rendered like a compiler's: location, source line, a caret and the underline after
+// it, help, notes.
 #include "grammar/diagnostic_render.hpp"
 
 #include <gtest/gtest.h>
@@ -15,7 +16,7 @@ TEST(DiagnosticRender, CaretUnderlineAndHelp) {
             "rules/x.gate:2:3: error: expected a statement\n"
             "   |\n"
             " 2 |   requre a\n"
-            "   |   ~~~~~~\n"
+            "   |   ^~~~~~\n"
             "  = help: did you mean `require`?\n");
 }
 
@@ -49,7 +50,7 @@ TEST(DiagnosticRender, TabsAndMultiByteCharactersLineUp) {
             "x.gate:1:6: warning: look\n"
             "   |\n"
             " 1 | \tx = \"\xC3\xA9t\xC3\xA9\" ?\n"
-            "   | \t    ~~~~~\n");
+            "   | \t    ^~~~~\n");
   diagnostics.warning("w", {f, 13, 14}, "after");  // the `?`, past two two-byte characters
   EXPECT_EQ(render_text(diagnostics.items()[1], sources),
             "x.gate:1:14: warning: after\n"

@@ -357,6 +357,20 @@ TEST(ParserExpressions, SpansCoverTheWholeExpression) {
   EXPECT_EQ(p->text(e.args[1]->op_span), "-");
 }
 
+TEST(ParserExpressions, CountsTheParenthesesAroundEachNode) {
+  auto p = parse("const x = ((a)) and (b or c) and not d\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  const auto& e = *std::get<ast::ConstDecl>(p->file->decls[0]).value;
+  EXPECT_EQ(e.parens, 0);
+  const auto& left = *e.args[0];  // ((a)) and (b or c)
+  EXPECT_EQ(left.parens, 0);
+  EXPECT_EQ(left.args[0]->parens, 2);
+  EXPECT_EQ(p->text(left.args[0]->span), "((a))");
+  EXPECT_EQ(left.args[1]->parens, 1);
+  EXPECT_EQ(left.args[1]->args[0]->parens, 0);
+  EXPECT_EQ(e.args[1]->parens, 0);
+}
+
 TEST(ParserExpressions, CallsAndQuantifiers) {
   EXPECT_EQ(expr_of("count(xs)"), "(call count xs)");
   EXPECT_EQ(expr_of("count(x in xs)"), "(call count (in x xs))");
@@ -432,18 +446,18 @@ TEST(ParserExpressions, UnknownEscapeIsReportedAndParsingGoesOn) {
             "t.gate:1:13: error: unknown escape `\\q`\n"
             "   |\n"
             " 1 | const x = \"a\\qb\"\n"
-            "   |             ~~\n"
+            "   |             ^~\n"
             "  = help: the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{...}` with 1 to 6 hex "
             "digits\n"
             "t.gate:2:12: error: `\\u{D800}` is not a Unicode scalar value\n"
             "   |\n"
             " 2 | const y = \"\\u{D800}\"\n"
-            "   |            ~~~~~~~~\n"
+            "   |            ^~~~~~~~\n"
             "  = help: code points go up to `10FFFF` and exclude the surrogates `D800`-`DFFF`\n"
             "t.gate:3:12: error: malformed Unicode escape\n"
             "   |\n"
             " 3 | const z = \"\\u12\"\n"
-            "   |            ~~\n"
+            "   |            ^~\n"
             "  = help: write `\\u{` then 1 to 6 hex digits then `}`, like `\\u{1F600}`\n");
   EXPECT_EQ(p->diagnostics.items()[0].code, "invalid-escape");
 }
@@ -624,6 +638,118 @@ TEST(ParserDeclarations, NonUtf8File) {
   EXPECT_EQ(p->first_line(), "t.gate:1:12: error: the file is not valid UTF-8 (byte 0xc0)");
 }
 
+// ---- Waivers ------------------------------------------------------------------------------------
+
+TEST(ParserWaivers, ReadEveryClauseInAnyOrder) {
+  auto p = parse(
+      "waiver acme \"W-17\" {\n  until @2026-12-31\n  deal \"D-1\", \"D-2\"\n"
+      "  waives value_confirmed.roi, acid_test, m.2\n  approved by \"Dana Lee\"\n  reason "
+      "\"pilot\"\n}\n"
+      "waiver small { when price < 1000 waives m approved by \"Sam\" until @2027-01-31 }\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  ASSERT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  const auto& acme = std::get<ast::WaiverDecl>(p->file->decls.at(0));
+  EXPECT_EQ(acme.name.name, "acme");
+  EXPECT_EQ(acme.label, "W-17");
+  ASSERT_EQ(acme.deals.size(), 2u);
+  EXPECT_EQ(acme.deals[1].text, "D-2");
+  EXPECT_EQ(p->text(acme.deals[1].span), "\"D-2\"");
+  ASSERT_EQ(acme.targets.size(), 3u);
+  EXPECT_EQ(acme.targets[0].block.name, "value_confirmed");
+  EXPECT_EQ(acme.targets[0].condition->name, "roi");
+  EXPECT_FALSE(acme.targets[1].condition);
+  EXPECT_EQ(acme.targets[2].condition->name, "2");
+  EXPECT_EQ(p->text(acme.targets[0].span), "value_confirmed.roi");
+  EXPECT_EQ(acme.approver->text, "Dana Lee");
+  EXPECT_EQ(p->text(acme.approver_span), "approved by \"Dana Lee\"");
+  EXPECT_EQ(acme.reason->text, "pilot");
+  EXPECT_EQ(acme.until->text, "2026-12-31");
+  EXPECT_FALSE(acme.when);
+  const auto& small = std::get<ast::WaiverDecl>(p->file->decls.at(1));
+  ASSERT_TRUE(small.when);
+  EXPECT_EQ(p->text(small.when->span), "price < 1000");
+  EXPECT_TRUE(small.deals.empty());
+  EXPECT_FALSE(small.reason);
+}
+
+// The words of a waiver are not reserved: facts may be called `deal`, `reason` or `until`.
+TEST(ParserWaivers, TheirWordsAreNotReserved) {
+  auto p = parse(
+      "facts { deal: string, reason: string, until: date, when: bool }\n"
+      "gate g { require when and reason == deal and until < today }\n"
+      "waiver w { when when waives g approved by \"x\" until @2026-01-01 }\n");
+  EXPECT_TRUE(p->file) << p->rendered();
+  EXPECT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+}
+
+TEST(ParserWaivers, AnExpectationCanNameWaivedConditions) {
+  auto p = parse("test \"t\" { given { id: \"D-1\" }\n expect g pass waived a.roi, b\n}\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  const auto& test = std::get<ast::TestDecl>(p->file->decls.at(0));
+  const auto& waived = test.expectations.at(0).waived;
+  ASSERT_EQ(waived.size(), 2u);
+  EXPECT_EQ(waived[0].block.name, "a");
+  EXPECT_EQ(waived[0].condition->name, "roi");
+  EXPECT_EQ(waived[1].block.name, "b");
+}
+
+// ---- Pasted text --------------------------------------------------------------------------------
+
+// Curly quotes, odd spaces and dashes are text like any other inside strings and comments; only
+// where the rules cannot be read is one named.
+TEST(ParserPastedText, IsTextInsideStringsAndComments) {
+  auto p = parse(
+      "# the customer\u2019s view \u2013 \u201Cquoted\u201D\u00A0\n"
+      "gate g \"The customer\u2019s \u201Cview\u201D\" {\n"
+      "  require a == \"\u00A0\u2013\u200B\" else \"\u2018{a}\u2019\"\n}\n");
+  EXPECT_TRUE(p->file) << p->rendered();
+  EXPECT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+}
+
+TEST(ParserPastedText, IsNamedWhereTheParseStops) {
+  auto p = parse("gate g {\n  require a\u00A0and b\n}\n");
+  ASSERT_FALSE(p->file);
+  ASSERT_EQ(p->diagnostics.items().size(), 1u);
+  EXPECT_EQ(p->diagnostics.items()[0].code, "pasted-text");
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:2:12: error: this is a non-breaking space (U+00A0), which looks like a space but "
+      "is not one; write a plain space");
+  p = parse("facts {\n  id: string\u00A0\n}\n");  // a trailing one, where a field ends
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:2:13: error: this is a non-breaking space (U+00A0), which looks like a space but "
+      "is not one; write a plain space");
+  p = parse("milestone m \u201CValue\u201D {\n}\n");  // where an optional label could start
+  EXPECT_EQ(p->first_line(),
+            "t.gate:1:13: error: this is a curly quote `\u201C` from a word processor; write a "
+            "straight quote `\"`");
+  p = parse("const x = \"open\u201D\n");
+  EXPECT_EQ(
+      p->first_line(),
+      "t.gate:1:16: error: this string ends with a curly quote `\u201D` from a word processor; "
+      "close it with a straight quote `\"`");
+}
+
+// `require roi value.benefit > 1` lacks the label's `:`; what a condition can be is not mistaken
+// for it.
+TEST(ParserPastedText, ALabelWithoutItsColon) {
+  EXPECT_EQ(parse("gate g {\n  warn recent today - last <= 30\n}")->first_line(),
+            "t.gate:2:8: error: expected `:` after the label `recent`");
+  for (const char* condition :
+       {"a in b", "a not in b", "ok: a", "a else \"m\"", "a # note", "a\n  b == 1", "a and b",
+        "not a", "count(x) > 1", "a ?? b", "exists(a)"}) {
+    auto p = parse(std::string("gate g {\n  require ") + condition + "\n}\n");
+    bool label_error =
+        !p->diagnostics.items().empty() &&
+        p->diagnostics.items()[0].message.find("after the label") != std::string::npos;
+    EXPECT_FALSE(label_error) << condition << "\n" << p->rendered();
+  }
+  auto upper = parse("gate g {\n  require NOT a\n}\n");
+  EXPECT_EQ(upper->first_line(),
+            "t.gate:2:11: error: `NOT` is not an operator; did you mean `not`?");
+}
+
 // ---- Syntax errors: exact text and position -----------------------------------------------------
 
 std::string first_error(const std::string& text) {
@@ -642,11 +768,11 @@ TEST(ParserErrors, MissingCloseParenOfCall) {
             "t.gate:3:3: error: expected `)` to close `any(`\n"
             "   |\n"
             " 3 |   warn y\n"
-            "   |   ~~~~\n"
+            "   |   ^~~~\n"
             "t.gate:2:11: note: `any(` opened here\n"
             "   |\n"
             " 2 |   require any(s in xs: s.ok\n"
-            "   |           ~~~~\n");
+            "   |           ^~~~\n");
   EXPECT_EQ(first_error("const x = f(a b)"), "t.gate:1:15: error: expected `)` to close `f(`");
   EXPECT_EQ(first_error("const x = (a"), "t.gate:1:13: error: expected `)` to close `(`");
   EXPECT_EQ(first_error("const x = [a b]"), "t.gate:1:14: error: expected `,` or `]` to close `[`");
@@ -736,14 +862,14 @@ TEST(ParserErrors, TopLevel) {
   EXPECT_EQ(
       p->first_line(),
       "t.gate:1:1: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-      "`milestone`, `gate`, `stages` or `test`)");
+      "`milestone`, `gate`, `stages`, `waiver` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "did you mean `milestone`?");
   EXPECT_EQ(p->text(p->diagnostics.items()[0].span), "milestne");
   p = parse("const a = 1\n\n  42\n");
   EXPECT_EQ(
       p->first_line(),
       "t.gate:3:3: error: expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, "
-      "`milestone`, `gate`, `stages` or `test`)");
+      "`milestone`, `gate`, `stages`, `waiver` or `test`)");
   EXPECT_EQ(p->diagnostics.items()[0].help, "");
   EXPECT_EQ(first_error("ruleset Title"),
             "t.gate:1:9: error: expected a title string after `ruleset`");
@@ -847,8 +973,9 @@ TEST(ParserStages, ReadsTheMappingWithSpans) {
 }
 
 TEST(ParserStages, StageAndFromAreNotReserved) {
-  auto p = parse("facts { stage: string, stages: string, from: string, by: string, none: bool }\n"
-                 "stages from stages by from { \"x\" -> A }\n");
+  auto p = parse(
+      "facts { stage: string, stages: string, from: string, by: string, none: bool }\n"
+      "stages from stages by from { \"x\" -> A }\n");
   ASSERT_TRUE(p->file) << p->rendered();
 }
 
@@ -865,8 +992,9 @@ TEST(ParserStages, Errors) {
             "t.gate:2:8: error: expected a stage name string after `,`");
   EXPECT_EQ(first_error("stages from stage {\n  Proposal -> A\n}"),
             "t.gate:2:3: error: expected a stage name string or `}` to close `stages {`");
-  EXPECT_EQ(first_error("stages from stage owner {}"),
-            "t.gate:1:19: error: expected `{` to open the stage mapping (or `by` and the owner fact)");
+  EXPECT_EQ(
+      first_error("stages from stage owner {}"),
+      "t.gate:1:19: error: expected `{` to open the stage mapping (or `by` and the owner fact)");
 }
 
 }  // namespace

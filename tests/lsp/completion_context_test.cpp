@@ -40,6 +40,15 @@ TEST(CompletionContext, NamesAfterTheirKeywords) {
   EXPECT_EQ(what("test \"t\" {\n  param |"), What::Params);
 }
 
+TEST(CompletionContext, Waivers) {
+  EXPECT_EQ(what("waiver w {\n  |"), What::WaiverStatement);
+  EXPECT_EQ(what("waiver w {\n  waives |"), What::Blocks);
+  EXPECT_EQ(what("waiver w {\n  when |"), What::Expression);
+  EXPECT_EQ(what("waiver w {\n  reason |"), What::Nothing);
+  EXPECT_EQ(at_bar("waiver w {\n  waives value_confirmed.|").member_of,
+            std::vector<std::string>{"value_confirmed"});
+}
+
 TEST(CompletionContext, Types) {
   EXPECT_EQ(what("facts {\n  id: |"), What::Type);
   EXPECT_EQ(what("facts {\n  xs: list<|"), What::Type);

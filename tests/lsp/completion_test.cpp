@@ -75,6 +75,14 @@ TEST_F(CompletionTest, ExpectOffersGatesThenStatuses) {
             (std::vector<std::string>{"pass", "fail", "unknown"}));
 }
 
+TEST_F(CompletionTest, ABlocksConditionLabelsAfterItsNameAndADot) {
+  EXPECT_EQ(labels("  expect enter", "  expect enter_delivery fail because value_confirmed.\n"),
+            std::vector<std::string>{"roi"});
+  EXPECT_EQ(labels("test \"no value\"", "waiver w {\n  waives \n"),
+            (std::vector<std::string>{"value_confirmed", "enter_delivery"}));
+  EXPECT_TRUE(has(labels("test \"no value\"", "waiver w {\n  \n"), "approved"));
+}
+
 TEST_F(CompletionTest, KeywordsPhasesParamsAndTypes) {
   EXPECT_TRUE(has(labels("milestone value_confirmed", ""), "milestone"));
   EXPECT_EQ(labels("  require value.confirmed", ""),

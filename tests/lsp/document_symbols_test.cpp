@@ -45,5 +45,16 @@ TEST(DocumentSymbols, TheOutlineOfTheSample) {
   }
 }
 
+TEST(DocumentSymbols, AWaiver) {
+  SourceSet sources;
+  FileId id = sources.add("w.gate", "waiver w1 \"DD-1\" {\n  deal \"D-1\"\n  waives g\n}\n");
+  Diagnostics diagnostics;
+  Json outline = document_symbols(*parse_rule_file(sources, id, diagnostics), sources.file(id));
+  ASSERT_EQ(outline.size(), 1u);
+  EXPECT_EQ(outline[0]["name"], "w1");
+  EXPECT_EQ(outline[0]["detail"], "waiver: DD-1");
+  EXPECT_EQ(outline[0]["kind"], 24);
+}
+
 }  // namespace
 }  // namespace dealgate::lsp

@@ -123,7 +123,7 @@ TEST_F(ServerTest, OpeningADocumentPublishesItsDiagnostics) {
 
 TEST_F(ServerTest, EveryChangePublishesTheCheckersDiagnosticsInUtf16) {
   std::string text = kSampleRules;
-  const std::string typo = "  require lower(\"\xF0\x9F\x98\x80\") == value.confirmd\n";
+  const std::string typo = "  require lower(\"\xF0\x9F\x98\x80\") == \"x\" or value.confirmd\n";
   text.insert(text.find("  require roi:"), typo);
   client.change(kUri, text, 2);
   Json diagnostics = client.diagnostics_for(kUri);

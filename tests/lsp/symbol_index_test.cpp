@@ -83,6 +83,21 @@ TEST_F(SymbolIndexTest, TheDeclaredStartOfAPathWithAnErrorStillNamesItsFacts) {
   EXPECT_EQ(partial.occurrences(SymbolKind::Fact, "v.ok").size(), 1u) << "the declaration only";
 }
 
+TEST_F(SymbolIndexTest, AWaiverNamesTheBlocksAndConditionsItWaives) {
+  Analysis waived = analyze({{"w.gate", kSampleRules + R"(
+waiver w1 "desk" {
+  deal "D-1"
+  waives value_confirmed.roi
+  approved by "VP"
+  reason "why"
+  until @2027-01-01
+}
+)"}});
+  SymbolIndex both(waived);
+  EXPECT_EQ(both.occurrences(SymbolKind::Block, "value_confirmed").size(), 4u);
+  EXPECT_EQ(both.occurrences(SymbolKind::Condition, "value_confirmed.roi").size(), 3u);
+}
+
 TEST_F(SymbolIndexTest, DeclarationIsTheFirstAndDeclarationsListEachNameOnce) {
   Analysis twice = analyze({{"a.gate", "facts { x: number }\nmilestone m { require x > 1 }\n"},
                             {"b.gate", "facts { x: number }\n"}});

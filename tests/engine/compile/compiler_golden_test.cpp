@@ -27,7 +27,8 @@ std::string slurp(const fs::path& path) {
 std::vector<std::string> case_names() {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(kGoldenDir)) {
-    if (entry.is_directory() || entry.path().extension() == ".gate") names.push_back(entry.path().stem().string());
+    if (entry.is_directory() || entry.path().extension() == ".gate")
+      names.push_back(entry.path().stem().string());
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -40,13 +41,15 @@ std::string compile_case(const std::string& name) {
     std::vector<fs::path> paths;
     for (const auto& entry : fs::directory_iterator(dir)) paths.push_back(entry.path());
     std::sort(paths.begin(), paths.end());
-    for (const fs::path& p : paths) files.emplace_back(name + "/" + p.filename().string(), slurp(p));
+    for (const fs::path& p : paths)
+      files.emplace_back(name + "/" + p.filename().string(), slurp(p));
   } else {
     files.emplace_back(name + ".gate", slurp(kGoldenDir / (name + ".gate")));
   }
   Compilation compilation = compile(files);
   std::string out;
-  for (const Diagnostic& d : compilation.diagnostics.items()) out += render_text(d, compilation.sources);
+  for (const Diagnostic& d : compilation.diagnostics.items())
+    out += render_text(d, compilation.sources);
   return out;
 }
 
@@ -60,12 +63,15 @@ TEST_P(GoldenCheck, DiagnosticsMatchExpected) {
     std::ofstream(expected_path, std::ios::binary) << actual;
     GTEST_SKIP() << "updated " << expected_path;
   }
-  ASSERT_TRUE(fs::exists(expected_path)) << "no " << expected_path << "; run with DEALGATE_UPDATE_GOLDEN=1 and review it";
+  ASSERT_TRUE(fs::exists(expected_path))
+      << "no " << expected_path << "; run with DEALGATE_UPDATE_GOLDEN=1 and review it";
   EXPECT_EQ(slurp(expected_path), actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GoldenCheck, ::testing::ValuesIn(case_names()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 // Every diagnostic code the checker can emit appears somewhere in the corpus.
 TEST(GoldenCorpus, CoversEveryCheckerDiagnostic) {
@@ -76,16 +82,24 @@ TEST(GoldenCorpus, CoversEveryCheckerDiagnostic) {
     Compilation c = compile({{name, slurp(kGoldenDir / (name + ".gate"))}});
     for (const Diagnostic& d : c.diagnostics.items()) codes += " " + d.code + " ";
   }
-  for (const char* code : {"duplicate-name", "duplicate-ruleset", "duplicate-phases", "duplicate-phase",
-                           "conflicting-fact", "name-clash", "param-type", "param-default", "unknown-milestone",
-                           "unknown-phase", "duplicate-label", "condition-not-bool", "constant-condition",
-                           "requires-cycle", "unreached-milestone", "unused-fact", "const-cycle", "message-type",
-                           "const-reads-deal", "list-element", "not-a-record", "unknown-fact",
-                           "block-in-expression", "unknown-name", "type-mismatch", "unknown-function",
-                           "missing-variable", "wrong-arity", "exists-needs-fact", "no-variable-form", "not-a-list",
-                           "given-type", "given-unknown-fact", "unknown-param", "unknown-gate", "unknown-status",
-                           "because-on-pass", "unknown-condition", "syntax", "invalid-date"}) {
-    EXPECT_NE(codes.find(std::string(" ") + code + " "), std::string::npos) << "no golden case for " << code;
+  for (const char* code : {"duplicate-name",     "duplicate-ruleset",   "duplicate-phases",
+                           "duplicate-phase",    "conflicting-fact",    "name-clash",
+                           "param-type",         "param-default",       "unknown-milestone",
+                           "unknown-phase",      "duplicate-label",     "condition-not-bool",
+                           "constant-condition", "requires-cycle",      "unreached-milestone",
+                           "unused-fact",        "const-cycle",         "message-type",
+                           "const-reads-deal",   "list-element",        "not-a-record",
+                           "unknown-fact",       "block-in-expression", "unknown-name",
+                           "type-mismatch",      "unknown-function",    "missing-variable",
+                           "wrong-arity",        "exists-needs-fact",   "no-variable-form",
+                           "not-a-list",         "given-type",          "given-unknown-fact",
+                           "unknown-param",      "unknown-gate",        "unknown-status",
+                           "because-on-pass",    "unknown-condition",   "syntax",
+                           "invalid-date",       "pasted-text",         "waiver-deals",
+                           "waiver-waives",      "waiver-approver",     "waiver-until",
+                           "duplicate-clause"}) {
+    EXPECT_NE(codes.find(std::string(" ") + code + " "), std::string::npos)
+        << "no golden case for " << code;
   }
 }
 

@@ -78,11 +78,59 @@ TEST_F(RecordJsonTest, MessageOfControlCharactersIsEscapedWhole) {
     note_json += "\\u0001";
     note_escaped += "\\u0001";
   }
-  const std::string out = render(R"({"id":"D1","n":3,"note":")" + note_json +
-                                 R"(","when":"2026-11-20"})");
+  const std::string out =
+      render(R"({"id":"D1","n":3,"note":")" + note_json + R"(","when":"2026-11-20"})");
   EXPECT_NE(out.find(R"("messages":["only 3, noted \")" + note_escaped + R"(\""]}}})"),
             std::string::npos)
       << out;
+}
+
+// With waivers the record gains `waived` per gate and `waivers` per record (an addition to SPEC
+// §7): every waiver that names the deal, in force or expired.
+TEST(RecordJsonWaivers, WaivedPerGateAndWaiversPerRecord) {
+  Compilation c = compile({{"w.gate", std::string(kRules) + R"(
+waiver pilot "W-9: \"pilot\"" {
+  deal "D1"
+  waives big
+  approved by "Dana Lee"
+  until @2026-12-31
+}
+waiver old {
+  deal "D1"
+  waives g.has_note
+  approved by "Sam Ortiz"
+  reason "legacy deal"
+  until @2026-01-31
+}
+)"}});
+  ASSERT_TRUE(c.ok());
+  const Plan& plan = *c.plan;
+  FactsReader reader(plan.schema);
+  auto render = [&](const char* json) {
+    ReadRecord record;
+    EXPECT_TRUE(reader.read_object(json, record));
+    DealResult result;
+    result.line = 3;
+    result.id_json = record.id_json;
+    EvalOptions options;
+    options.today = *parse_date("2026-11-26");
+    Evaluator(plan).evaluate(record.facts, options, result);
+    std::string out;
+    RecordJson(plan).append(out, result);
+    return out;
+  };
+  EXPECT_EQ(render(R"({"id":"D1","n":3,"when":"2026-11-20"})"),
+            R"({"id":"D1","line":3,"gates":{"g":{"status":"fail","failed":["g.has_note"],)"
+            R"("unknown":[],"missing":[],"invalid":[],"milestones":{"big":"pass"},)"
+            R"("warnings":[],"messages":[],"waived":["big.1"]}},"waivers":[)"
+            R"({"id":"pilot","label":"W-9: \"pilot\"","approver":"Dana Lee","reason":null,)"
+            R"("expires":"2026-12-31","waives":["big"],"expired":false},)"
+            R"({"id":"old","label":null,"approver":"Sam Ortiz","reason":"legacy deal",)"
+            R"("expires":"2026-01-31","waives":["g.has_note"],"expired":true}]})");
+  EXPECT_EQ(render(R"({"id":"D2","n":30,"note":"x","when":"2026-11-20"})"),
+            R"({"id":"D2","line":3,"gates":{"g":{"status":"pass","failed":[],"unknown":[],)"
+            R"("missing":[],"invalid":[],"milestones":{"big":"pass"},"warnings":[],"messages":[],)"
+            R"("waived":[]}},"waivers":[]})");
 }
 
 TEST(AppendJsonString, EscapesQuotesBackslashesAndControls) {

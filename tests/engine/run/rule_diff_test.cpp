@@ -92,6 +92,54 @@ class RuleDiffTest : public ::testing::Test {
 
 using Ids = std::vector<std::string>;
 
+// A waiver added, one removed, one renewed: each listed with what changed, and the deal it now
+// lets through reported with the condition newly waived.
+TEST_F(RuleDiffTest, WaiversAreListedAndNewlyWaivedConditionsAreAChange) {
+  const std::string waivers_old = R"(
+waiver renewed { deal "D1" waives value approved by "Dana" until @2026-06-30 }
+waiver dropped { deal "D9" waives enter.1 approved by "Sam" until @2026-12-31 }
+)";
+  const std::string waivers_new = R"(
+waiver renewed { deal "D1" waives value approved by "Dana" until @2026-12-31 }
+waiver added { deal "D2" waives enter.1 approved by "Kim" reason "pilot" until @2026-12-31 }
+)";
+  Compilation before = compile({{"old.gate", std::string(kOld) + waivers_old}});
+  Compilation after = compile({{"new.gate", std::string(kOld) + waivers_new}});
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(after.ok());
+  RuleDiff diff(*before.plan, *after.plan);
+  ASSERT_TRUE(diff.has_waivers());
+  ASSERT_EQ(diff.waivers().size(), 3u);
+  EXPECT_EQ(diff.waivers()[0].name, "renewed");
+  EXPECT_EQ(diff.waivers()[0].changes, Ids{"until 2026-06-30 -> 2026-12-31"});
+  EXPECT_EQ(diff.waivers()[1].name, "added");
+  EXPECT_TRUE(diff.waivers()[1].added());
+  EXPECT_EQ(diff.waivers()[2].name, "dropped");
+  EXPECT_TRUE(diff.waivers()[2].removed());
+
+  auto evaluate_with = [&](const Plan& plan, const char* deal) {
+    FactsReader reader(plan.schema);
+    ReadRecord record;
+    EXPECT_TRUE(reader.read_object(deal, record));
+    DealResult result;
+    result.id_json = record.id_json;
+    EvalOptions options;
+    options.today = *parse_date("2026-11-26");
+    Evaluator(plan).evaluate(record.facts, options, result);
+    return result;
+  };
+  const char* deal = R"({"id":"D2","price":1,"benefit":9,"signed":false,"fit":true})";
+  DealChanges changes =
+      diff.compare(evaluate_with(*before.plan, deal), evaluate_with(*after.plan, deal));
+  const GateChange* enter = find(diff, changes, "enter");
+  ASSERT_NE(enter, nullptr);
+  EXPECT_EQ(enter->from, Status::Fail);
+  EXPECT_EQ(enter->to, Status::Pass);
+  EXPECT_EQ(enter->no_longer_failed, Ids{"enter.1"});
+  EXPECT_EQ(enter->newly_waived, Ids{"enter.1"});
+  EXPECT_FALSE(RuleDiff(*old_.plan, *new_.plan).has_waivers());
+}
+
 TEST_F(RuleDiffTest, GatesAreMatchedByNameNewOrderFirstThenRemoved) {
   RuleDiff diff(*old_.plan, *new_.plan);
   ASSERT_EQ(diff.gates().size(), 4u);

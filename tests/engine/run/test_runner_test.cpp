@@ -53,9 +53,57 @@ TEST(TestRunner, ChecksStatusesAndReasons) {
   EXPECT_TRUE(run.tests[2].passed);
   EXPECT_TRUE(run.tests[3].passed);
   ASSERT_FALSE(run.tests[4].passed);
-  EXPECT_EQ(run.tests[4].expectations[0].problems, (std::vector<std::string>{"expected g pass, got fail"}));
+  EXPECT_EQ(run.tests[4].expectations[0].problems,
+            (std::vector<std::string>{"expected g pass, got fail"}));
   ASSERT_FALSE(run.tests[5].passed);
-  EXPECT_EQ(run.tests[5].expectations[0].problems, (std::vector<std::string>{"expected has_a to fail, but it is pass"}));
+  EXPECT_EQ(run.tests[5].expectations[0].problems,
+            (std::vector<std::string>{"expected has_a to fail, but it is pass"}));
+}
+
+// A test names the deal by its `id`, so a waiver of that deal applies; `waived` checks what it
+// waived, and a test's `today` after the last day sees the waiver expired.
+TEST(TestRunner, WaiversApplyToTheGivenDealAndWaivedChecksThem) {
+  Compilation c = compile({{"w.gate", std::string(R"(
+facts { id: string, a: bool, n: number }
+milestone has_a { require a }
+gate g { requires has_a
+  require big: n >= 10 }
+waiver small_first_deal {
+  deal "D-1"
+  waives g.big
+  approved by "Dana Lee"
+  until @2026-12-31
+}
+test "the waiver lets D-1 through" {
+  given { id: "D-1", a: true, n: 3 }
+  today @2026-11-26
+  expect g pass waived g.big
+}
+test "another deal gets no waiver" {
+  given { id: "D-2", a: true, n: 3 }
+  today @2026-11-26
+  expect g fail because g.big
+}
+test "after the last day the waiver is gone" {
+  given { id: "D-1", a: true, n: 3 }
+  today @2027-01-01
+  expect g fail because g.big
+}
+test "waived names what was not waived" {
+  given { id: "D-1", a: false, n: 3 }
+  today @2026-11-26
+  expect g fail because has_a waived has_a, g.big
+}
+)")}});
+  ASSERT_TRUE(c.ok());
+  TestRun run = run_rule_tests(c);
+  ASSERT_EQ(run.tests.size(), 4u);
+  EXPECT_TRUE(run.tests[0].passed) << run.tests[0].expectations[0].problems.size();
+  EXPECT_TRUE(run.tests[1].passed);
+  EXPECT_TRUE(run.tests[2].passed);
+  ASSERT_FALSE(run.tests[3].passed);
+  EXPECT_EQ(run.tests[3].expectations[0].problems,
+            (std::vector<std::string>{"expected a condition of has_a to be waived"}));
 }
 
 TEST(TestRunner, FilterSelectsByName) {
