@@ -46,7 +46,9 @@ TEST(Compile, GivesTheDiagnosticsOfAnalyzeAndAPlan) {
     EXPECT_EQ(a.diagnostics.items()[i].message, c.diagnostics.items()[i].message);
   }
   EXPECT_TRUE(c.ok());
-  EXPECT_FALSE(compile(files, {true}).ok()) << "strict: the warnings are errors";
+  CompileOptions strict;
+  strict.strict = true;
+  EXPECT_FALSE(compile(files, strict).ok()) << "strict: the warnings are errors";
 }
 
 }  // namespace
