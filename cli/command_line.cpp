@@ -47,6 +47,8 @@ constexpr const char* kMainFooter =
     "      before changing a gate: which deals would change status, and why\n"
     "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
     "      an HTML page for the pipeline review meeting\n"
+    "  dealgate lsp\n"
+    "      the language server an editor starts: errors while typing, completion, hover\n"
     "\n"
     "Run `dealgate COMMAND --help` for the options of a command.\n"
     "Results go to standard output; messages and progress to standard error.\n"
@@ -131,6 +133,16 @@ constexpr const char* kReportFooter =
     "not compile, 3 the facts or some records could not be read, or the file not written.\n"
     "\n";
 
+constexpr const char* kLspFooter =
+    "The Language Server Protocol on standard input and output, for editors: diagnostics while\n"
+    "typing (the messages of `dealgate check`), completion, hover, go to definition, find\n"
+    "references, formatting (`dealgate fmt`) and the outline of .gate files. A file is compiled\n"
+    "with the other .gate files of its folder. An editor starts it; docs/editors.md shows how\n"
+    "for VS Code and Neovim.\n"
+    "\n"
+    "Exit codes: 0 after the client's `shutdown` and `exit`, 1 when the input ends without them.\n"
+    "\n";
+
 constexpr const char* kGlobalOptions =
     "Global options: --color WHEN, --log-level LEVEL (see `dealgate --help`).\n";
 
@@ -185,6 +197,7 @@ class Formatter final : public CLI::Formatter {
       return "Usage: dealgate diff OLD_RULES NEW_RULES --facts FILE|- [OPTIONS]\n";
     if (name == "report")
       return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
+    if (name == "lsp") return "Usage: dealgate lsp [--stdio]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
 };
@@ -193,11 +206,12 @@ UsageError unknown_argument(const std::string& arg, const CLI::App& command, boo
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
       std::string help =
-          did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report"});
+          did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report", "lsp"});
       return UsageError{
           fmt::format("`{}` is not a dealgate command", arg),
           help.empty()
-              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff` and `report`"
+              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff`, `report` "
+                "and `lsp`"
               : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
@@ -385,8 +399,17 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   report->add_option("--input", report_input, "json or csv, whatever --facts is called")
       ->type_name("KIND");
 
+  // lsp
+  CLI::App* lsp = app.add_subcommand("lsp", "the language server for editors, on stdin and stdout");
+  lsp->fallthrough();
+  lsp->group("Commands");
+  lsp->footer(std::string(kLspFooter) + kGlobalOptions);
+  bool lsp_stdio = false;
+  // Clients such as vscode-languageclient name the transport; standard I/O is the only one.
+  lsp->add_flag("--stdio", lsp_stdio, "talk on standard input and output (the default)");
+
   auto parsed = [&]() -> const CLI::App& {
-    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report}) {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report, lsp}) {
       if (sub->parsed()) return *sub;
     }
     return app;
@@ -452,6 +475,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                                                         sub.get_name())})
                : std::nullopt;
   };
+  if (lsp->parsed()) {
+    result.kind = CommandLine::Kind::Lsp;
+    return result;
+  }
   if (test->parsed()) {
     result.kind = CommandLine::Kind::Test;
     if (auto missing = need_rules(*test, result.test.rules)) return fail(*test, *missing);

@@ -83,7 +83,7 @@ struct ReportArgs {
 };
 
 struct CommandLine {
-  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Lsp, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;

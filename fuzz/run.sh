@@ -10,12 +10,13 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_compile fuzz_facts fuzz_fmt)
+((${#targets[@]})) || targets=(fuzz_compile fuzz_facts fuzz_fmt fuzz_lsp)
 build=${ASAN_BUILD_DIR:-build-asan}
 ./scripts/build-sanitized.sh "${targets[@]}"
 
 # Seed corpora: every rule file of the project for the rule-file targets, every line of the
-# example deals (and the whole file) for the facts target. libFuzzer adds what it finds.
+# example deals (and the whole file) for the facts target, the client sessions of fuzz/seeds/ for
+# the language server. libFuzzer adds what it finds.
 seed() {
   local target=$1 dir=$build/corpus/$1
   mkdir -p "$dir"
@@ -27,6 +28,9 @@ seed() {
         n=$((n + 1))
       done <examples/deals.jsonl
       cp examples/deals.jsonl "$dir/deals.jsonl"
+      ;;
+    fuzz_lsp)
+      cp fuzz/seeds/fuzz_lsp/* "$dir"/
       ;;
     *)
       local f
@@ -45,6 +49,7 @@ for target in "${targets[@]}"; do
   dict=()
   case $target in
     fuzz_facts) dict=(-dict=fuzz/json.dict) ;;
+    fuzz_lsp) dict=(-dict=fuzz/lsp.dict) ;;
     *) dict=(-dict=fuzz/gate.dict) ;;
   esac
   # Known crashers first: each must now run clean.

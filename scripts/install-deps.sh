@@ -10,6 +10,8 @@ packages=(
   libspdlog-dev        # operational logging on stderr
   libsimdjson-dev      # reading deal facts
   libcli11-dev         # the command line
+  nlohmann-json3-dev   # writing the language server's JSON-RPC messages (lsp/)
+  neovim               # a real LSP client: the headless Neovim test of `dealgate lsp`
   libgtest-dev libgmock-dev  # unit and golden tests
   libbenchmark-dev     # micro-benchmarks
   chromium             # renders `dealgate report`'s HTML headless in a test (large; the test skips without it)
@@ -19,6 +21,12 @@ packages=(
   clang                # scripts/build-sanitized.sh: the ASan+UBSan suite and the libFuzzer targets
   libclang-rt-dev      # ASan, UBSan and libFuzzer runtimes for clang
 )
+
+# Only for scripts/editor-screenshot.sh (`install-deps.sh --screenshot`): an X server without a
+# display, a terminal window to run Neovim in, and ImageMagick's `import` to take the picture.
+if [[ ${1:-} == --screenshot ]]; then
+  packages+=(xvfb xterm x11-utils imagemagick fonts-dejavu-core)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -86,9 +86,8 @@ void report_expired_waivers(const CheckedRuleSet& checked, DayNumber today,
 
 }  // namespace
 
-Compilation compile(const std::vector<std::pair<std::string, std::string>>& files,
-                    const CompileOptions& options) {
-  Compilation out;
+Analysis analyze(const std::vector<std::pair<std::string, std::string>>& files) {
+  Analysis out;
   bool syntax_ok = true;
   for (const auto& [path, text] : files) {
     FileId id = out.sources.add(path, text);
@@ -109,14 +108,31 @@ Compilation compile(const std::vector<std::pair<std::string, std::string>>& file
     out.files.push_back(std::move(*parsed));
   }
   if (syntax_ok && !out.diagnostics.has_errors()) {
-    CheckedRuleSet checked = check(out.files, out.sources, out.diagnostics);
-    if (options.today) report_expired_waivers(checked, *options.today, out.diagnostics);
-    if (options.strict) {
-      for (Diagnostic& d : out.diagnostics.items()) d.severity = Severity::Error;
-    }
-    if (!out.diagnostics.has_errors()) out.plan = make_plan(checked, out.sources);
+    out.checked = check(out.files, out.sources, out.diagnostics);
   }
   out.diagnostics.sort();
+  return out;
+}
+
+Compilation compile(const std::vector<std::pair<std::string, std::string>>& files,
+                    const CompileOptions& options) {
+  Analysis analysis = analyze(files);
+  Compilation out;
+  if (analysis.checked) {
+    if (options.today) {
+      report_expired_waivers(*analysis.checked, *options.today, analysis.diagnostics);
+      analysis.diagnostics.sort();
+    }
+    if (options.strict) {
+      for (Diagnostic& d : analysis.diagnostics.items()) d.severity = Severity::Error;
+    }
+    if (!analysis.diagnostics.has_errors())
+      out.plan = make_plan(*analysis.checked, analysis.sources);
+  }
+  out.sources = std::move(analysis.sources);
+  out.files = std::move(analysis.files);
+  out.diagnostics = std::move(analysis.diagnostics);
+  out.stats = analysis.stats;
   return out;
 }
 

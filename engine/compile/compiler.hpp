@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/check/checker.hpp"
 #include "engine/plan/plan.hpp"
 #include "grammar/ast.hpp"
 #include "base/calendar.hpp"
@@ -46,6 +47,24 @@ struct RuleInputs {
   std::vector<std::string> io_errors;
 };
 RuleInputs read_rule_inputs(const std::vector<std::string>& paths);
+
+// The front half of compile(): every file parsed and, when all of them parse, checked. compile()
+// plans it; the language server (lsp/) keeps it to answer questions about names and types.
+// `checked` points into `files`, so an Analysis can be moved but not copied.
+struct Analysis {
+  SourceSet sources;
+  std::vector<ast::File> files;  // parsed files (all of them when there were no syntax errors)
+  Diagnostics diagnostics;       // sorted by file and position
+  std::optional<CheckedRuleSet> checked;  // when every file parsed
+  RuleSetStats stats;
+
+  Analysis() = default;
+  Analysis(Analysis&&) = default;
+  Analysis& operator=(Analysis&&) = default;
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+};
+Analysis analyze(const std::vector<std::pair<std::string, std::string>>& files);
 
 Compilation compile(const std::vector<std::pair<std::string, std::string>>& files,
                     const CompileOptions& options = {});

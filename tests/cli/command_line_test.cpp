@@ -107,6 +107,16 @@ TEST(CommandLine, BadValuesAreUsageErrors) {
                      "`loud` is not a valid value for --log-level");
 }
 
+TEST(CommandLine, Lsp) {
+  EXPECT_EQ(parse({"lsp"}).kind, CommandLine::Kind::Lsp);
+  EXPECT_EQ(parse({"lsp", "--stdio"}).kind, CommandLine::Kind::Lsp)
+      << "as vscode-languageclient starts it";
+  expect_usage_error(parse({"lsp", "rules/"}), "unexpected argument `rules/`");
+  CommandLine typo = parse({"lps"});
+  ASSERT_TRUE(typo.error);
+  EXPECT_EQ(typo.error->help, "did you mean `lsp`?");
+}
+
 TEST(CommandLine, UnknownOptionSuggestsTheNearest) {
   CommandLine c = parse({"eval", "r", "--fact", "f"});
   expect_usage_error(c, "`--fact` is not an option of `dealgate eval`", "did you mean `--facts`?");
