@@ -418,7 +418,8 @@ struct show_currency_fact : pegtl::seq< identifier, pegtl::star< pegtl::one< '.'
 struct show_currency : pegtl::sor< show_currency_code, show_currency_fact > {};
 struct show_money : pegtl::seq< show_as, sep, pegtl::must< show_money_word >, sep, pegtl::must< show_in >, sep,
                                 pegtl::must< show_currency > > {};
-struct show_field : pegtl::seq< show_fact, sep, pegtl::opt< show_label, sep >, pegtl::opt< show_money > > {};
+// The trailing white space stays outside a field, so a comment after it is not part of its span.
+struct show_field : pegtl::seq< show_fact, pegtl::opt< sep, show_label >, pegtl::opt< sep, show_money > > {};
 struct show_close : pegtl::one< '}' > {};
 struct show_body : pegtl::seq< sep, pegtl::star< show_field, sep >, pegtl::must< show_close > > {};
 struct show_decl : pegtl::seq< show_keyword, sep, pegtl::must< show_open >, show_body > {};
