@@ -36,6 +36,7 @@ int run_eval(const EvalArgs& args, const Io& io) {
   if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;
   // The text report tells people what to change; the data formats stay lean.
   options.checklist = args.format == OutputFormat::Text;
+  options.shown = args.format == OutputFormat::Text;
   if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");
   spdlog::debug("today is {}; results in input order", format_date(options.today));
 

@@ -34,6 +34,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   EvalOptions options;
   if (!make_eval_options(plan, {}, args.params, args.today, io, options)) return kExitUsage;
   options.checklist = true;
+  options.shown = true;
 
   {
     std::error_code ec;
