@@ -245,7 +245,7 @@ int run_diff(const DiffArgs& args, const Io& io) {
       old_input_error = read_facts(old_plan.schema, old_source, [&](const FactsRecord& record) {
         DealResult result;
         result.line = record.line;
-        result.id_json = record.id_json.empty() ? std::string("null") : record.id_json;
+        result.id_json.assign(record_id_json(record.id_json));
         result.error = record.error;
         if (record.error.empty() && diff.evaluates_old()) {
           evaluator.evaluate(record.facts, old_options, result);
@@ -284,7 +284,7 @@ int run_diff(const DiffArgs& args, const Io& io) {
           return;
         }
         result.line = record.line;
-        result.id_json = record.id_json.empty() ? std::string("null") : record.id_json;
+        result.id_json.assign(record_id_json(record.id_json));
         result.error = record.error;
         result.gates.clear();
         if (!record.error.empty() || !old_result->error.empty()) {

@@ -30,8 +30,7 @@ void evaluate_record(Evaluator& evaluator, const EvalOptions& options, const Fac
                      DealResult& result, EvalTally& tally) {
   ++tally.records;
   result.line = record.line;
-  result.id_json.assign(record.id_json.empty() ? std::string_view("null")
-                                               : std::string_view(record.id_json));
+  result.id_json.assign(record_id_json(record.id_json));
   result.error = record.error;
   if (!record.error.empty()) {
     result.gates.clear();

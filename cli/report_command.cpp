@@ -52,8 +52,7 @@ int run_report(const ReportArgs& args, const Io& io) {
                  [&](const FactsRecord& record) {
                    DealResult& result = deals.emplace_back();
                    result.line = record.line;
-                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
-                                                                : std::string_view(record.id_json));
+                   result.id_json.assign(record_id_json(record.id_json));
                    result.error = record.error;
                    if (record.error.empty()) {
                      evaluator.evaluate(record.facts, options, result);
