@@ -27,8 +27,9 @@ except ImportError as missing:
     sys.exit(77)
 
 EXAMPLES = os.path.join(SOURCE, "examples", "python")
-sys.path.insert(0, EXAMPLES)
+sys.path[:0] = [EXAMPLES, os.path.dirname(os.path.abspath(__file__))]
 import dask_gates  # noqa: E402
+from local_cluster import Cluster  # noqa: E402
 
 RULES = os.path.join(SOURCE, "rules")
 TODAY = "2026-11-26"
@@ -50,45 +51,6 @@ def renumbered(partitions):
             out.append(dict(record, line=record["line"] + offset))
         offset += len(records)
     return out
-
-
-class Cluster:
-    def __init__(self, folder):
-        self.folder = folder
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-            [EXAMPLES] + os.environ.get("PYTHONPATH", "").split(os.pathsep)))
-        scheduler_file = os.path.join(folder, "scheduler.json")
-        common = ["--no-dashboard", "--host", "127.0.0.1"]
-        self.logs = open(os.path.join(folder, "cluster.log"), "w")
-        start = [sys.executable, "-m"]
-        self.scheduler = subprocess.Popen(
-            start + ["distributed.cli.dask_scheduler", "--port", "0", "--scheduler-file",
-                     scheduler_file] + common, env=env, stdout=self.logs, stderr=self.logs)
-        deadline = time.monotonic() + 30
-        while not os.path.exists(scheduler_file):
-            if time.monotonic() > deadline or self.scheduler.poll() is not None:
-                raise RuntimeError("the scheduler did not start; see " + self.logs.name)
-            time.sleep(0.1)
-        # No nanny: a killed worker stays dead, so its tasks must move to the other one.
-        self.workers = [subprocess.Popen(
-            start + ["distributed.cli.dask_worker", "--scheduler-file", scheduler_file,
-                     "--nthreads", "1", "--no-nanny"] + common,
-            env=env, stdout=self.logs, stderr=self.logs) for _ in range(2)]
-        self.client = distributed.Client(scheduler_file=scheduler_file, timeout=30)
-        self.client.wait_for_workers(2, timeout=30)
-
-    def close(self):
-        self.client.close()
-        for process in self.workers + [self.scheduler]:
-            if process.poll() is None:
-                process.terminate()
-        for process in self.workers + [self.scheduler]:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        self.logs.close()
 
 
 class DaskCluster(unittest.TestCase):
@@ -115,7 +77,7 @@ class DaskCluster(unittest.TestCase):
         with open(cls.csv, "w") as f:
             f.writelines([header] + rows * 20)
         cls.expected = program_records(cls.whole)
-        cls.cluster = Cluster(folder)
+        cls.cluster = Cluster(folder, [EXAMPLES])
         cls.client = cls.cluster.client
 
     @classmethod
