@@ -344,20 +344,16 @@ struct Context {
       case Op::GreaterEqual: {
         const Type::Kind operand = node(n.args[0]).type;
         if (operand == Type::Kind::Number) {
-          double l = 0, r = 0;
-          if (!eval_number(n.args[0], l) || !eval_number(n.args[1], r)) return Unknown;
-          return truth(compare(n.op, l, r));
+          return compare_typed<double>(n,
+                                       [&](ExprIndex i, double& v) { return eval_number(i, v); });
         }
         if (operand == Type::Kind::Date) {
-          DayNumber l = 0, r = 0;
-          if (!eval_date(n.args[0], l) || !eval_date(n.args[1], r)) return Unknown;
-          return truth(compare(n.op, l, r));
+          return compare_typed<DayNumber>(
+              n, [&](ExprIndex i, DayNumber& v) { return eval_date(i, v); });
         }
         if (operand == Type::Kind::String && (n.op == Op::Equal || n.op == Op::NotEqual)) {
-          std::string_view l, r;
-          if (!eval_string(n.args[0], l) || !eval_string(n.args[1], r)) return Unknown;
-          if (!spend(comparison_steps(l, r))) return Unknown;
-          return truth(compare(n.op, l, r));
+          return compare_typed<std::string_view>(
+              n, [&](ExprIndex i, std::string_view& v) { return eval_string(i, v); });
         }
         break;
       }
@@ -388,6 +384,18 @@ struct Context {
         break;
     }
     return truth_of(eval(index));
+  }
+
+  // A comparison (node `n`) of two operands read by `read(index, out)`, false when unknown: unknown
+  // when either is, and the right one is not read when the left is unknown.
+  template <typename T, typename Read>
+  Truth compare_typed(const ExprNode& n, Read&& read) {
+    T l{}, r{};
+    if (!read(n.args[0], l) || !read(n.args[1], r)) return Unknown;
+    if constexpr (std::is_same_v<T, std::string_view>) {
+      if (!spend(comparison_steps(l, r))) return Unknown;
+    }
+    return truth(compare(n.op, l, r));
   }
 
   template <typename T>
@@ -698,21 +706,17 @@ struct Context {
         }
         return;
       }
-      case Op::Divide: {
-        Value l = eval(n.args[0]);
-        Value r = eval(n.args[1]);
-        if (l.is_unknown()) collect_causes(n.args[0], out);
-        if (r.is_unknown()) collect_causes(n.args[1], out);
-        if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("division by zero");
-        return;
-      }
+      case Op::Divide:
       case Op::DatePlusDays:
       case Op::DateMinusDays: {
+        // Unknown with both operands known: the operation itself had no result.
         Value l = eval(n.args[0]);
         Value r = eval(n.args[1]);
         if (l.is_unknown()) collect_causes(n.args[0], out);
         if (r.is_unknown()) collect_causes(n.args[1], out);
-        if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("date out of range");
+        if (!l.is_unknown() && !r.is_unknown()) {
+          out.other.emplace_back(n.op == Op::Divide ? "division by zero" : "date out of range");
+        }
         return;
       }
       case Op::In:
