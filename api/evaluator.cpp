@@ -97,7 +97,7 @@ Status to_public(core::Status s) {
 
 void fill(const Plan& plan, const core::DealResult& r, Evaluation& e) {
   e.line = r.line;
-  e.id_json = r.id_json.empty() ? "null" : r.id_json;
+  e.id_json.assign(record_id_json(r.id_json));
   e.error = r.error;
   e.gates.clear();
   e.gates.reserve(r.gates.size());
@@ -136,8 +136,7 @@ bool passed(const core::DealResult& r) {
 void evaluate_record(detail::EvaluatorImpl& impl, ReadRecord& record) {
   core::DealResult& r = impl.result;
   r.line = record.line;
-  r.id_json.assign(record.id_json.empty() ? std::string_view("null")
-                                          : std::string_view(record.id_json));
+  r.id_json.assign(record_id_json(record.id_json));
   r.error = record.error;
   if (record.error.empty()) {
     impl.engine.evaluate(record.facts, impl.options, r);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/json_writer.hpp"
 #include "base/suggest.hpp"
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/facts_convert.hpp"
@@ -35,39 +36,6 @@ bool equals_lower(std::string_view text, std::string_view lower) {
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[(c >> 4) & 0xf]);
-          out.push_back(kHex[c & 0xf]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
 }
 
 std::string backticked(std::string_view name) {

@@ -1,13 +1,13 @@
 #include "engine/run/deal_step.hpp"
 
-#include <string_view>
+#include "engine/facts/json_facts.hpp"
 
 namespace dealgate {
 
 void start_result(std::uint64_t line, const std::string& error, const std::string& id_json,
                   DealResult& result) {
   result.line = line;
-  result.id_json.assign(id_json.empty() ? std::string_view("null") : std::string_view(id_json));
+  result.id_json.assign(record_id_json(id_json));
   result.error = error;
   result.gates.clear();
 }

@@ -1,6 +1,6 @@
 // The step every command and the library take for each record they read: the record's line, id
 // and error into its result, and, when it could be read, its evaluation. An empty id (the record
-// has none) becomes `null`, here and nowhere else.
+// has none) becomes `null` (engine/facts/json_facts.hpp: record_id_json).
 #pragma once
 
 #include <cstdint>
