@@ -134,15 +134,8 @@ bool passed(const core::DealResult& r) {
 
 // Evaluates the record the reader filled into impl.result.
 void evaluate_record(detail::EvaluatorImpl& impl, ReadRecord& record) {
-  core::DealResult& r = impl.result;
-  r.line = record.line;
-  r.id_json.assign(record_id_json(record.id_json));
-  r.error = record.error;
-  if (record.error.empty()) {
-    impl.engine.evaluate(record.facts, impl.options, r);
-  } else {
-    r.gates.clear();
-  }
+  core::evaluate_record(impl.engine, impl.options, record.line, record.error, record.id_json,
+                        record.facts, impl.result);
 }
 
 void evaluate_one(detail::EvaluatorImpl& impl, std::string_view json) {
