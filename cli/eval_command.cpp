@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
+#include "cli/ordered_facts.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plural.hpp"
 #include "cli/progress.hpp"
@@ -18,16 +19,6 @@
 #include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
-namespace {
-
-// A file that cannot be opened is reported before any output is written, so stdout stays empty.
-unsigned default_threads() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores > 0 ? cores : 1;
-}
-
-}  // namespace
-
 int run_eval(const EvalArgs& args, const Io& io) {
   std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
   if (!compilation) return kExitUsage;
@@ -56,7 +47,7 @@ int run_eval(const EvalArgs& args, const Io& io) {
   Progress progress(io.err, io.progress);
   EvalTally tally;
   PipelineOptions pipeline;
-  pipeline.threads = args.threads > 0 ? args.threads : default_threads();
+  pipeline.threads = threads_or_cores(args.threads);
   if (args.facts == "-" && io.stdin_is_terminal) {
     pipeline.threads = 1;  // one deal at a time, answered as it is typed
     pipeline.flush_each_record = &io.out;

@@ -27,6 +27,7 @@ BELOW_PROGRAMS = {"base", "grammar"} | ENGINE
 ALLOWED["api"] = BELOW_PROGRAMS | {"include"}
 ALLOWED["lsp"] = BELOW_PROGRAMS
 ALLOWED["cli"] = BELOW_PROGRAMS | {"lsp"}
+ALLOWED["python"] = {"include"}  # the Python module: the public API only
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
