@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/enum_words.hpp"
 #include "grammar/source.hpp"
 
 namespace dealgate::ast {
@@ -63,39 +64,9 @@ enum class BinaryOp {
 
 // The operator as written in rule files: `and`, `==`, `not in`, `??`.
 inline const char* binary_op_text(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::Or:
-      return "or";
-    case BinaryOp::And:
-      return "and";
-    case BinaryOp::Equal:
-      return "==";
-    case BinaryOp::NotEqual:
-      return "!=";
-    case BinaryOp::Less:
-      return "<";
-    case BinaryOp::LessEqual:
-      return "<=";
-    case BinaryOp::Greater:
-      return ">";
-    case BinaryOp::GreaterEqual:
-      return ">=";
-    case BinaryOp::In:
-      return "in";
-    case BinaryOp::NotIn:
-      return "not in";
-    case BinaryOp::Add:
-      return "+";
-    case BinaryOp::Subtract:
-      return "-";
-    case BinaryOp::Multiply:
-      return "*";
-    case BinaryOp::Divide:
-      return "/";
-    case BinaryOp::Coalesce:
-      return "??";
-  }
-  return "?";
+  static constexpr const char* kText[] = {
+      "or", "and", "==", "!=", "<", "<=", ">", ">=", "in", "not in", "+", "-", "*", "/", "??"};
+  return enum_word<BinaryOp::Or, BinaryOp::Coalesce>(op, kText);
 }
 
 struct RecordField {

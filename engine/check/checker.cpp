@@ -8,6 +8,7 @@
 #include <cctype>
 #include <functional>
 
+#include "base/enum_words.hpp"
 #include "base/suggest.hpp"
 #include "engine/check/checker_internal.hpp"
 
@@ -50,19 +51,8 @@ ValueType value_type_of(const ast::TypeExpr& t) {
 namespace {
 
 const char* symbol_word(Symbol::Kind k) {
-  switch (k) {
-    case Symbol::Kind::Const:
-      return "const";
-    case Symbol::Kind::Param:
-      return "param";
-    case Symbol::Kind::Milestone:
-      return "milestone";
-    case Symbol::Kind::Gate:
-      return "gate";
-    case Symbol::Kind::Waiver:
-      return "waiver";
-  }
-  return "name";
+  static constexpr const char* kWords[] = {"const", "param", "milestone", "gate", "waiver"};
+  return enum_word<Symbol::Kind::Const, Symbol::Kind::Waiver>(k, kWords, "name");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/enum_words.hpp"
 #include "engine/plan/plan.hpp"
 
 namespace dealgate {
@@ -99,21 +100,9 @@ struct StageAudit {
 };
 
 inline const char* verdict_name(StageAudit::Verdict v) {
-  switch (v) {
-    case StageAudit::Verdict::Ok:
-      return "ok";
-    case StageAudit::Verdict::Ahead:
-      return "ahead";
-    case StageAudit::Verdict::Unmapped:
-      return "unmapped";
-    case StageAudit::Verdict::Excluded:
-      return "excluded";
-    case StageAudit::Verdict::Missing:
-      return "missing";
-    case StageAudit::Verdict::Invalid:
-      return "invalid";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {"ok",       "ahead",   "unmapped",
+                                           "excluded", "missing", "invalid"};
+  return enum_word<StageAudit::Verdict::Ok, StageAudit::Verdict::Invalid>(v, kNames);
 }
 
 struct DealResult {

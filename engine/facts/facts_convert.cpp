@@ -5,6 +5,8 @@
 #include <cstring>
 #include <utility>
 
+#include "base/enum_words.hpp"
+
 namespace dealgate {
 
 using simdjson::error_code;
@@ -35,21 +37,9 @@ std::string_view trim_right(std::string_view s) {
 }
 
 const char* type_name(od::json_type type) {
-  switch (type) {
-    case od::json_type::array:
-      return "an array";
-    case od::json_type::object:
-      return "an object";
-    case od::json_type::number:
-      return "a number";
-    case od::json_type::string:
-      return "a string";
-    case od::json_type::boolean:
-      return "a boolean";
-    case od::json_type::null:
-      return "null";
-  }
-  return "a value";
+  static constexpr const char* kNames[] = {"an array", "an object", "a number",
+                                           "a string", "a boolean", "null"};
+  return enum_word<od::json_type::array, od::json_type::null>(type, kNames, "a value");
 }
 
 // A bad literal: which one it tried to be.
@@ -323,8 +313,7 @@ error_code FactsConverter::convert_fields(od::object& object, FieldTable& table,
     }
     ++position;
     // A declared id field is recognised by its node, without comparing the key again.
-    bool is_id =
-        top && (id_node_ != kNoNode ? node == id_node_ : raw_equals(key, end_, id_field_));
+    bool is_id = top && (id_node_ != kNoNode ? node == id_node_ : raw_equals(key, end_, id_field_));
     if (node == kNoNode && !is_id && !plain_key) {
       std::string_view text;
       e = field.unescaped_key().get(text);

@@ -1,26 +1,17 @@
 #include "engine/schema/schema.hpp"
 
+#include "base/enum_words.hpp"
+
 namespace dealgate {
 
 const char* value_type_word(ValueType type) {
-  switch (type) {
-    case ValueType::Bool:
-      return "bool";
-    case ValueType::Number:
-      return "number";
-    case ValueType::String:
-      return "string";
-    case ValueType::Date:
-      return "date";
-    case ValueType::List:
-      return "list";
-    case ValueType::Record:
-      return "record";
-  }
-  return "?";
+  static constexpr const char* kWords[] = {"bool", "number", "string", "date", "list", "record"};
+  return enum_word<ValueType::Bool, ValueType::Record>(type, kWords);
 }
 
-Schema::Schema() { frames_.push_back({0, kNoNode}); }
+Schema::Schema() {
+  frames_.push_back({0, kNoNode});
+}
 
 NodeIndex Schema::find_field(NodeIndex record, std::string_view name) const {
   const std::vector<NodeIndex>& fields = record == kNoNode ? top_fields_ : nodes_[record].fields;
