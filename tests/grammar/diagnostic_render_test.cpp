@@ -23,12 +23,11 @@ TEST(DiagnosticRender, CaretUnderlineAndHelp) {
 TEST(DiagnosticRender, EmptySpanGetsOneCaretAndNotesFollowHelp) {
   SourceSet sources;
   FileId f = sources.add("x.gate", "const a = (1\n");
-  Diagnostic d;
-  d.code = "syntax";
-  d.message = "expected `)` to close `(`";
-  d.span = {f, 12, 12};
-  d.help = "add `)`";
-  d.notes.push_back({{f, 10, 11}, "`(` opened here"});
+  const Diagnostic d{.code = "syntax",
+                     .message = "expected `)` to close `(`",
+                     .span = {f, 12, 12},
+                     .help = "add `)`",
+                     .notes = {{{f, 10, 11}, "`(` opened here"}}};
   EXPECT_EQ(render_text(d, sources),
             "x.gate:1:13: error: expected `)` to close `(`\n"
             "   |\n"
@@ -62,11 +61,11 @@ TEST(DiagnosticRender, TabsAndMultiByteCharactersLineUp) {
 TEST(DiagnosticRender, Json) {
   SourceSet sources;
   FileId f = sources.add("x.gate", "a\n\"b\"\n");
-  Diagnostic d;
-  d.code = "syntax";
-  d.message = "bad \"quote\"";
-  d.span = {f, 2, 5};
-  d.notes.push_back({{f, 0, 1}, "here"});
+  const Diagnostic d{.code = "syntax",
+                     .message = "bad \"quote\"",
+                     .span = {f, 2, 5},
+                     .help = "",
+                     .notes = {{{f, 0, 1}, "here"}}};
   EXPECT_EQ(
       render_json(d, sources),
       R"({"severity":"error","code":"syntax","message":"bad \"quote\"","file":"x.gate","line":2,)"
