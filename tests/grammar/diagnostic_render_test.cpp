@@ -7,6 +7,15 @@
 namespace dealgate {
 namespace {
 
+// A syntax error with one note, as the parser reports an unclosed bracket.
+Diagnostic syntax_error(Span span, std::string message, std::string help, Note note) {
+  return {.code = "syntax",
+          .message = std::move(message),
+          .span = span,
+          .help = std::move(help),
+          .notes = {std::move(note)}};
+}
+
 TEST(DiagnosticRender, CaretUnderlineAndHelp) {
   SourceSet sources;
   FileId f = sources.add("rules/x.gate", "milestone m {\n  requre a\n}\n");
@@ -23,11 +32,8 @@ TEST(DiagnosticRender, CaretUnderlineAndHelp) {
 TEST(DiagnosticRender, EmptySpanGetsOneCaretAndNotesFollowHelp) {
   SourceSet sources;
   FileId f = sources.add("x.gate", "const a = (1\n");
-  const Diagnostic d{.code = "syntax",
-                     .message = "expected `)` to close `(`",
-                     .span = {f, 12, 12},
-                     .help = "add `)`",
-                     .notes = {{{f, 10, 11}, "`(` opened here"}}};
+  const Diagnostic d = syntax_error({f, 12, 12}, "expected `)` to close `(`", "add `)`",
+                                    {{f, 10, 11}, "`(` opened here"});
   EXPECT_EQ(render_text(d, sources),
             "x.gate:1:13: error: expected `)` to close `(`\n"
             "   |\n"
@@ -61,11 +67,7 @@ TEST(DiagnosticRender, TabsAndMultiByteCharactersLineUp) {
 TEST(DiagnosticRender, Json) {
   SourceSet sources;
   FileId f = sources.add("x.gate", "a\n\"b\"\n");
-  const Diagnostic d{.code = "syntax",
-                     .message = "bad \"quote\"",
-                     .span = {f, 2, 5},
-                     .help = "",
-                     .notes = {{{f, 0, 1}, "here"}}};
+  const Diagnostic d = syntax_error({f, 2, 5}, "bad \"quote\"", "", {{f, 0, 1}, "here"});
   EXPECT_EQ(
       render_json(d, sources),
       R"({"severity":"error","code":"syntax","message":"bad \"quote\"","file":"x.gate","line":2,)"
