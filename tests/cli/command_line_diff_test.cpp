@@ -1,24 +1,17 @@
 // `dealgate diff`'s command line (cli/command_line.cpp), kept apart from command_line_test.cpp.
 #include <gtest/gtest.h>
 
-#include <initializer_list>
-
 #include "cli/command_line.hpp"
+#include "parse_args.hpp"
 
 namespace dealgate::cli {
 namespace {
 
-CommandLine parse(std::initializer_list<const char*> args) {
-  std::vector<const char*> argv = {"dealgate"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return parse_command_line(static_cast<int>(argv.size()), argv.data());
-}
+using testing::parse;
 
+// diff's usage errors name `dealgate diff` as the command to ask for help.
 void expect_usage_error(const CommandLine& c, const std::string& message) {
-  EXPECT_EQ(c.kind, CommandLine::Kind::Exit);
-  EXPECT_EQ(c.exit_code, 2);
-  ASSERT_TRUE(c.error);
-  EXPECT_EQ(c.error->message, message);
+  testing::expect_usage_error(c, message);
   EXPECT_EQ(c.error_command, "dealgate diff");
 }
 

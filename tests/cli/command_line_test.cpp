@@ -2,27 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <initializer_list>
+#include "parse_args.hpp"
 
 namespace dealgate::cli {
 namespace {
 
-CommandLine parse(std::initializer_list<const char*> args) {
-  std::vector<const char*> argv = {"dealgate"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return parse_command_line(static_cast<int>(argv.size()), argv.data());
-}
-
-void expect_usage_error(const CommandLine& c, const std::string& message,
-                        const std::string& help = "") {
-  EXPECT_EQ(c.kind, CommandLine::Kind::Exit);
-  EXPECT_EQ(c.exit_code, 2);
-  ASSERT_TRUE(c.error);
-  EXPECT_EQ(c.error->message, message);
-  if (!help.empty()) {
-    EXPECT_EQ(c.error->help, help);
-  }
-}
+using testing::expect_usage_error;
+using testing::parse;
 
 TEST(CommandLine, EvalWithEveryOption) {
   CommandLine c = parse({"eval",       "rules/",      "extra.gate", "--facts", "-",

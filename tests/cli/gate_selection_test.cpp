@@ -16,6 +16,14 @@ Plan two_gate_plan() {
   return plan;
 }
 
+// A selection of gates by name that the plan does not allow: the usage error it gives.
+UsageError rejected(const Plan& plan, const std::vector<std::string>& names) {
+  std::vector<BlockIndex> selected;
+  UsageError error;
+  EXPECT_FALSE(select_gates(plan, names, selected, error));
+  return error;
+}
+
 TEST(SelectGates, NoNamesMeansEveryGate) {
   std::vector<BlockIndex> selected = {99};
   UsageError error;
@@ -32,24 +40,18 @@ TEST(SelectGates, DeclarationOrderEachOnce) {
 }
 
 TEST(SelectGates, UnknownNameSuggestsTheClosestGate) {
-  std::vector<BlockIndex> selected;
-  UsageError error;
-  EXPECT_FALSE(select_gates(two_gate_plan(), {"enter_delivry"}, selected, error));
+  const UsageError error = rejected(two_gate_plan(), {"enter_delivry"});
   EXPECT_EQ(error.message, "the rules have no gate `enter_delivry`");
   EXPECT_EQ(error.help, "did you mean `enter_delivery`?");
 }
 
 TEST(SelectGates, FarOffNameListsTheGates) {
-  std::vector<BlockIndex> selected;
-  UsageError error;
-  EXPECT_FALSE(select_gates(two_gate_plan(), {"close_won"}, selected, error));
+  const UsageError error = rejected(two_gate_plan(), {"close_won"});
   EXPECT_EQ(error.help, "the gates are: acid_test, enter_delivery");
 }
 
 TEST(SelectGates, AMilestoneIsNotAGate) {
-  std::vector<BlockIndex> selected;
-  UsageError error;
-  EXPECT_FALSE(select_gates(enterprise_plan(), {"value_confirmed"}, selected, error));
+  const UsageError error = rejected(enterprise_plan(), {"value_confirmed"});
   EXPECT_EQ(error.message, "`value_confirmed` is a milestone, not a gate");
   EXPECT_EQ(error.help, "the gates are: enter_delivery");
 }

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan/plan.hpp"
 #include "engine/eval/result.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate::cli::testing {
 
@@ -76,21 +76,26 @@ inline std::vector<std::pair<BlockIndex, Status>> milestones(Status value, Statu
           {3, value},        {4, Status::Pass}, {5, acid}};
 }
 
+// A deal at `line` judged only on enter_delivery, with `gate` as that gate's result.
+inline DealResult enter_delivery_result(std::uint64_t line, std::string id_json, GateResult gate) {
+  DealResult r;
+  r.line = line;
+  r.id_json = std::move(id_json);
+  gate.gate = kEnterDelivery;
+  r.gates.push_back(std::move(gate));
+  return r;
+}
+
 // The deal of SPEC §7's JSON Lines example.
 inline DealResult spec_example_result() {
-  DealResult r;
-  r.line = 17;
-  r.id_json = "\"D000123\"";
   GateResult g;
-  g.gate = kEnterDelivery;
   g.status = Status::Fail;
   g.failed = {6, 8};
   g.milestones = milestones(Status::Fail, Status::Fail);
   g.warnings = {10};
   g.messages = {"benefit 250000 is below 3x the price 100000",
                 "last customer contact was 41 days ago"};
-  r.gates.push_back(std::move(g));
-  return r;
+  return enter_delivery_result(17, "\"D000123\"", std::move(g));
 }
 
 // SPEC §7's record, its line breaks and indentation taken out.
@@ -105,31 +110,21 @@ inline const std::string kSpecExampleLine =
 // A deal that cannot be decided: the decision maker and a stakeholder's role are missing, the price
 // is not a number.
 inline DealResult unknown_result() {
-  DealResult r;
-  r.line = 18;
-  r.id_json = "\"D000124\"";
   GateResult g;
-  g.gate = kEnterDelivery;
   g.status = Status::Unknown;
   g.unknown = {1, 6, 9};
   g.missing = {"diagnosis.confirmed_by", "stakeholders[0].role", "stakeholders[1].role"};
   g.invalid = {"value.price"};
   g.milestones = milestones(Status::Unknown, Status::Pass);
   g.milestones[0].second = Status::Unknown;
-  r.gates.push_back(std::move(g));
-  return r;
+  return enter_delivery_result(18, "\"D000124\"", std::move(g));
 }
 
 inline DealResult pass_result(std::uint64_t line, std::string id_json) {
-  DealResult r;
-  r.line = line;
-  r.id_json = std::move(id_json);
   GateResult g;
-  g.gate = kEnterDelivery;
   g.status = Status::Pass;
   g.milestones = milestones(Status::Pass, Status::Pass);
-  r.gates.push_back(std::move(g));
-  return r;
+  return enter_delivery_result(line, std::move(id_json), std::move(g));
 }
 
 // The enterprise plan with two waivers: `pilot` waives acid_test for D000125 (in force on

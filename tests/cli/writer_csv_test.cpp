@@ -4,6 +4,7 @@
 
 #include "cli/writer.hpp"
 #include "sample_plan.hpp"
+#include "write_results.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -11,12 +12,7 @@ namespace {
 using namespace testing;
 
 std::string csv_of(const std::vector<DealResult>& results) {
-  const Plan plan = enterprise_plan();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Csv, plan, out);
-  for (const DealResult& r : results) writer->write(r);
-  writer->finish();
-  return out.str();
+  return written(OutputFormat::Csv, enterprise_plan(), results);
 }
 
 TEST(CsvWriter, HeaderAndOneRowPerDealAndGate) {
@@ -55,14 +51,9 @@ TEST(CsvWriter, WritesTheHeaderEvenWithoutRecords) {
 
 // With waivers, two columns more: the gate's waived conditions and the waivers naming the deal.
 TEST(CsvWriter, WaiverColumnsOnlyWithWaivers) {
-  const Plan plan = enterprise_plan_with_waivers();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Csv, plan, out);
-  writer->write(waived_result());
-  writer->write(error_result(20, "bad"));
-  writer->finish();
   EXPECT_EQ(
-      out.str(),
+      written(OutputFormat::Csv, enterprise_plan_with_waivers(),
+              {waived_result(), error_result(20, "bad")}),
       "id,line,gate,status,failed,unknown,missing,messages,waived,waivers\r\n"
       "D000125,19,enter_delivery,pass,,,,,acid_test.1,"
       "\"pilot: approved by Dana Lee, VP Sales, until 2026-12-31; legacy: expired 2026-10-31\"\r\n"

@@ -5,6 +5,7 @@
 
 #include "cli/writer.hpp"
 #include "sample_plan.hpp"
+#include "write_results.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -12,22 +13,16 @@ namespace {
 using namespace testing;
 
 TEST(JsonlWriter, ReproducesTheSpecRecordByteForByte) {
-  const Plan plan = enterprise_plan();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
-  writer->write(spec_example_result());
-  writer->finish();
-  EXPECT_EQ(out.str(), kSpecExampleLine + "\n");
+  EXPECT_EQ(written(OutputFormat::Jsonl, enterprise_plan(), {spec_example_result()}),
+            kSpecExampleLine + "\n");
 }
 
 TEST(JsonlWriter, WritesAnErrorRecordWithLineAndMessage) {
-  const Plan plan = enterprise_plan();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
-  writer->write(error_result(4, "expected `,` or `}` after \"value\"\tat column 12"));
-  writer->finish();  // records are written in pieces; finish() writes the rest
-  EXPECT_EQ(out.str(), R"({"line":4,"error":"expected `,` or `}` after \"value\"\tat column 12"})"
-                       "\n");
+  // Records are written in pieces; finish() writes the rest.
+  EXPECT_EQ(written(OutputFormat::Jsonl, enterprise_plan(),
+                    {error_result(4, "expected `,` or `}` after \"value\"\tat column 12")}),
+            R"({"line":4,"error":"expected `,` or `}` after \"value\"\tat column 12"})"
+            "\n");
 }
 
 // Output is buffered in pieces, not held to the end: memory stays bounded on a long run, and a
@@ -46,22 +41,18 @@ TEST(JsonlWriter, LongRunsAreWrittenAsTheyGo) {
 }
 
 TEST(JsonlWriter, OneLinePerRecordInTheOrderGiven) {
-  const Plan plan = enterprise_plan();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Jsonl, plan, out);
-  writer->write(pass_result(3, "42"));
-  writer->write(error_result(4, "not an object"));
-  writer->write(pass_result(5, "null"));
-  writer->finish();
+  const std::string out =
+      written(OutputFormat::Jsonl, enterprise_plan(),
+              {pass_result(3, "42"), error_result(4, "not an object"), pass_result(5, "null")});
   const std::string milestones =
       R"("milestones":{"causes_confirmed":"pass","consequences_confirmed":"pass",)"
       R"("solution_defined":"pass","value_confirmed":"pass","mutual_fit":"pass","acid_test":"pass"})";
   const std::string gate = R"({"enter_delivery":{"status":"pass","failed":[],"unknown":[],)"
                            R"("missing":[],"invalid":[],)" +
                            milestones + R"(,"warnings":[],"messages":[]}})";
-  EXPECT_EQ(out.str(), R"({"id":42,"line":3,"gates":)" + gate + "}\n" +
-                           R"({"line":4,"error":"not an object"})" + "\n" +
-                           R"({"id":null,"line":5,"gates":)" + gate + "}\n");
+  EXPECT_EQ(out, R"({"id":42,"line":3,"gates":)" + gate + "}\n" +
+                     R"({"line":4,"error":"not an object"})" + "\n" +
+                     R"({"id":null,"line":5,"gates":)" + gate + "}\n");
 }
 
 TEST(JsonlWriter, ListsUnknownMissingAndInvalid) {

@@ -4,6 +4,7 @@
 
 #include "cli/writer.hpp"
 #include "sample_plan.hpp"
+#include "write_results.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -11,12 +12,7 @@ namespace {
 using namespace testing;
 
 std::string text_of(const std::vector<DealResult>& results, bool color = false) {
-  const Plan plan = enterprise_plan();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Text, plan, out, WriterOptions{color});
-  for (const DealResult& r : results) writer->write(r);
-  writer->finish();
-  return out.str();
+  return written(OutputFormat::Text, enterprise_plan(), results, WriterOptions{color});
 }
 
 TEST(TextWriter, ExplainsEachDealAndSummarisesTheRun) {
@@ -131,13 +127,8 @@ TEST(TextWriter, FallsBackToAMessageListWhenMessagesDoNotMatchConditions) {
 // A waived condition is listed as waived, with its waiver; each deal lists the waivers that name
 // it (an expired one marked); the summary says how many deals each held for and their amount.
 TEST(TextWriter, WaivedConditionsAndWaivers) {
-  const Plan plan = enterprise_plan_with_waivers();
-  std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Text, plan, out, WriterOptions{false});
-  writer->write(waived_result());
-  writer->finish();
   EXPECT_EQ(
-      out.str(),
+      written(OutputFormat::Text, enterprise_plan_with_waivers(), {waived_result()}),
       "D000125 (line 19)\n"
       "  PASS enter_delivery: Ready to enter the Delivery phase\n"
       "    waived  acid_test.1 (Would you do what you are about to propose, if you were the "

@@ -7,6 +7,15 @@
 namespace dealgate {
 namespace {
 
+// A syntax error with one note, as the parser reports an unclosed bracket.
+Diagnostic syntax_error(Span span, std::string message, std::string help, Note note) {
+  return {.code = "syntax",
+          .message = std::move(message),
+          .span = span,
+          .help = std::move(help),
+          .notes = {std::move(note)}};
+}
+
 TEST(DiagnosticRender, CaretUnderlineAndHelp) {
   SourceSet sources;
   FileId f = sources.add("rules/x.gate", "milestone m {\n  requre a\n}\n");
@@ -23,12 +32,8 @@ TEST(DiagnosticRender, CaretUnderlineAndHelp) {
 TEST(DiagnosticRender, EmptySpanGetsOneCaretAndNotesFollowHelp) {
   SourceSet sources;
   FileId f = sources.add("x.gate", "const a = (1\n");
-  Diagnostic d;
-  d.code = "syntax";
-  d.message = "expected `)` to close `(`";
-  d.span = {f, 12, 12};
-  d.help = "add `)`";
-  d.notes.push_back({{f, 10, 11}, "`(` opened here"});
+  const Diagnostic d = syntax_error({f, 12, 12}, "expected `)` to close `(`", "add `)`",
+                                    {{f, 10, 11}, "`(` opened here"});
   EXPECT_EQ(render_text(d, sources),
             "x.gate:1:13: error: expected `)` to close `(`\n"
             "   |\n"
@@ -62,11 +67,7 @@ TEST(DiagnosticRender, TabsAndMultiByteCharactersLineUp) {
 TEST(DiagnosticRender, Json) {
   SourceSet sources;
   FileId f = sources.add("x.gate", "a\n\"b\"\n");
-  Diagnostic d;
-  d.code = "syntax";
-  d.message = "bad \"quote\"";
-  d.span = {f, 2, 5};
-  d.notes.push_back({{f, 0, 1}, "here"});
+  const Diagnostic d = syntax_error({f, 2, 5}, "bad \"quote\"", "", {{f, 0, 1}, "here"});
   EXPECT_EQ(
       render_json(d, sources),
       R"({"severity":"error","code":"syntax","message":"bad \"quote\"","file":"x.gate","line":2,)"

@@ -44,6 +44,13 @@ std::unique_ptr<Parsed> parse(std::string text) {
   return p;
 }
 
+// The text parsed to a file with no diagnostic at all; otherwise the diagnostics, rendered.
+::testing::AssertionResult parses_cleanly(const Parsed& p) {
+  if (p.file && p.diagnostics.items().empty()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << (p.file ? "parsed with diagnostics:\n" : "did not parse:\n") << p.rendered();
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
@@ -146,8 +153,7 @@ class ParserSpecExample : public ::testing::Test {
  protected:
   void SetUp() override {
     p = parse(read_file(std::string(DEALGATE_SOURCE_DIR) + "/tests/grammar/data/enterprise.gate"));
-    ASSERT_TRUE(p->file) << p->rendered();
-    ASSERT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+    ASSERT_TRUE(parses_cleanly(*p));
   }
   template <typename T>
   const T& decl(std::size_t i) {
@@ -646,8 +652,7 @@ TEST(ParserWaivers, ReadEveryClauseInAnyOrder) {
       "  waives value_confirmed.roi, acid_test, m.2\n  approved by \"Dana Lee\"\n  reason "
       "\"pilot\"\n}\n"
       "waiver small { when price < 1000 waives m approved by \"Sam\" until @2027-01-31 }\n");
-  ASSERT_TRUE(p->file) << p->rendered();
-  ASSERT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  ASSERT_TRUE(parses_cleanly(*p));
   const auto& acme = std::get<ast::WaiverDecl>(p->file->decls.at(0));
   EXPECT_EQ(acme.name.name, "acme");
   EXPECT_EQ(acme.label, "W-17");
@@ -678,8 +683,7 @@ TEST(ParserWaivers, TheirWordsAreNotReserved) {
       "facts { deal: string, reason: string, until: date, when: bool }\n"
       "gate g { require when and reason == deal and until < today }\n"
       "waiver w { when when waives g approved by \"x\" until @2026-01-01 }\n");
-  EXPECT_TRUE(p->file) << p->rendered();
-  EXPECT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  EXPECT_TRUE(parses_cleanly(*p));
 }
 
 TEST(ParserWaivers, AnExpectationCanNameWaivedConditions) {
@@ -699,8 +703,7 @@ TEST(ParserShow, ReadsFactsHeadingsAndTheMoney) {
   auto p = parse(
       "show {\n  account \"Account\"\n  crm.owner\n  amount \"Amount\" as money in currency\n"
       "}\nshow { price as money in \"EUR\" }\n");
-  ASSERT_TRUE(p->file) << p->rendered();
-  ASSERT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  ASSERT_TRUE(parses_cleanly(*p));
   const auto& show = std::get<ast::ShowDecl>(p->file->decls.at(0));
   ASSERT_EQ(show.fields.size(), 3u);
   EXPECT_EQ(show.fields[0].label->text, "Account");
@@ -734,8 +737,7 @@ TEST(ParserPastedText, IsTextInsideStringsAndComments) {
       "# the customer\u2019s view \u2013 \u201Cquoted\u201D\u00A0\n"
       "gate g \"The customer\u2019s \u201Cview\u201D\" {\n"
       "  require a == \"\u00A0\u2013\u200B\" else \"\u2018{a}\u2019\"\n}\n");
-  EXPECT_TRUE(p->file) << p->rendered();
-  EXPECT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  EXPECT_TRUE(parses_cleanly(*p));
 }
 
 TEST(ParserPastedText, IsNamedWhereTheParseStops) {

@@ -22,13 +22,21 @@ std::string underlined(std::string_view text, const std::optional<PastedText>& p
   return p ? std::string(text.substr(p->begin, p->end - p->begin)) : "<none>";
 }
 
-TEST(PastedText, CurlyQuotesAreNamedWithTheStraightQuoteToWrite) {
-  std::string_view text = "stage == \u201CDesign\u201D";
-  auto p = at(text, "\u201C");
+// The recognition at `marker` in `text` says `message` and underlines `underline`.
+void expect_recognized(std::string_view text, std::string_view marker, const std::string& message,
+                       std::string_view underline) {
+  SCOPED_TRACE(text);
+  auto p = at(text, marker);
   ASSERT_TRUE(p);
-  EXPECT_EQ(p->message,
-            "this is a curly quote `\u201C` from a word processor; write a straight quote `\"`");
-  EXPECT_EQ(underlined(text, p), "\u201C");
+  EXPECT_EQ(p->message, message);
+  EXPECT_EQ(underlined(text, p), underline);
+}
+
+TEST(PastedText, CurlyQuotesAreNamedWithTheStraightQuoteToWrite) {
+  expect_recognized(
+      "stage == \u201CDesign\u201D", "\u201C",
+      "this is a curly quote `\u201C` from a word processor; write a straight quote `\"`",
+      "\u201C");
   auto single = at("x == \u2018a\u2019", "\u2018");
   ASSERT_TRUE(single);
   EXPECT_EQ(
@@ -68,35 +76,27 @@ TEST(PastedText, DashesAndArrows) {
   ASSERT_TRUE(en);
   EXPECT_EQ(en->message,
             "this is an en dash `\u2013` from a word processor; write a plain minus sign `-`");
-  std::string_view arrow = "A \u2014> B";
-  auto em = at(arrow, "\u2014");
-  ASSERT_TRUE(em);
-  EXPECT_EQ(
-      em->message,
-      "this is an em dash `\u2014` from a word processor; write the arrow `->` with a plain `-`");
-  EXPECT_EQ(underlined(arrow, em), "\u2014>");
+  expect_recognized(
+      "A \u2014> B", "\u2014",
+      "this is an em dash `\u2014` from a word processor; write the arrow `->` with a plain `-`",
+      "\u2014>");
   auto minus = at("x \u2212 1", "\u2212");
   ASSERT_TRUE(minus);
   EXPECT_EQ(minus->message.substr(0, 21), "this is a minus sign ");
 }
 
 TEST(PastedText, PercentAfterANumber) {
-  std::string_view text = "discount <= 12.5%";
-  auto p = at(text, "%");
-  ASSERT_TRUE(p);
-  EXPECT_EQ(p->message,
-            "`12.5%` is not a number: write `0.125` (a fraction) or `12.5` (in percent)");
-  EXPECT_EQ(underlined(text, p), "12.5%");
+  expect_recognized("discount <= 12.5%", "%",
+                    "`12.5%` is not a number: write `0.125` (a fraction) or `12.5` (in percent)",
+                    "12.5%");
   EXPECT_FALSE(at("x2%", "%")) << "digits at the end of a name are no number";
   EXPECT_FALSE(at("x %", "%"));
 }
 
 TEST(PastedText, AmountsWithCurrencySignsAndThousandsSeparators) {
-  std::string_view text = "price >= $1,250,000.50 and";
-  auto p = at(text, "$");
-  ASSERT_TRUE(p);
-  EXPECT_EQ(p->message, "`$1,250,000.50` is not a number: write `1250000.50` or `1_250_000.50`");
-  EXPECT_EQ(underlined(text, p), "$1,250,000.50");
+  expect_recognized("price >= $1,250,000.50 and", "$",
+                    "`$1,250,000.50` is not a number: write `1250000.50` or `1_250_000.50`",
+                    "$1,250,000.50");
   auto small = at("price >= \u20AC500", "\u20AC");
   ASSERT_TRUE(small);
   EXPECT_EQ(small->message, "`\u20AC500` is not a number: write `500`");
