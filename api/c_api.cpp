@@ -41,9 +41,8 @@ void clear(char** where) {
 }
 
 std::string error_object(std::string_view message) {
-  std::string out = "{\"error\":";
-  dealgate::append_json_string(out, message);
-  out += '}';
+  std::string out;
+  dealgate::JsonWriter(out).begin_object().key("error").string(message).end_object();
   return out;
 }
 
@@ -216,67 +215,43 @@ dg_ruleset* dg_compile_sources(const char* const* names, const char* const* text
 char* dg_ruleset_info(const dg_ruleset* rules) {
   if (!rules) return nullptr;
   try {
-    using dealgate::append_json_string;
     const RuleSet& r = rules->rules;
-    std::string out = "{\"title\":";
-    append_json_string(out, r.title());
+    std::string out;
+    dealgate::JsonWriter json(out);
     auto strings = [&](const std::vector<std::string>& list) {
-      out += '[';
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        if (i) out += ',';
-        append_json_string(out, list[i]);
-      }
-      out += ']';
+      json.begin_array();
+      for (const std::string& item : list) json.string(item);
+      json.end_array();
     };
     auto blocks = [&](const std::vector<dealgate::v1::BlockInfo>& list) {
-      out += '[';
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        if (i) out += ',';
-        out += "{\"name\":";
-        append_json_string(out, list[i].name);
-        out += ",\"label\":";
-        append_json_string(out, list[i].label);
-        out += ",\"enters\":";
-        append_json_string(out, list[i].enters);
-        out += ",\"requires\":";
-        strings(list[i].dependencies);
-        out += ",\"conditions\":";
-        strings(list[i].conditions);
-        out += '}';
+      json.begin_array();
+      for (const dealgate::v1::BlockInfo& block : list) {
+        json.begin_object().key("name").string(block.name).key("label").string(block.label);
+        json.key("enters").string(block.enters).key("requires");
+        strings(block.dependencies);
+        json.key("conditions");
+        strings(block.conditions);
+        json.end_object();
       }
-      out += ']';
+      json.end_array();
     };
-    out += ",\"phases\":";
+    json.begin_object().key("title").string(r.title()).key("phases");
     strings(r.phases());
-    out += ",\"gates\":";
+    json.key("gates");
     blocks(r.gates());
-    out += ",\"milestones\":";
+    json.key("milestones");
     blocks(r.milestones());
-    out += ",\"params\":[";
-    const auto params = r.params();
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      if (i) out += ',';
-      out += "{\"name\":";
-      append_json_string(out, params[i].name);
-      out += ",\"type\":";
-      append_json_string(out, params[i].type);
-      out += ",\"default\":";
-      append_json_string(out, params[i].default_value);
-      out += '}';
+    json.key("params").begin_array();
+    for (const auto& param : r.params()) {
+      json.begin_object().key("name").string(param.name).key("type").string(param.type);
+      json.key("default").string(param.default_value).end_object();
     }
-    out += "],\"facts\":[";
-    const auto facts = r.facts();
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-      if (i) out += ',';
-      out += "{\"path\":";
-      append_json_string(out, facts[i].path);
-      out += ",\"type\":";
-      append_json_string(out, facts[i].type);
-      out += '}';
-    }
-    out += "],\"files\":";
+    json.end_array().key("facts").begin_array();
+    for (const auto& fact : r.facts())
+      json.begin_object().key("path").string(fact.path).key("type").string(fact.type).end_object();
+    json.end_array().key("files");
     strings(r.files());
-    out += '}';
+    json.end_object();
     return copy_out(out);
   } catch (...) {
     return nullptr;

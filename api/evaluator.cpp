@@ -6,6 +6,7 @@
 #include <streambuf>
 
 #include "api/core.hpp"
+#include "base/json_writer.hpp"
 #include "engine/facts/csv_facts.hpp"
 
 namespace dealgate::v1 {
@@ -226,9 +227,14 @@ std::string Evaluation::to_jsonl() const {
   core::DealResult r;
   r.line = line;
   r.error = error.empty() ? "no evaluation" : error;
-  out = fmt::format("{{\"line\":{},\"error\":", r.line);
-  append_json_string(out, r.error);
-  out += '}';
+  out.clear();
+  JsonWriter(out)
+      .begin_object()
+      .key("line")
+      .number(r.line)
+      .key("error")
+      .string(r.error)
+      .end_object();
   return out;
 }
 

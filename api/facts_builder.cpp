@@ -6,6 +6,7 @@
 #include <map>
 
 #include "api/core.hpp"
+#include "base/json_writer.hpp"
 
 namespace dealgate::v1 {
 namespace detail {
@@ -80,20 +81,18 @@ bool fits(const Scalar& value, ValueType type, std::string& why) {
   return false;
 }
 
-void append_scalar(std::string& out, const Scalar& value) {
+void scalar_json(JsonWriter& json, const Scalar& value) {
   const auto& v = value.value();
   if (std::holds_alternative<std::nullptr_t>(v)) {
-    out += "null";
+    json.null();
   } else if (const bool* b = std::get_if<bool>(&v)) {
-    out += *b ? "true" : "false";
+    json.boolean(*b);
   } else if (const double* n = std::get_if<double>(&v)) {
-    fmt::format_to(std::back_inserter(out), "{}", *n);
+    json.raw(fmt::format("{}", *n));
   } else if (const std::string* s = std::get_if<std::string>(&v)) {
-    append_json_string(out, *s);
+    json.string(*s);
   } else {
-    out += '"';
-    out += std::get<Date>(v).to_string();
-    out += '"';
+    json.string(std::get<Date>(v).to_string());
   }
 }
 
@@ -254,7 +253,8 @@ FactsBuilder& FactsBuilder::add(std::string_view list_path) {
     // (the problem is reported once, here) and is never written out.
     auto& spare = std::get<detail::BuilderNode::Elements>(
         node_->entries.try_emplace(kNoNode, detail::BuilderNode::Elements{}).first->second);
-    spare.push_back(std::unique_ptr<FactsBuilder>(new FactsBuilder(rules_, kNoNode, prefix, errors_)));
+    spare.push_back(
+        std::unique_ptr<FactsBuilder>(new FactsBuilder(rules_, kNoNode, prefix, errors_)));
     spare.back()->node_->detached = true;
     return *spare.back();
   }
@@ -292,17 +292,11 @@ std::string FactsBuilder::json() const {
   const detail::BuilderNode& data = *node_;
   // Writes the record `record` (kNoNode: the deal) with the fields that were set below it.
   auto write_record = [&](auto& self, NodeIndex record, std::string& to) -> void {
-    to += '{';
-    bool first = true;
-    auto key = [&](std::string_view name) {
-      if (!first) to += ',';
-      first = false;
-      append_json_string(to, name);
-      to += ':';
-    };
+    JsonWriter json(to);
+    json.begin_object();
     if (record == data.record && data.id && schema.find_field(record, data.id->first) == kNoNode) {
-      key(data.id->first);
-      append_scalar(to, data.id->second);
+      json.key(data.id->first);
+      scalar_json(json, data.id->second);
     }
     const auto& fields = record == kNoNode ? schema.top_fields() : schema.node(record).fields;
     for (NodeIndex f : fields) {
@@ -313,31 +307,24 @@ std::string FactsBuilder::json() const {
         std::string nested;
         self(self, f, nested);
         if (nested == "{}") continue;
-        key(node.name);
-        to += nested;
+        json.key(node.name).raw(nested);
         continue;
       }
-      key(node.name);
+      json.key(node.name);
       if (const Scalar* s = std::get_if<Scalar>(&it->second)) {
-        append_scalar(to, *s);
+        scalar_json(json, *s);
       } else if (const auto* list = std::get_if<std::vector<Scalar>>(&it->second)) {
-        to += '[';
-        for (std::size_t i = 0; i < list->size(); ++i) {
-          if (i) to += ',';
-          append_scalar(to, (*list)[i]);
-        }
-        to += ']';
+        json.begin_array();
+        for (const Scalar& element : *list) scalar_json(json, element);
+        json.end_array();
       } else {
-        const auto& elements = std::get<detail::BuilderNode::Elements>(it->second);
-        to += '[';
-        for (std::size_t i = 0; i < elements.size(); ++i) {
-          if (i) to += ',';
-          to += elements[i]->json();
-        }
-        to += ']';
+        json.begin_array();
+        for (const auto& element : std::get<detail::BuilderNode::Elements>(it->second))
+          json.raw(element->json());
+        json.end_array();
       }
     }
-    to += '}';
+    json.end_object();
   };
   write_record(write_record, data.record, out);
   return out;

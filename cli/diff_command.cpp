@@ -273,11 +273,56 @@ int run_diff(const DiffArgs& args, const Io& io) {
   FactsSource new_source{facts_path, args.input, args.id_field, &new_warnings, io.err_color};
   std::string old_input_error, new_input_error;
   const unsigned threads = threads_or_cores(args.threads);
+
+  // In step: the old rules read and evaluate on a thread of their own; the thread that reads the
+  // new side evaluates it and pairs the results record by record. Started on the first record, so
+  // that a JSON document found by the block reader below is evaluated as it is read, not read
+  // again.
+  Handoff handoff;
+  std::string old_failure;
+  std::thread old_side;
+  struct Join {
+    Handoff& handoff;
+    std::thread& thread;
+    ~Join() {
+      handoff.cancel();
+      if (thread.joinable()) thread.join();
+    }
+  } join{handoff, old_side};
+  std::optional<Evaluator> new_evaluator;
+  DealResult new_result;
+  auto in_step = [&](const FactsRecord& record) {
+    if (!new_evaluator) {
+      new_evaluator.emplace(new_plan);
+      old_side = std::thread([&] {
+        try {
+          Evaluator evaluator(old_plan);
+          old_input_error = read_facts(old_plan.schema, old_source, [&](const FactsRecord& r) {
+            DealResult result;
+            evaluate_side(evaluator, diff.evaluates_old(), old_options, r.line, r.error, r.id_json,
+                          r.facts, result);
+            handoff.push(std::move(result));
+          });
+        } catch (const std::exception& e) {
+          old_failure = e.what();
+        }
+        handoff.close();
+      });
+    }
+    std::optional<DealResult> old_result = handoff.pop();
+    if (!old_result) {
+      out_of_step = true;
+      return;
+    }
+    evaluate_side(*new_evaluator, diff.evaluates_new(), new_options, record.line, record.error,
+                  record.id_json, record.facts, new_result);
+    pair_up(*old_result, new_result);
+  };
+
   // JSON Lines on several threads: each worker reads a block with both rule sets' schemas and
-  // evaluates both sides; the pairs come back in order. Anything else (one thread, CSV, a JSON
-  // document) is read twice in step, below.
-  bool read_in_blocks = threads > 1 && !is_csv(new_source);
-  if (read_in_blocks) {
+  // evaluates both sides; the pairs come back in order. A JSON document hands its records to
+  // `in_step` instead; CSV and one thread go in step from the start.
+  if (threads > 1 && !is_csv(new_source)) {
     struct Worker {
       Worker(const Plan& old_plan, const Plan& new_plan, const std::string& id_field)
           : old_reader(old_plan.schema, id_field),
@@ -314,55 +359,14 @@ int run_diff(const DiffArgs& args, const Io& io) {
           const std::size_t n = std::min(pairs.old_results.size(), pairs.new_results.size());
           for (std::size_t i = 0; i < n; ++i) pair_up(pairs.old_results[i], pairs.new_results[i]);
         });
-    bool a_document = false;  // not JSON Lines after all: no record comes in a block
     new_input_error = read_facts_in_blocks(
-        new_plan.schema, new_source, ThreadOptions{}.block_bytes,
-        [&](const FactsRecord&) { a_document = true; },
+        new_plan.schema, new_source, ThreadOptions{}.block_bytes, in_step,
         [&](std::string_view lines, std::uint64_t first_line) { run.submit(lines, first_line); });
     run.finish();
-    read_in_blocks = !a_document;
-    if (a_document) new_input_error.clear();
+  } else {
+    new_input_error = read_facts(new_plan.schema, new_source, in_step);
   }
-  if (!read_in_blocks) {
-    // The old rules read and evaluate on a thread of their own; the main thread does the new
-    // rules and pairs the results record by record.
-    Handoff handoff;
-    std::string old_failure;
-    std::thread old_side([&] {
-      try {
-        Evaluator evaluator(old_plan);
-        old_input_error = read_facts(old_plan.schema, old_source, [&](const FactsRecord& record) {
-          DealResult result;
-          evaluate_side(evaluator, diff.evaluates_old(), old_options, record.line, record.error,
-                        record.id_json, record.facts, result);
-          handoff.push(std::move(result));
-        });
-      } catch (const std::exception& e) {
-        old_failure = e.what();
-      }
-      handoff.close();
-    });
-    struct Join {
-      Handoff& handoff;
-      std::thread& thread;
-      ~Join() {
-        handoff.cancel();
-        if (thread.joinable()) thread.join();
-      }
-    } join{handoff, old_side};
-
-    Evaluator evaluator(new_plan);
-    DealResult result;
-    new_input_error = read_facts(new_plan.schema, new_source, [&](const FactsRecord& record) {
-      std::optional<DealResult> old_result = handoff.pop();
-      if (!old_result) {
-        out_of_step = true;
-        return;
-      }
-      evaluate_side(evaluator, diff.evaluates_new(), new_options, record.line, record.error,
-                    record.id_json, record.facts, result);
-      pair_up(*old_result, result);
-    });
+  if (new_evaluator) {
     while (handoff.pop()) out_of_step = true;  // the old side read more records than the new
     handoff.cancel();
     old_side.join();

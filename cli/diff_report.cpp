@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "base/json_text.hpp"
+#include "base/json_writer.hpp"
 #include "cli/plural.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
-#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -70,23 +71,22 @@ void append_field(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void append_json_list(std::string& out, const std::vector<std::string>& items) {
-  out += '[';
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, items[i]);
-  }
-  out += ']';
+void json_list(JsonWriter& json, const std::vector<std::string>& items) {
+  json.begin_array();
+  for (const std::string& item : items) json.string(item);
+  json.end_array();
 }
 
-void append_json_status(std::string& out, std::optional<Status> s) {
+void json_status(JsonWriter& json, std::optional<Status> s) {
   if (s) {
-    out += '"';
-    out += status_name(*s);
-    out += '"';
+    json.string(status_name(*s));
   } else {
-    out += "null";
+    json.null();
   }
+}
+
+const char* side(bool added, bool removed) {
+  return added ? "new" : removed ? "old" : "both";
 }
 
 }  // namespace
@@ -230,103 +230,80 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
 
 void write_diff_json(const DiffReport& report, std::ostream& out) {
   const RuleDiff& diff = *report.diff;
-  std::string text = "{\"old_rules\":";
-  append_json_string(text, report.old_rules);
-  text += ",\"new_rules\":";
-  append_json_string(text, report.new_rules);
-  text += fmt::format(",\"today\":\"{}\",\"deals\":{},\"changed\":{},\"unreadable\":{},\"gates\":[",
-                      format_date(report.today), diff.deals(), diff.changed_deals(),
-                      report.errors.size());
-  bool first = true;
+  std::string text;
+  JsonWriter json(text);
+  json.begin_object().key("old_rules").string(report.old_rules);
+  json.key("new_rules").string(report.new_rules).key("today").string(format_date(report.today));
+  json.key("deals").number(diff.deals()).key("changed").number(diff.changed_deals());
+  json.key("unreadable").number(report.errors.size()).key("gates").begin_array();
   for (std::size_t g : diff.selected()) {
     const DiffGate& gate = diff.gates()[g];
-    if (!first) text += ',';
-    first = false;
-    text += "{\"gate\":";
-    append_json_string(text, gate.name);
-    text += fmt::format(",\"in\":\"{}\",\"transitions\":[", gate.added()     ? "new"
-                                                            : gate.removed() ? "old"
-                                                                             : "both");
-    bool first_t = true;
+    json.begin_object().key("gate").string(gate.name);
+    json.key("in").string(side(gate.added(), gate.removed())).key("transitions").begin_array();
     for (const Transition& t : diff.transitions(g)) {
-      if (!first_t) text += ',';
-      first_t = false;
-      text += "{\"from\":";
-      append_json_status(text, t.from);
-      text += ",\"to\":";
-      append_json_status(text, t.to);
-      text += fmt::format(",\"deals\":{}}}", t.deals);
+      json.begin_object().key("from");
+      json_status(json, t.from);
+      json.key("to");
+      json_status(json, t.to);
+      json.key("deals").number(t.deals).end_object();
     }
-    text += fmt::format("],\"unchanged\":{}}}", diff.unchanged(g));
+    json.end_array().key("unchanged").number(diff.unchanged(g)).end_object();
   }
-  text += "],\"changes\":[";
-  first = true;
+  json.end_array().key("changes").begin_array();
   for (const DealChanges& deal : report.changes) {
-    if (!first) text += ',';
-    first = false;
-    text += fmt::format("{{\"id\":{},\"line\":{},\"gates\":{{", deal.id_json, deal.line);
-    bool first_g = true;
+    json.begin_object().key("id").raw(deal.id_json).key("line").number(deal.line);
+    json.key("gates").begin_object();
     for (const GateChange& change : deal.gates) {
-      if (!first_g) text += ',';
-      first_g = false;
-      append_json_string(text, diff.gates()[change.gate].name);
-      text += ":{\"from\":";
-      append_json_status(text, change.from);
-      text += ",\"to\":";
-      append_json_status(text, change.to);
-      text += ",\"newly_failed\":";
-      append_json_list(text, change.newly_failed);
-      text += ",\"newly_unknown\":";
-      append_json_list(text, change.newly_unknown);
-      text += ",\"no_longer_failed\":";
-      append_json_list(text, change.no_longer_failed);
-      text += ",\"no_longer_unknown\":";
-      append_json_list(text, change.no_longer_unknown);
+      json.key(diff.gates()[change.gate].name).begin_object().key("from");
+      json_status(json, change.from);
+      json.key("to");
+      json_status(json, change.to);
+      json.key("newly_failed");
+      json_list(json, change.newly_failed);
+      json.key("newly_unknown");
+      json_list(json, change.newly_unknown);
+      json.key("no_longer_failed");
+      json_list(json, change.no_longer_failed);
+      json.key("no_longer_unknown");
+      json_list(json, change.no_longer_unknown);
       if (diff.has_waivers()) {
-        text += ",\"newly_waived\":";
-        append_json_list(text, change.newly_waived);
-        text += ",\"no_longer_waived\":";
-        append_json_list(text, change.no_longer_waived);
+        json.key("newly_waived");
+        json_list(json, change.newly_waived);
+        json.key("no_longer_waived");
+        json_list(json, change.no_longer_waived);
       }
-      text += '}';
+      json.end_object();
     }
-    text += "}}";
+    json.end_object().end_object();
   }
-  text += ']';
+  json.end_array();
   if (diff.has_waivers()) {
-    text += ",\"waivers\":[";
-    first = true;
+    json.key("waivers").begin_array();
     for (const WaiverChange& w : diff.waivers()) {
-      if (!first) text += ',';
-      first = false;
-      text += "{\"id\":";
-      append_json_string(text, w.name);
-      text += fmt::format(",\"in\":\"{}\",\"changes\":", w.added()     ? "new"
-                                                         : w.removed() ? "old"
-                                                                       : "both");
-      append_json_list(text, w.changes);
+      json.begin_object().key("id").string(w.name);
+      json.key("in").string(side(w.added(), w.removed())).key("changes");
+      json_list(json, w.changes);
       if (!w.removed() && report.waivers != nullptr) {
         for (const WaiverCount& c : report.waivers->waivers()) {
           if (c.waiver != w.new_waiver) continue;
-          text += fmt::format(",\"in_force\":{},\"used\":{},\"expired\":{},\"amount\":{}",
-                              c.in_force, c.used, c.expired,
-                              report.waivers->has_amount() ? format_number(c.amount) : "null");
+          json.key("in_force").number(c.in_force).key("used").number(c.used);
+          json.key("expired").number(c.expired).key("amount");
+          if (report.waivers->has_amount()) {
+            json.raw(format_number(c.amount));
+          } else {
+            json.null();
+          }
         }
       }
-      text += '}';
+      json.end_object();
     }
-    text += ']';
+    json.end_array();
   }
-  text += ",\"errors\":[";
-  first = true;
-  for (const auto& [line, error] : report.errors) {
-    if (!first) text += ',';
-    first = false;
-    text += fmt::format("{{\"line\":{},\"error\":", line);
-    append_json_string(text, error);
-    text += '}';
-  }
-  text += "]}\n";
+  json.key("errors").begin_array();
+  for (const auto& [line, error] : report.errors)
+    json.begin_object().key("line").number(line).key("error").string(error).end_object();
+  json.end_array().end_object();
+  text += '\n';
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 

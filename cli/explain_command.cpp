@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/json_text.hpp"
+#include "base/json_writer.hpp"
 #include "base/suggest.hpp"
 #include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
@@ -74,20 +75,19 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   ExplainHeader header{id, line, options.today};
   bool all_pass = true;
   std::string out;
+  JsonWriter json(out);
   if (args.format == OutputFormat::Json) {
-    out += "{\"id\":";
-    append_json_string(out, id);
-    out += fmt::format(",\"line\":{},\"today\":\"{}\"", line, format_date(options.today));
+    json.begin_object().key("id").string(id).key("line").number(line);
+    json.key("today").string(format_date(options.today));
     if (!plan.waivers.empty()) {
-      out += ",\"waivers\":[";
-      for (std::size_t w = 0; w < waivers.size(); ++w) {
-        out += w ? ",{\"id\":" : "{\"id\":";
-        append_json_string(out, plan.waivers[waivers[w].waiver].name);
-        out += waivers[w].expired ? ",\"expired\":true}" : ",\"expired\":false}";
+      json.key("waivers").begin_array();
+      for (const WaiverUse& use : waivers) {
+        json.begin_object().key("id").string(plan.waivers[use.waiver].name);
+        json.key("expired").boolean(use.expired).end_object();
       }
-      out += ']';
+      json.end_array();
     }
-    out += ",\"gates\":[";
+    json.key("gates").begin_array();
   } else {
     out += fmt::format("Deal {} (line {}), today {}\n", id.empty() ? "without id" : id, line,
                        format_date(options.today));
@@ -104,13 +104,15 @@ int run_explain(const ExplainArgs& args, const Io& io) {
     Explanation e = explain_gate(plan, facts, options, gates[g], waived_by);
     all_pass = all_pass && e.status == Status::Pass;
     if (args.format == OutputFormat::Json) {
-      if (g) out += ',';
-      out += explain_json(plan, e);
+      json.raw(explain_json(plan, e));
     } else {
       out += '\n' + explain_text(plan, header, e, io.out_color);
     }
   }
-  if (args.format == OutputFormat::Json) out += "]}\n";
+  if (args.format == OutputFormat::Json) {
+    json.end_array().end_object();
+    out += '\n';
+  }
   io.out << out << std::flush;
   return all_pass ? kExitOk : kExitNotPassed;
 }

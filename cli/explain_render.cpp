@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/json_writer.hpp"
 #include "cli/checklist_text.hpp"
 #include "cli/terminal.hpp"
 #include "cli/waiver_summary.hpp"
@@ -112,40 +113,23 @@ class TextExplainer {
   std::string out_;
 };
 
-void tree_json(std::string& out, const ExplainedExpr& node) {
-  out += "{\"source\":";
-  append_json_string(out, node.source);
-  if (!node.label.empty()) {
-    out += ",\"label\":";
-    append_json_string(out, node.label);
-  }
-  out += ",\"value\":";
-  append_json_string(
-      out, node.truth != ConditionOutcome::NotEvaluated ? outcome_word(node.truth) : node.value);
-  out += ",\"reasons\":[";
-  for (std::size_t i = 0; i < node.reasons.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, node.reasons[i]);
-  }
-  out += "],\"children\":[";
-  for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (i) out += ',';
-    tree_json(out, node.children[i]);
-  }
-  out += "]}";
+void tree_json(JsonWriter& json, const ExplainedExpr& node) {
+  json.begin_object().key("source").string(node.source);
+  if (!node.label.empty()) json.key("label").string(node.label);
+  json.key("value").string(node.truth != ConditionOutcome::NotEvaluated ? outcome_word(node.truth)
+                                                                        : node.value);
+  json.key("reasons").begin_array();
+  for (const std::string& reason : node.reasons) json.string(reason);
+  json.end_array().key("children").begin_array();
+  for (const ExplainedExpr& child : node.children) tree_json(json, child);
+  json.end_array().end_object();
 }
 
-void facts_json(std::string& out, const std::vector<FactReading>& facts) {
-  out += '[';
-  for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (i) out += ',';
-    out += "{\"path\":";
-    append_json_string(out, facts[i].path);
-    out += ",\"value\":";
-    append_json_string(out, facts[i].value);
-    out += '}';
-  }
-  out += ']';
+void facts_json(JsonWriter& json, const std::vector<FactReading>& facts) {
+  json.begin_array();
+  for (const FactReading& fact : facts)
+    json.begin_object().key("path").string(fact.path).key("value").string(fact.value).end_object();
+  json.end_array();
 }
 
 }  // namespace
@@ -156,55 +140,43 @@ std::string explain_text(const Plan& plan, const ExplainHeader& header, const Ex
 }
 
 std::string explain_json(const Plan& plan, const Explanation& e) {
-  std::string out = "{\"gate\":";
-  append_json_string(out, plan.blocks[e.gate].name);
-  out += fmt::format(",\"status\":\"{}\",\"blocks\":[", status_name(e.status));
-  for (std::size_t b = 0; b < e.blocks.size(); ++b) {
-    const ExplainedBlock& block = e.blocks[b];
-    if (b) out += ',';
-    out += "{\"name\":";
-    append_json_string(out, plan.blocks[block.block].name);
-    out += fmt::format(",\"status\":\"{}\",\"conditions\":[", status_name(block.status));
-    for (std::size_t c = 0; c < block.conditions.size(); ++c) {
-      const ExplainedCondition& cond = block.conditions[c];
-      if (c) out += ',';
-      out += "{\"id\":";
-      append_json_string(out, plan.conditions[cond.condition].id);
-      out += fmt::format(",\"kind\":\"{}\",\"value\":\"{}\",\"message\":",
-                         plan.conditions[cond.condition].is_warning ? "warn" : "require",
-                         outcome_word(cond.outcome));
-      append_json_string(out, cond.message);
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object().key("gate").string(plan.blocks[e.gate].name);
+  json.key("status").string(status_name(e.status)).key("blocks").begin_array();
+  for (const ExplainedBlock& block : e.blocks) {
+    json.begin_object().key("name").string(plan.blocks[block.block].name);
+    json.key("status").string(status_name(block.status)).key("conditions").begin_array();
+    for (const ExplainedCondition& cond : block.conditions) {
+      const PlanCondition& c = plan.conditions[cond.condition];
+      json.begin_object().key("id").string(c.id);
+      json.key("kind").string(c.is_warning ? "warn" : "require");
+      json.key("value").string(outcome_word(cond.outcome)).key("message").string(cond.message);
       if (!plan.waivers.empty()) {
-        out += ",\"waiver\":";
+        json.key("waiver");
         if (cond.waiver == kNone) {
-          out += "null";
+          json.null();
         } else {
-          append_json_string(out, plan.waivers[cond.waiver].name);
+          json.string(plan.waivers[cond.waiver].name);
         }
       }
-      out += ",\"facts\":";
-      facts_json(out, cond.facts);
-      out += ",\"tree\":";
-      tree_json(out, cond.tree);
-      out += '}';
+      json.key("facts");
+      facts_json(json, cond.facts);
+      json.key("tree");
+      tree_json(json, cond.tree);
+      json.end_object();
     }
-    out += "]}";
+    json.end_array().end_object();
   }
-  out += "],\"checklist\":[";
-  for (std::size_t i = 0; i < e.checklist.size(); ++i) {
-    const ChecklistItem& item = e.checklist[i];
-    if (i) out += ',';
-    out += "{\"milestone\":";
-    append_json_string(out, plan.blocks[item.block].name);
-    out += ",\"condition\":";
-    append_json_string(out, plan.conditions[item.condition].id);
-    out += ",\"text\":";
-    append_json_string(out, item.text);
-    out += ",\"facts\":";
-    facts_json(out, item.facts);
-    out += '}';
+  json.end_array().key("checklist").begin_array();
+  for (const ChecklistItem& item : e.checklist) {
+    json.begin_object().key("milestone").string(plan.blocks[item.block].name);
+    json.key("condition").string(plan.conditions[item.condition].id);
+    json.key("text").string(item.text).key("facts");
+    facts_json(json, item.facts);
+    json.end_object();
   }
-  out += "]}";
+  json.end_array().end_object();
   return out;
 }
 

@@ -1,8 +1,7 @@
 // `--format json`: one document, {"records":[...],"summary":{...}}. Records are the SPEC §7
 // objects, one a line, written as they come so a long run never holds them in memory; the summary
 // follows.
-#include <fmt/format.h>
-
+#include "base/json_writer.hpp"
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/waiver_summary.hpp"
@@ -13,11 +12,11 @@
 namespace dealgate::cli {
 namespace {
 
-class JsonWriter final : public ResultWriter {
+class JsonDocumentWriter final : public ResultWriter {
  public:
   // A fragment writer starts every record with ",\n"; the document's writer turns the first one
   // into the opening of the records array.
-  JsonWriter(const Plan& plan, std::ostream& out, bool fragment = false)
+  JsonDocumentWriter(const Plan& plan, std::ostream& out, bool fragment = false)
       : plan_(plan),
         record_(plan),
         out_(out),
@@ -37,7 +36,7 @@ class JsonWriter final : public ResultWriter {
   }
 
   std::unique_ptr<ResultWriter> make_fragment_writer(std::ostream& out) const override {
-    return std::make_unique<JsonWriter>(plan_, out, true);
+    return std::make_unique<JsonDocumentWriter>(plan_, out, true);
   }
   void write_fragment(std::string_view text) override {
     if (text.empty()) return;
@@ -49,100 +48,89 @@ class JsonWriter final : public ResultWriter {
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
   }
   void absorb(const ResultWriter& fragment) override {
-    const auto& other = dynamic_cast<const JsonWriter&>(fragment);
+    const auto& other = dynamic_cast<const JsonDocumentWriter&>(fragment);
     summary_.merge(other.summary_);
     stages_.merge(other.stages_);
     waivers_.merge(other.waivers_);
   }
 
   void finish() override {
-    std::string out = first_ ? "{\"records\":[],\n" : "\n],\n";
-    out +=
-        fmt::format("\"summary\":{{\"records\":{},\"evaluated\":{},\"unreadable\":{},\"gates\":{{",
-                    summary_.records(), summary_.evaluated(), summary_.unreadable());
-    bool first_gate = true;
+    std::string out(first_ ? "{\"records\":[],\n" : "\n],\n");
+    JsonWriter json(out);
+    json.key("summary").begin_object().key("records").number(summary_.records());
+    json.key("evaluated").number(summary_.evaluated());
+    json.key("unreadable").number(summary_.unreadable()).key("gates").begin_object();
     for (const GateSummary& gate : summary_.gates()) {
-      if (!first_gate) out += ',';
-      first_gate = false;
-      out += fmt::format("\"{}\":{{\"pass\":{},\"fail\":{},\"unknown\":{},\"blocking\":[",
-                         json_escape(plan_.blocks[gate.gate].name), gate.pass, gate.fail,
-                         gate.unknown);
-      for (std::size_t i = 0; i < gate.blocking.size(); ++i) {
-        const BlockingCount& b = gate.blocking[i];
-        out += fmt::format("{}{{\"id\":\"{}\",\"failed\":{},\"unknown\":{}}}", i ? "," : "",
-                           json_escape(plan_.conditions[b.condition].id), b.failed, b.unknown);
+      json.key(plan_.blocks[gate.gate].name).begin_object().key("pass").number(gate.pass);
+      json.key("fail").number(gate.fail).key("unknown").number(gate.unknown);
+      json.key("blocking").begin_array();
+      for (const BlockingCount& b : gate.blocking) {
+        json.begin_object().key("id").string(plan_.conditions[b.condition].id);
+        json.key("failed").number(b.failed).key("unknown").number(b.unknown).end_object();
       }
-      out += "],\"missing\":";
-      append_paths(out, gate.missing);
-      out += ",\"invalid\":";
-      append_paths(out, gate.invalid);
-      out += '}';
+      json.end_array().key("missing");
+      paths(json, gate.missing);
+      json.key("invalid");
+      paths(json, gate.invalid);
+      json.end_object();
     }
-    out += '}';
-    if (plan_.stages) append_stage_summary(out);
-    if (!plan_.waivers.empty()) append_waiver_summary(out);
-    out += "}}\n";
+    json.end_object();
+    if (plan_.stages) stage_summary(json);
+    if (!plan_.waivers.empty()) waiver_summary(json);
+    json.end_object();
+    out += "}\n";
     out_ << out;
   }
 
  private:
   // "stage":{"audited":N,"ahead":N,...,"phases":{...},"owners":[...],"unmapped":[...]}
-  void append_stage_summary(std::string& out) const {
-    out += fmt::format(
-        ",\"stage\":{{\"audited\":{},\"ahead\":{},\"unmapped\":{},\"excluded\":{},"
-        "\"missing\":{},\"invalid\":{},\"phases\":{{",
-        stages_.audited(), stages_.count(StageAudit::Verdict::Ahead),
-        stages_.count(StageAudit::Verdict::Unmapped), stages_.count(StageAudit::Verdict::Excluded),
-        stages_.count(StageAudit::Verdict::Missing), stages_.count(StageAudit::Verdict::Invalid));
+  void stage_summary(JsonWriter& json) const {
+    json.key("stage").begin_object().key("audited").number(stages_.audited());
+    json.key("ahead").number(stages_.count(StageAudit::Verdict::Ahead));
+    json.key("unmapped").number(stages_.count(StageAudit::Verdict::Unmapped));
+    json.key("excluded").number(stages_.count(StageAudit::Verdict::Excluded));
+    json.key("missing").number(stages_.count(StageAudit::Verdict::Missing));
+    json.key("invalid").number(stages_.count(StageAudit::Verdict::Invalid));
+    json.key("phases").begin_object();
     for (std::size_t p = 0; p < plan_.phases.size(); ++p) {
       const PhaseStageCount& c = stages_.phases()[p];
-      out += fmt::format("{}\"{}\":{{\"recorded\":{},\"supported\":{},\"ahead\":{}}}", p ? "," : "",
-                         json_escape(plan_.phases[p]), c.recorded, c.supported, c.ahead);
+      json.key(plan_.phases[p]).begin_object().key("recorded").number(c.recorded);
+      json.key("supported").number(c.supported).key("ahead").number(c.ahead).end_object();
     }
-    out += "},\"owners\":[";
-    bool first = true;
+    json.end_object().key("owners").begin_array();
     for (const OwnerStageCount& o : stages_.owners()) {
-      out += first ? "{\"owner\":" : ",{\"owner\":";
-      first = false;
-      if (o.owner.empty()) {
-        out += "null";
-      } else {
-        out += '"' + json_escape(o.owner) + '"';
-      }
-      out += fmt::format(",\"audited\":{},\"ahead\":{}}}", o.audited, o.ahead);
+      json.begin_object().key("owner").string_or_null(o.owner);
+      json.key("audited").number(o.audited).key("ahead").number(o.ahead).end_object();
     }
-    out += "],\"unmapped_stages\":[";
-    first = true;
-    for (const ValueCount& v : stages_.unmapped()) {
-      out += fmt::format("{}{{\"stage\":\"{}\",\"deals\":{}}}", first ? "" : ",",
-                         json_escape(v.value), v.deals);
-      first = false;
-    }
-    out += "]}";
+    json.end_array().key("unmapped_stages").begin_array();
+    for (const ValueCount& v : stages_.unmapped())
+      json.begin_object().key("stage").string(v.value).key("deals").number(v.deals).end_object();
+    json.end_array().end_object();
   }
 
   // "waivers":[{"id":"acme_pilot","in_force":N,"used":N,"expired":N,"amount":350000}]: every
   // waiver that named a deal; `amount` is null when the facts declare no `amount`.
-  void append_waiver_summary(std::string& out) const {
-    out += ",\"waivers\":[";
-    bool first = true;
+  void waiver_summary(JsonWriter& json) const {
+    json.key("waivers").begin_array();
     for (const WaiverCount& w : waivers_.waivers()) {
-      out += fmt::format(
-          "{}{{\"id\":\"{}\",\"in_force\":{},\"used\":{},\"expired\":{},\"amount\":{}}}",
-          first ? "" : ",", json_escape(plan_.waivers[w.waiver].name), w.in_force, w.used,
-          w.expired, waivers_.has_amount() ? format_number(w.amount) : "null");
-      first = false;
+      json.begin_object().key("id").string(plan_.waivers[w.waiver].name);
+      json.key("in_force").number(w.in_force).key("used").number(w.used);
+      json.key("expired").number(w.expired).key("amount");
+      if (waivers_.has_amount()) {
+        json.raw(format_number(w.amount));
+      } else {
+        json.null();
+      }
+      json.end_object();
     }
-    out += ']';
+    json.end_array();
   }
 
-  static void append_paths(std::string& out, const std::vector<PathCount>& paths) {
-    out += '[';
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-      out += fmt::format("{}{{\"path\":\"{}\",\"deals\":{}}}", i ? "," : "",
-                         json_escape(paths[i].path), paths[i].deals);
-    }
-    out += ']';
+  static void paths(JsonWriter& json, const std::vector<PathCount>& paths) {
+    json.begin_array();
+    for (const PathCount& p : paths)
+      json.begin_object().key("path").string(p.path).key("deals").number(p.deals).end_object();
+    json.end_array();
   }
 
   static constexpr std::string_view kOpening = "{\"records\":[\n";
@@ -161,7 +149,7 @@ class JsonWriter final : public ResultWriter {
 }  // namespace
 
 std::unique_ptr<ResultWriter> make_json_writer(const Plan& plan, std::ostream& out) {
-  return std::make_unique<JsonWriter>(plan, out);
+  return std::make_unique<JsonDocumentWriter>(plan, out);
 }
 
 }  // namespace dealgate::cli

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "engine/eval/checklist.hpp"
 #include "engine/eval/eval_context.hpp"
-#include "engine/eval/explain.hpp"
 #include "engine/eval/shown.hpp"
 #include "engine/eval/stage_audit.hpp"
 #include "engine/eval/waivers.hpp"
@@ -53,6 +53,9 @@ struct Evaluator::State {
   std::vector<Truth> condition_truth;
   std::vector<Causes> condition_causes;
   std::vector<std::string> condition_message;
+  // Only with EvalOptions::checklist: the message as the checklist words it (as `explain` does),
+  // where a value that cannot be worked out reads `<missing>` whatever the cause.
+  std::vector<std::string> checklist_message;
   std::vector<Status> block_status;
   // A block (a condition) was evaluated for the current deal when its epoch is the current one:
   // a new deal starts by counting up, instead of clearing what the last deal evaluated.
@@ -96,6 +99,7 @@ Evaluator::Evaluator(const Plan& plan) : plan_(plan), state_(std::make_shared<St
   s.condition_truth.assign(plan.conditions.size(), NotEvaluated);
   s.condition_causes.resize(plan.conditions.size());
   s.condition_message.resize(plan.conditions.size());
+  s.checklist_message.resize(plan.conditions.size());
   s.block_status.assign(plan.blocks.size(), Status::Pass);
   s.block_epoch.assign(plan.blocks.size(), 0);
   s.condition_epoch.assign(plan.conditions.size(), 0);
@@ -134,21 +138,26 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
   };
 
-  auto render_message = [&](const PlanCondition& c, std::string& text) {
+  auto render_message = [&](const PlanCondition& c, std::string& text, std::string* checklist) {
     text.clear();
+    if (checklist) checklist->clear();
     for (const MessagePiece& piece : c.message) {
       if (piece.expr == kNone) {
         text += piece.text;
+        if (checklist) *checklist += piece.text;
         continue;
       }
+      const std::size_t start = text.size();
       Value v = ctx.eval(piece.expr);
       if (!v.is_unknown()) {
         render_to(ctx, v, text);
+        if (checklist) checklist->append(text, start);
         continue;
       }
       Causes why;
       ctx.collect_causes(piece.expr, why);
       text += !why.missing.empty() ? "<missing>" : !why.invalid.empty() ? "<invalid>" : "<unknown>";
+      if (checklist) *checklist += "<missing>";
     }
   };
 
@@ -174,7 +183,9 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
       }
       if (is_waived(ci, waived)) continue;  // satisfied, however it came out; reported as waived
       bool reported = c.is_warning ? t != True : t == False;
-      if (reported && c.has_message) render_message(c, s.condition_message[ci]);
+      if (reported && c.has_message)
+        render_message(c, s.condition_message[ci],
+                       options.checklist ? &s.checklist_message[ci] : nullptr);
       if (!c.is_warning) {
         failed = failed || t == False;
         unknown = unknown || t == Unknown;
@@ -247,9 +258,25 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     s.strings.sort_unique(out.missing);
     s.strings.sort_unique(out.invalid);
     if (options.checklist && out.status != Status::Pass) {
-      const std::vector<std::uint32_t> waived_by =
-          s.deal_waived ? waiver_by_condition(plan_, result.waivers) : std::vector<std::uint32_t>();
-      out.checklist = pass_checklist(plan_, facts, options, gates[g], waived_by);
+      // From the outcomes worked out above, in the order `explain` lists them: every condition
+      // of the gate and the milestones it requires that keeps it from passing.
+      for (BlockIndex b : gate.evaluation_order) {
+        for (ConditionIndex ci : plan_.blocks[b].conditions) {
+          const PlanCondition& c = plan_.conditions[ci];
+          const Truth t = s.condition_truth[ci];
+          if (c.is_warning || t == True || (s.deal_waived && is_waived(ci, std::true_type())))
+            continue;
+          std::vector<FactReading> read;
+          facts_read(ctx, c.expr, read);
+          if (t == False) {
+            static const std::string no_message;
+            out.checklist.push_back(false_item(
+                b, ci, c, c.has_message ? s.checklist_message[ci] : no_message, std::move(read)));
+          } else {
+            out.checklist.push_back(unknown_item(b, ci, s.condition_causes[ci], std::move(read)));
+          }
+        }
+      }
     }
   }
 

@@ -4,14 +4,13 @@
 
 #include <algorithm>
 
+#include "engine/eval/checklist.hpp"
 #include "engine/eval/eval_context.hpp"
 
 namespace dealgate {
 namespace {
 
 using namespace evaluation;
-
-constexpr std::uint32_t kMaxElementsShown = 20;
 
 ConditionOutcome truth_of(const Value& v) {
   if (v.is_unknown()) return ConditionOutcome::Unknown;
@@ -80,29 +79,6 @@ class Explainer {
     return "unknown";
   }
 
-  // The deal-level facts a condition reads (not those read through a quantifier's variable).
-  void facts_read(ExprIndex index, std::vector<FactReading>& out) {
-    const ExprNode& n = plan_.nodes[index];
-    if (n.op == Op::FactRead || (n.op == Op::Exists && plan_.nodes[n.args[0]].op == Op::FactRead)) {
-      const ExprNode& read = n.op == Op::FactRead ? n : plan_.nodes[n.args[0]];
-      const std::string& path = plan_.schema.node(read.fact).path;
-      for (const FactReading& r : out) {
-        if (r.path == path) return;
-      }
-      const FactValue& f = ctx_.facts.top[read.slot];
-      std::string value = f.state == FactState::Missing ? "<missing>"
-                          : f.state == FactState::Invalid
-                              ? fmt::format("<invalid: {}>", ctx_.facts.text(f))
-                          : plan_.schema.node(read.fact).type == ValueType::Record
-                              ? "{...}"
-                              : render(ctx_, ctx_.eval(n.op == Op::FactRead ? index : n.args[0]),
-                                       kMaxElementsShown);
-      out.push_back({path, value});
-      return;
-    }
-    for (ExprIndex arg : n.args) facts_read(arg, out);
-  }
-
   std::string message(const PlanCondition& c) {
     std::string text;
     for (const MessagePiece& piece : c.message) {
@@ -117,7 +93,7 @@ class Explainer {
     return text;
   }
 
-  Explanation explain(BlockIndex gate, bool with_trees) {
+  Explanation explain(BlockIndex gate) {
     Explanation out;
     out.gate = gate;
     std::vector<Status> status(plan_.blocks.size(), Status::Pass);
@@ -140,9 +116,9 @@ class Explainer {
         Value v = ctx_.eval(c.expr);
         ec.outcome = truth_of(v);
         ctx_.restart_work(c);
-        if (with_trees) ec.tree = tree(c.expr);
+        ec.tree = tree(c.expr);
         ctx_.restart_work(c);
-        facts_read(c.expr, ec.facts);
+        facts_read(ctx_, c.expr, ec.facts);
         bool reported = c.is_warning ? ec.outcome != ConditionOutcome::True
                                      : ec.outcome == ConditionOutcome::False;
         ctx_.restart_work(c);
@@ -166,30 +142,15 @@ class Explainer {
  private:
   void add_to_checklist(Explanation& out, BlockIndex b, const PlanCondition& c,
                         const ExplainedCondition& ec, const Value& v) {
-    ChecklistItem item;
-    item.block = b;
-    item.condition = static_cast<ConditionIndex>(&c - plan_.conditions.data());
+    const auto ci = static_cast<ConditionIndex>(&c - plan_.conditions.data());
     if (!v.is_unknown()) {
-      item.text = !ec.message.empty() ? ec.message : fmt::format("`{}` is false", c.source);
-      item.facts = ec.facts;
-      out.checklist.push_back(std::move(item));
+      out.checklist.push_back(false_item(b, ci, c, ec.message, ec.facts));
       return;
     }
     Causes why;
     ctx_.restart_work(c);
     ctx_.collect_causes(c.expr, why);
-    std::vector<std::string> parts;
-    for (const std::string& p : why.missing) parts.push_back(fmt::format("fill in `{}`", p));
-    for (const std::string& p : why.invalid)
-      parts.push_back(fmt::format("correct `{}` (its value does not fit its type)", p));
-    for (const std::string& r : why.other) parts.push_back(r);
-    std::sort(parts.begin(), parts.end());
-    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    item.text = fmt::format("cannot be decided: {}",
-                            parts.empty() ? std::string("a fact is missing")
-                                          : fmt::format("{}", fmt::join(parts, "; ")));
-    item.facts = ec.facts;
-    out.checklist.push_back(std::move(item));
+    out.checklist.push_back(unknown_item(b, ci, why, ec.facts));
   }
 
   const std::vector<Value>& params(const EvalOptions& options) {
@@ -212,14 +173,7 @@ class Explainer {
 Explanation explain_gate(const Plan& plan, const Facts& facts, const EvalOptions& options,
                          BlockIndex gate, const std::vector<std::uint32_t>& waived_by) {
   Explainer explainer(plan, facts, options, waived_by);
-  return explainer.explain(gate, true);
-}
-
-std::vector<ChecklistItem> pass_checklist(const Plan& plan, const Facts& facts,
-                                          const EvalOptions& options, BlockIndex gate,
-                                          const std::vector<std::uint32_t>& waived_by) {
-  Explainer explainer(plan, facts, options, waived_by);
-  return explainer.explain(gate, false).checklist;
+  return explainer.explain(gate);
 }
 
 }  // namespace dealgate

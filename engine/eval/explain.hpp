@@ -47,10 +47,4 @@ struct Explanation {
 Explanation explain_gate(const Plan& plan, const Facts& facts, const EvalOptions& options,
                          BlockIndex gate, const std::vector<std::uint32_t>& waived_by = {});
 
-// Only the checklist, as `dealgate eval --format text` shows it for deals that do not pass. A
-// waived condition is never on it.
-std::vector<ChecklistItem> pass_checklist(const Plan& plan, const Facts& facts,
-                                          const EvalOptions& options, BlockIndex gate,
-                                          const std::vector<std::uint32_t>& waived_by = {});
-
 }  // namespace dealgate

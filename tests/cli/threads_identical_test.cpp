@@ -55,6 +55,30 @@ TEST_F(ManyDeals, DiffIsTheSameOnOneThreadAndOnSeveral) {
   }
 }
 
+// A JSON document (`[...]`, not JSON Lines) cannot be cut into blocks: the block reader hands its
+// records over one by one, and they are compared as they come, in step with the old rules.
+TEST(DiffOfADocument, IsTheSameOnOneThreadAndOnSeveral) {
+  const fs::path path =
+      fs::path(::testing::TempDir()) / ("deals_" + std::to_string(getpid()) + ".json");
+  const std::string lines = slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl");
+  std::string document = "[";
+  for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1) {
+    if (end == at) continue;
+    document += (document.size() > 1 ? ",\n" : "") + lines.substr(at, end - at);
+  }
+  std::ofstream(path, std::ios::binary) << document << "]\n";
+  const std::string args = "diff " + kRules + " " + kRules + " --facts '" + path.string() +
+                           "' --today 2026-11-26 --new-param min_roi=5 --format json";
+  const auto one = run_dealgate(args + " --threads 1");
+  EXPECT_NE(one.out.find("\"changes\":[{"), std::string::npos) << one.err;
+  EXPECT_NE(one.out.find("\"deals\":45"), std::string::npos) << one.out;
+  const auto two = run_dealgate(args + " --threads 2");
+  EXPECT_EQ(two.exit_code, one.exit_code);
+  EXPECT_TRUE(two.out == one.out);
+  EXPECT_EQ(two.err, one.err);
+  fs::remove(path);
+}
+
 TEST_F(ManyDeals, ReportIsTheSameOnOneThreadAndOnSeveral) {
   const std::string args = "report " + kRules + facts() + " --today 2026-11-26 -o -";
   const auto one = run_dealgate(args + " --threads 1");
