@@ -22,7 +22,7 @@ struct DealInput {
   std::optional<DayNumber> today;  // empty: today's UTC date
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
-  TableOptions table;  // --sheet, --delimiter
+  TableOptions table{};  // --sheet, --delimiter
 };
 
 // `RULES...`: .gate files or folders.

@@ -23,7 +23,7 @@ struct FactsSource {
   // null.
   std::ostream* warnings = nullptr;
   bool warnings_color = false;
-  TableOptions table;  // the sheet of an .xlsx, the delimiter of a CSV
+  TableOptions table{};  // the sheet of an .xlsx, the delimiter of a CSV
 };
 
 // One input record as the reader hands it over; valid only during the call.

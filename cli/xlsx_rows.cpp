@@ -430,6 +430,10 @@ bool is_date_format_code(const std::string& code) {
     } else if (c == '[') {  // a colour, a condition, a locale or elapsed time ([h])
       const std::size_t close = code.find(']', i + 1);
       if (close == std::string::npos) break;
+      const char first = i + 1 < close ? code[i + 1] : ' ';
+      if (first == 'h' || first == 'H' || first == 'm' || first == 'M' || first == 's' ||
+          first == 'S')
+        time = true;  // elapsed time, `[h]:mm`: its minutes are not months
       i = close;
     } else if (c == '\\' || c == '_' || c == '*') {
       ++i;  // the next character is shown as it is, or is padding
