@@ -195,6 +195,7 @@ TEST_F(Pipeline, ManyRecordsKeepTheirOrder) {
   }
 }
 
+
 // A stream buffer that counts how often it is flushed, and what it held each time.
 class FlushCounter final : public std::stringbuf {
  public:

@@ -2,6 +2,7 @@
 // mixed in prints one line per input record, in input order (with and without threads): an error
 // record at each malformed line, and for every other record exactly what a clean run prints.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,14 +52,9 @@ TEST(RecordConservationCli, EveryInputRecordIsOneOutputLineInOrder) {
     if (!line.empty()) deals.push_back(line);
   }
   ASSERT_GT(deals.size(), 20u);
-  const std::vector<std::string> malformed = {"not json",
-                                              "42",
-                                              "[1, 2]",
-                                              "{\"id\": \"D-x\", \"amount\": }",
-                                              "{\"id\": \"D-\xff\"}",
-                                              "{\"id\": \"D-x\"} trailing",
-                                              std::string(5000, '['),
-                                              "}{"};
+  const std::vector<std::string> malformed = {
+      "not json", "42", "[1, 2]", "{\"id\": \"D-x\", \"amount\": }", "{\"id\": \"D-\xff\"}",
+      "{\"id\": \"D-x\"} trailing", std::string(5000, '['), "}{"};
 
   fs::path dir = fs::temp_directory_path() / ("dealgate-conservation-" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -87,13 +83,11 @@ TEST(RecordConservationCli, EveryInputRecordIsOneOutputLineInOrder) {
   Output expected = run_dealgate("eval " + common + (dir / "clean.jsonl").string());
   EXPECT_LE(expected.exit_code, 1);
   for (const char* threads : {"1", "2"}) {
-    Output got =
-        run_dealgate("eval " + common + (dir / "mixed.jsonl").string() + " --threads " + threads);
+    Output got = run_dealgate("eval " + common + (dir / "mixed.jsonl").string() + " --threads " + threads);
     EXPECT_EQ(got.exit_code, 3) << "malformed records are exit code 3";
     std::size_t records = 0, good = 0;
     for (int k : kind) records += k >= 0;
-    ASSERT_EQ(got.lines.size(), records)
-        << "output lines != input records (threads " << threads << ")";
+    ASSERT_EQ(got.lines.size(), records) << "output lines != input records (threads " << threads << ")";
     std::size_t out = 0;
     for (std::size_t i = 0; i < kind.size(); ++i) {
       if (kind[i] < 0) continue;
