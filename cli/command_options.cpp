@@ -58,8 +58,16 @@ DealOptions& DealOptions::id_field() {
 }
 
 DealOptions& DealOptions::input() {
-  command_.add_option("--input", input_, "json or csv, whatever --facts is called")
+  command_.add_option("--input", input_, "json, csv or xlsx, whatever --facts is called")
       ->type_name("KIND");
+  command_
+      .add_option("--sheet", into_.table.sheet,
+                  "the sheet of an .xlsx to read (default: the first)")
+      ->type_name("NAME");
+  command_
+      .add_option("--delimiter", delimiter_,
+                  "the CSV cell separator: , ; or tab (default: detected)")
+      ->type_name("CHAR");
   return *this;
 }
 
@@ -75,6 +83,11 @@ std::optional<UsageError> DealOptions::finish() {
     std::optional<InputFormat> kind = parse_input_format(input_, error);
     if (!kind) return error;
     into_.input = *kind;
+  }
+  if (!delimiter_.empty()) {
+    std::optional<char> delimiter = parse_delimiter(delimiter_, error);
+    if (!delimiter) return error;
+    into_.table.delimiter = *delimiter;
   }
   if (into_.id_field.empty()) {
     return UsageError{"`--id-field` is empty",

@@ -22,6 +22,7 @@ struct DealInput {
   std::optional<DayNumber> today;  // empty: today's UTC date
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
+  TableOptions table{};  // --sheet, --delimiter
 };
 
 // `RULES...`: .gate files or folders.
@@ -56,7 +57,7 @@ class DealOptions {
  private:
   CLI::App& command_;
   DealInput& into_;
-  std::string today_, input_;
+  std::string today_, input_, delimiter_;
   std::vector<std::string> params_;
 };
 

@@ -269,8 +269,10 @@ int run_diff(const DiffArgs& args, const Io& io) {
   };
 
   std::ostringstream old_warnings, new_warnings;
-  FactsSource old_source{facts_path, args.input, args.id_field, &old_warnings, io.err_color};
-  FactsSource new_source{facts_path, args.input, args.id_field, &new_warnings, io.err_color};
+  FactsSource old_source{facts_path,    args.input,   args.id_field,
+                         &old_warnings, io.err_color, args.table};
+  FactsSource new_source{facts_path,    args.input,   args.id_field,
+                         &new_warnings, io.err_color, args.table};
   std::string old_input_error, new_input_error;
   const unsigned threads = threads_or_cores(args.threads);
 

@@ -53,9 +53,9 @@ int run_eval(const EvalArgs& args, const Io& io) {
     pipeline.flush_each_record = &io.out;
   }
   const auto start = std::chrono::steady_clock::now();
-  const std::string input_error =
-      evaluate_facts(plan, options, FactsSource{args.facts, args.input, args.id_field}, *writer,
-                     progress, pipeline, tally);
+  const std::string input_error = evaluate_facts(
+      plan, options, FactsSource{args.facts, args.input, args.id_field, nullptr, false, args.table},
+      *writer, progress, pipeline, tally);
   progress.finish();
   writer->finish();
   io.out.flush();

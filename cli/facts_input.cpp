@@ -10,19 +10,32 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/xlsx_rows.hpp"
 #include "engine/facts/csv_facts.hpp"
 #include "engine/facts/json_facts.hpp"
 
 namespace dealgate::cli {
 
+namespace {
+
+// `.csv` in any case: spreadsheet exports on Windows are often `.CSV`.
+bool has_extension(const std::string& path, std::string_view wanted) {
+  if (path.size() <= wanted.size()) return false;
+  std::string extension = path.substr(path.size() - wanted.size());
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == wanted;
+}
+
+}  // namespace
+
 bool is_csv(const FactsSource& source) {
   if (source.format != InputFormat::Auto) return source.format == InputFormat::Csv;
-  // `.csv` in any case: spreadsheet exports on Windows are often `.CSV`.
-  const std::string& p = source.path;
-  if (p.size() <= 4) return false;
-  std::string extension = p.substr(p.size() - 4);
-  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return extension == ".csv";
+  return has_extension(source.path, ".csv");
+}
+
+bool is_xlsx(const FactsSource& source) {
+  if (source.format != InputFormat::Auto) return source.format == InputFormat::Xlsx;
+  return has_extension(source.path, ".xlsx");
 }
 
 void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color) {
@@ -37,7 +50,7 @@ void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color)
 std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source,
                                  std::size_t block_bytes, const RecordSink& sink,
                                  const BlockSink& blocks) {
-  if (is_csv(source)) return read_facts(schema, source, sink);
+  if (is_csv(source) || is_xlsx(source)) return read_facts(schema, source, sink);
   FactsReaderOptions options;
   options.id_field = source.id_field;
   options.chunk_bytes = block_bytes;
@@ -55,14 +68,24 @@ std::string read_facts(const Schema& schema, const FactsSource& source, const Re
   const auto forward = [&](ReadRecord& record) {
     sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
   };
-  if (is_csv(source)) {
+  if (is_csv(source) || is_xlsx(source)) {
     CsvReaderOptions options;
     options.id_field = source.id_field;
+    options.delimiter = source.table.delimiter;
     std::ostream& err = source.warnings != nullptr ? *source.warnings : std::cerr;
     options.on_warning = [&](const CsvWarning& warning) {
       print_csv_warning(err, warning, source.warnings_color);
     };
     CsvFactsReader reader(schema, std::move(options));
+    if (is_xlsx(source)) {
+      XlsxOptions xlsx;
+      xlsx.sheet = source.table.sheet;
+      return reader
+          .read_rows(
+              [&](const CsvParser::Sink& rows) { return read_xlsx_rows(source.path, xlsx, rows); },
+              forward)
+          .error;
+    }
     return reader.read_file(source.path, forward).error;
   }
   FactsReader reader(schema, source.id_field);

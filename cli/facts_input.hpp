@@ -23,6 +23,7 @@ struct FactsSource {
   // null.
   std::ostream* warnings = nullptr;
   bool warnings_color = false;
+  TableOptions table{};  // the sheet of an .xlsx, the delimiter of a CSV
 };
 
 // One input record as the reader hands it over; valid only during the call.
@@ -50,8 +51,11 @@ std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source
 // Commands check this before compiling output, so a typo in the path is one clear message.
 std::string unreadable_reason(const std::string& path);
 
-// CSV when asked for, or for a `.csv` file under InputFormat::Auto; JSON otherwise.
+// CSV when asked for, or for a `.csv` file under InputFormat::Auto; likewise XLSX for `.xlsx`;
+// JSON otherwise. Both tables are read by the CSV reader (XLSX through cli/xlsx_rows.hpp), on the
+// calling thread: their rows are not split into blocks of text lines for the workers.
 bool is_csv(const FactsSource& source);
+bool is_xlsx(const FactsSource& source);
 
 // Calls `sink` for every record, in input order, error records included. Returns what made the
 // input itself unreadable (it cannot be opened, a read failed), or an empty string; records before

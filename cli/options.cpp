@@ -105,11 +105,24 @@ std::optional<spdlog::level::level_enum> parse_log_level(std::string_view text, 
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view text, UsageError& error) {
-  static constexpr std::array<std::pair<std::string_view, InputFormat>, 2> kInputs{{
+  static constexpr std::array<std::pair<std::string_view, InputFormat>, 3> kInputs{{
       {"json", InputFormat::Json},
       {"csv", InputFormat::Csv},
+      {"xlsx", InputFormat::Xlsx},
   }};
   return pick(text, kInputs, "--input", error);
+}
+
+std::optional<char> parse_delimiter(std::string_view text, UsageError& error) {
+  // A tab is hard to type in a shell, so it has a name; `\t` as a shell passes it works too.
+  static constexpr std::array<std::pair<std::string_view, char>, 5> kDelimiters{{
+      {",", ','},
+      {";", ';'},
+      {"tab", '\t'},
+      {"\t", '\t'},
+      {"\\t", '\t'},
+  }};
+  return pick(text, kDelimiters, "--delimiter", error);
 }
 
 }  // namespace dealgate::cli

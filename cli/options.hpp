@@ -23,7 +23,14 @@ struct UsageError {
 
 enum class OutputFormat { Text, Json, Jsonl, Csv };
 enum class ColorMode { Auto, Always, Never };
-enum class InputFormat { Auto, Json, Csv };  // Auto: `.csv` files are CSV, everything else JSON
+// Auto: `.csv` files are CSV, `.xlsx` files XLSX, everything else JSON.
+enum class InputFormat { Auto, Json, Csv, Xlsx };
+
+// How a table of deals (CSV or XLSX) is read, beyond the format.
+struct TableOptions {
+  std::string sheet;   // XLSX: the sheet to read; empty: the first
+  char delimiter = 0;  // CSV: `,` `;` or a tab; 0 detects it from the header
+};
 
 // `eval --format`: text, json, jsonl or csv.
 std::optional<OutputFormat> parse_eval_format(std::string_view text, UsageError& error);
@@ -41,7 +48,9 @@ std::optional<unsigned> parse_threads(std::string_view text, UsageError& error);
 std::optional<ColorMode> parse_color(std::string_view text, UsageError& error);
 // `--log-level trace|debug|info|warn|error|off`.
 std::optional<spdlog::level::level_enum> parse_log_level(std::string_view text, UsageError& error);
-// `--input json|csv`.
+// `--input json|csv|xlsx`.
 std::optional<InputFormat> parse_input_format(std::string_view text, UsageError& error);
+// `--delimiter , | ; | tab`.
+std::optional<char> parse_delimiter(std::string_view text, UsageError& error);
 
 }  // namespace dealgate::cli

@@ -49,7 +49,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   }
 
   // Read and evaluated on --threads workers, kept in input order.
-  const FactsSource source{args.facts, args.input, args.id_field};
+  const FactsSource source{args.facts, args.input, args.id_field, nullptr, false, args.table};
   const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
   std::vector<DealResult> deals;

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_compile fuzz_facts fuzz_fmt fuzz_lsp)
+((${#targets[@]})) || targets=(fuzz_compile fuzz_facts fuzz_fmt fuzz_lsp fuzz_xlsx)
 build=${ASAN_BUILD_DIR:-build-asan}
 ./scripts/build-sanitized.sh "${targets[@]}"
 
@@ -32,6 +32,9 @@ seed() {
     fuzz_lsp)
       cp fuzz/seeds/fuzz_lsp/* "$dir"/
       ;;
+    fuzz_xlsx)
+      cp fuzz/seeds/fuzz_xlsx/* "$dir"/
+      ;;
     *)
       local f
       while IFS= read -r -d '' f; do
@@ -50,6 +53,7 @@ for target in "${targets[@]}"; do
   case $target in
     fuzz_facts) dict=(-dict=fuzz/json.dict) ;;
     fuzz_lsp) dict=(-dict=fuzz/lsp.dict) ;;
+    fuzz_xlsx) dict=() ;;
     *) dict=(-dict=fuzz/gate.dict) ;;
   esac
   # Known crashers first: each must now run clean.

@@ -10,6 +10,8 @@ packages=(
   libspdlog-dev        # operational logging on stderr
   libsimdjson-dev      # reading deal facts
   libcli11-dev         # the command line
+  libzip-dev           # opening .xlsx deal exports (a zip archive); Debian packages no C/C++ XLSX reader
+  libexpat1-dev        # streaming the XML of an .xlsx sheet, so a large sheet is never held whole
   nlohmann-json3-dev   # writing the language server's JSON-RPC messages (lsp/)
   neovim               # a real LSP client: the headless Neovim test of `dealgate lsp`
   libgtest-dev libgmock-dev  # unit and golden tests

@@ -136,6 +136,7 @@ struct CsvFactsReader::Impl {
     options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   }
 
+  void reset();
   ReadStatus run(InputSource& source, const Sink& sink);
   void row(const CsvRow& row, const Sink& sink);
   bool header(const CsvRow& row);
@@ -185,12 +186,23 @@ ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
   return impl_->run(source, sink);
 }
 
-ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
+ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
+  impl_->reset();
+  std::string error = rows([&](const CsvRow& r) { impl_->row(r, sink); });
+  if (!error.empty() && impl_->status.error.empty()) impl_->status.error = std::move(error);
+  return impl_->status;
+}
+
+void CsvFactsReader::Impl::reset() {
   status = ReadStatus{};
   have_header = false;
   stop = false;
   columns.clear();
   root = Emit{};
+}
+
+ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
+  reset();
   std::vector<char> chunk(options.chunk_bytes);
   const CsvParser::Sink on_row = [&](const CsvRow& r) { row(r, sink); };
   TextDecoder decoder;

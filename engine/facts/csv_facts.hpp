@@ -57,6 +57,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/facts/csv_parser.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/schema/schema.hpp"
 
@@ -92,6 +93,11 @@ class CsvFactsReader {
   ReadStatus read_file(const std::string& path, const Sink& sink);
   // Reads a stream to its end, likewise.
   ReadStatus read_stream(std::istream& in, const Sink& sink);
+  // Reads rows that come from elsewhere (an XLSX sheet, cli/xlsx_rows.hpp) exactly as CSV rows:
+  // `rows` calls its argument with the header, then every deal row, and returns what made its
+  // input unreadable, or an empty string (then the ReadStatus error).
+  using RowFeed = std::function<std::string(const CsvParser::Sink&)>;
+  ReadStatus read_rows(const RowFeed& rows, const Sink& sink);
 
  private:
   struct Impl;

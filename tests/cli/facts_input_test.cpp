@@ -3,12 +3,16 @@
 #include "cli/facts_input.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
 
+#include "base/calendar.hpp"
+#include "engine/facts/csv_parser.hpp"
 #include "run_binary.hpp"
+#include "xlsx_workbook.hpp"
 
 namespace dealgate {
 namespace {
@@ -113,6 +117,146 @@ TEST(CsvInput, UnreadableHeaderExits3) {
                 "not closed"),
             std::string::npos)
       << run.err;
+}
+
+// examples/deals.csv as a spreadsheet program saves it: text as shared strings, numbers as
+// numbers, days as serial numbers in a date style, empty cells left out.
+void write_example_deals_xlsx(const std::string& path) {
+  testing::XlsxBook book;
+  book.cell_formats = {0, 14};
+  std::string rows;
+  CsvParser parser;
+  const auto column_name = [](std::size_t column) {
+    std::string name;
+    for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26)
+      name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return name;
+  };
+  const auto escape = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else
+        out += c;
+    }
+    return out;
+  };
+  const auto on_row = [&](const CsvRow& row) {
+    const std::string r = std::to_string(row.line);
+    rows += "<row r=\"" + r + "\">";
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      const std::string_view cell = row.cells[i];
+      if (cell.empty()) continue;
+      const std::string ref = " r=\"" + column_name(i) + r + "\"";
+      const bool number =
+          row.line > 1 && cell.find_first_not_of("0123456789.") == std::string::npos;
+      if (std::optional<DayNumber> day =
+              row.line > 1 && cell.size() == 10 ? parse_date(cell) : std::nullopt) {
+        const DayNumber serial = *day - days_from_civil(1899, 12, 30);
+        rows += "<c" + ref + " s=\"1\"><v>" + std::to_string(serial) + "</v></c>";
+      } else if (number) {
+        rows += "<c" + ref + "><v>" + std::string(cell) + "</v></c>";
+      } else {
+        rows +=
+            "<c" + ref + " t=\"s\"><v>" + std::to_string(book.shared_strings.size()) + "</v></c>";
+        book.shared_strings.push_back("<t xml:space=\"preserve\">" + escape(cell) + "</t>");
+      }
+    }
+    rows += "</row>";
+  };
+  parser.feed(slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.csv"), on_row);
+  parser.finish(on_row);
+  book.sheets = {
+      {"Notes", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>exported</t></is></c></row>"},
+      {"Deals", rows}};
+  testing::write_xlsx(path, book);
+}
+
+std::string temp_xlsx(const std::string& name) {
+  return ::testing::TempDir() + "facts_input_" + std::to_string(getpid()) + "_" + name;
+}
+
+TEST(XlsxInput, WhichInputsAreXlsx) {
+  using cli::FactsSource;
+  using cli::InputFormat;
+  EXPECT_TRUE(cli::is_xlsx(FactsSource{"deals.xlsx"}));
+  EXPECT_TRUE(cli::is_xlsx(FactsSource{"REPORT.XLSX"}));
+  EXPECT_FALSE(cli::is_xlsx(FactsSource{"deals.csv"}));
+  EXPECT_FALSE(cli::is_xlsx(FactsSource{"-"}));
+  EXPECT_TRUE(cli::is_xlsx(FactsSource{"-", InputFormat::Xlsx}));
+  EXPECT_FALSE(cli::is_xlsx(FactsSource{"deals.xlsx", InputFormat::Csv}));
+}
+
+TEST(XlsxInput, TheExampleDealsAsXlsxGiveTheSameRecordsAsCsv) {
+  const std::string xlsx = temp_xlsx("deals.xlsx");
+  write_example_deals_xlsx(xlsx);
+  auto csv =
+      run_dealgate("eval rules/ --facts examples/deals.csv --format jsonl --today 2026-11-26");
+  auto sheet = run_dealgate("eval rules/ --facts '" + xlsx +
+                            "' --sheet Deals --format jsonl --today 2026-11-26");
+  EXPECT_EQ(sheet.exit_code, 1) << sheet.err;
+  EXPECT_EQ(sheet.err, "");
+  EXPECT_FALSE(sheet.out.empty());
+  EXPECT_EQ(sheet.out, csv.out);  // line numbers too: sheet row N is CSV line N
+  // Several threads read an .xlsx on one reader, with the same result.
+  auto threads = run_dealgate("eval rules/ --facts '" + xlsx +
+                              "' --sheet Deals --threads 4 --format jsonl --today 2026-11-26");
+  EXPECT_EQ(threads.out, csv.out);
+  // From standard input, with --input xlsx.
+  auto piped = run_dealgate(
+      "eval rules/ --facts - --input xlsx --sheet Deals --format jsonl --today 2026-11-26",
+      slurp(xlsx));
+  EXPECT_EQ(piped.out, csv.out);
+}
+
+TEST(XlsxInput, TheFirstSheetUnlessNamed) {
+  const std::string xlsx = temp_xlsx("first.xlsx");
+  write_example_deals_xlsx(xlsx);
+  // The first sheet holds no deal column.
+  auto run = run_dealgate("eval rules/ --facts '" + xlsx + "' --format jsonl --today 2026-11-26");
+  EXPECT_NE(run.err.find("column `exported` is not a declared fact"), std::string::npos) << run.err;
+  auto missing = run_dealgate("eval rules/ --facts '" + xlsx + "' --sheet Pipeline --format jsonl");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("has no sheet `Pipeline`; its sheets are `Notes`, `Deals`"),
+            std::string::npos)
+      << missing.err;
+}
+
+TEST(XlsxInput, ANonZipFileIsAClearErrorAndExit3) {
+  const std::string fake = temp_xlsx("fake.xlsx");
+  std::ofstream(fake) << "id,amount\nD-1,5\n";
+  auto run = run_dealgate("eval rules/ --facts '" + fake + "' --format jsonl");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("is not an .xlsx workbook (not a zip archive"), std::string::npos)
+      << run.err;
+  auto piped = run_dealgate("eval rules/ --facts - --input xlsx --format jsonl", "garbage");
+  EXPECT_EQ(piped.exit_code, 3);
+  EXPECT_NE(piped.err.find("`standard input` is not an .xlsx workbook"), std::string::npos)
+      << piped.err;
+}
+
+TEST(CsvInput, DelimiterOption) {
+  const std::string semicolons = "id;value.price\nD1;5\n";
+  auto tab = run_dealgate(
+      "eval examples/enterprise.gate --facts - --input csv --delimiter tab --format csv "
+      "--today 2026-11-26",
+      "id\tvalue.price\nD1\t5\n");
+  EXPECT_EQ(tab.err.find("not a declared fact"), std::string::npos) << tab.err;
+  EXPECT_NE(tab.out.find("D1,2,"), std::string::npos) << tab.out;
+  // A given delimiter is used even where the header suggests another.
+  auto comma = run_dealgate(
+      "eval examples/enterprise.gate --facts - --input csv --delimiter , --format csv "
+      "--today 2026-11-26",
+      semicolons);
+  EXPECT_NE(comma.err.find("column `id;value.price` is not a declared fact"), std::string::npos)
+      << comma.err;
+  auto bad = run_dealgate("eval examples/enterprise.gate --facts - --delimiter '|'", semicolons);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--delimiter"), std::string::npos) << bad.err;
 }
 
 }  // namespace

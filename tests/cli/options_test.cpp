@@ -91,11 +91,22 @@ TEST(ParseLogLevel, SpdlogLevels) {
   EXPECT_EQ(error.help, "choose trace, debug, info, warn, error or off");
 }
 
-TEST(ParseInputFormat, JsonOrCsv) {
+TEST(ParseInputFormat, JsonCsvOrXlsx) {
   UsageError error;
   EXPECT_EQ(parse_input_format("csv", error), InputFormat::Csv);
   EXPECT_EQ(parse_input_format("json", error), InputFormat::Json);
-  EXPECT_FALSE(parse_input_format("xlsx", error));
+  EXPECT_EQ(parse_input_format("xlsx", error), InputFormat::Xlsx);
+  EXPECT_FALSE(parse_input_format("xls", error));
+}
+
+TEST(ParseDelimiter, CommaSemicolonOrTab) {
+  UsageError error;
+  EXPECT_EQ(parse_delimiter(",", error), ',');
+  EXPECT_EQ(parse_delimiter(";", error), ';');
+  EXPECT_EQ(parse_delimiter("tab", error), '\t');
+  EXPECT_EQ(parse_delimiter("\t", error), '\t');
+  EXPECT_FALSE(parse_delimiter("|", error));
+  EXPECT_NE(error.message.find("--delimiter"), std::string::npos) << error.message;
 }
 
 }  // namespace
