@@ -60,6 +60,11 @@ DealOptions& DealOptions::id_field() {
 DealOptions& DealOptions::input() {
   command_.add_option("--input", input_, "json or csv, whatever --facts is called")
       ->type_name("KIND");
+  command_
+      .add_option("--source", into_.source,
+                  "read a CSV export with this `source` of the rules (default: the rules' only "
+                  "source, or the one the header fits)")
+      ->type_name("NAME");
   return *this;
 }
 

@@ -22,6 +22,7 @@ struct DealInput {
   std::optional<DayNumber> today;  // empty: today's UTC date
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
+  std::string source;  // --source: the `source` declaration a CSV export is read with; empty: any
 };
 
 // `RULES...`: .gate files or folders.

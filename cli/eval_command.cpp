@@ -52,10 +52,11 @@ int run_eval(const EvalArgs& args, const Io& io) {
     pipeline.threads = 1;  // one deal at a time, answered as it is typed
     pipeline.flush_each_record = &io.out;
   }
+  FactsSource source{args.facts, args.input, args.id_field};
+  if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const auto start = std::chrono::steady_clock::now();
   const std::string input_error =
-      evaluate_facts(plan, options, FactsSource{args.facts, args.input, args.id_field}, *writer,
-                     progress, pipeline, tally);
+      evaluate_facts(plan, options, source, *writer, progress, pipeline, tally);
   progress.finish();
   writer->finish();
   io.out.flush();

@@ -49,7 +49,8 @@ int run_report(const ReportArgs& args, const Io& io) {
   }
 
   // Read and evaluated on --threads workers, kept in input order.
-  const FactsSource source{args.facts, args.input, args.id_field};
+  FactsSource source{args.facts, args.input, args.id_field};
+  if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
   std::vector<DealResult> deals;
