@@ -170,7 +170,16 @@ class Explainer {
     item.block = b;
     item.condition = static_cast<ConditionIndex>(&c - plan_.conditions.data());
     if (!v.is_unknown()) {
-      item.text = !ec.message.empty() ? ec.message : fmt::format("`{}` is false", c.source);
+      // `exists` of an invalid fact is false (SPEC §5), but the fact is there, typed badly: say
+      // so with its value, never that it is absent or has not happened.
+      std::vector<std::string> invalid;
+      invalid_exists(c.expr, invalid);
+      item.text = !invalid.empty()
+                      ? fmt::format("correct {}: the value does not fit its type, so `exists` "
+                                    "reads it as not there",
+                                    fmt::join(invalid, ", "))
+                  : !ec.message.empty() ? ec.message
+                                        : fmt::format("`{}` is false", c.source);
       item.facts = ec.facts;
       out.checklist.push_back(std::move(item));
       return;
@@ -190,6 +199,22 @@ class Explainer {
                                           : fmt::format("{}", fmt::join(parts, "; ")));
     item.facts = ec.facts;
     out.checklist.push_back(std::move(item));
+  }
+
+  // "`review.held_on` (invalid: "15/12/2026")" for each `exists` in the expression whose deal-level
+  // fact is Invalid.
+  void invalid_exists(ExprIndex index, std::vector<std::string>& out) {
+    const ExprNode& n = plan_.nodes[index];
+    if (n.op == Op::Exists && plan_.nodes[n.args[0]].op == Op::FactRead) {
+      const ExprNode& read = plan_.nodes[n.args[0]];
+      const FactValue& f = ctx_.facts.top[read.slot];
+      if (f.state == FactState::Invalid) {
+        out.push_back(fmt::format("`{}` (invalid: {})", plan_.schema.node(read.fact).path,
+                                  ctx_.facts.text(f)));
+      }
+      return;
+    }
+    for (ExprIndex arg : n.args) invalid_exists(arg, out);
   }
 
   const std::vector<Value>& params(const EvalOptions& options) {

@@ -382,17 +382,20 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
   return true;
 }
 
-// Which source the header is: the one given, or the one that names most of its cells.
+// Which source the header is: of the sources given, the one that names most of its cells. A cell
+// that is a declared fact path as written does not count, so a header of fact paths keeps being
+// read as one, however many sources the rules declare.
 bool CsvFactsReader::Impl::choose_source(const CsvRow& r) {
   chosen = nullptr;
-  if (options.sources.size() == 1) {
-    chosen = options.sources[0];
-    return true;
+  std::vector<std::string_view> names;
+  for (std::string_view cell : r.cells) {
+    const std::string_view name = trim(cell);
+    if (schema.find_path(name) == kNoNode && name != options.id_field) names.push_back(name);
   }
   std::size_t best = 0;
   const SourceSpec* tied = nullptr;
   for (const SourceSpec* candidate : options.sources) {
-    const std::size_t matches = header_matches(*candidate, r.cells);
+    const std::size_t matches = header_matches(*candidate, names);
     if (matches > best) {
       best = matches;
       chosen = candidate;

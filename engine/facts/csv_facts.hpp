@@ -89,9 +89,9 @@ struct CsvReaderOptions {
   char delimiter = 0;  // `,` `;` or tab; 0 detects it from the header (engine/facts/csv_parser.hpp)
   std::size_t max_depth = 1024;                       // nesting limit of JSON list cells
   std::function<void(const CsvWarning&)> on_warning;  // header problems; may be empty
-  // The `source` declarations the header may be (engine/facts/source_mapping.hpp): one is used
-  // whatever the header; of several, the one that names most header cells (a tie is an error);
-  // none, or a header that names no column of any, reads the header as fact paths.
+  // The `source` declarations the header may be (engine/facts/source_mapping.hpp): the one that
+  // names most header cells (cells that are fact paths as written do not count; a tie is an
+  // error). None, or a header that names no column of any, reads the header as fact paths.
   std::vector<const SourceSpec*> sources;
   // At most this many bad values are reported per column; the rest are counted in one line.
   std::size_t bad_values_shown = 5;
