@@ -174,10 +174,10 @@ class Explainer {
       // so with its value, never that it is absent or has not happened.
       std::vector<std::string> invalid;
       invalid_exists(c.expr, invalid);
-      item.text = !invalid.empty()
-                      ? fmt::format("correct {}: the value does not fit its type, so `exists` "
-                                    "reads it as not there",
-                                    fmt::join(invalid, ", "))
+      item.text = !invalid.empty() ? fmt::format(
+                                         "correct {}: the value does not fit its type, so `exists` "
+                                         "reads it as not there",
+                                         fmt::join(invalid, ", "))
                   : !ec.message.empty() ? ec.message
                                         : fmt::format("`{}` is false", c.source);
       item.facts = ec.facts;

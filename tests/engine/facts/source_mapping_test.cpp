@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kRules = R"(
+constexpr const char* kRules = R"gate(
 facts {
   id: string
   amount: number
@@ -46,7 +46,7 @@ source crm "A CRM report" {
 }
 milestone reviewed { require held: exists(reviewed_on) else "the review has not happened" }
 gate ready { requires reviewed  require closing: close_on >= @2026-01-01 }
-)";
+)gate";
 
 class SourceMappingTest : public ::testing::Test {
  protected:
@@ -234,7 +234,8 @@ TEST_F(SourceMappingTest, TheFooterAndBlankRowsAreSkippedAndCounted) {
 }
 
 TEST_F(SourceMappingTest, AnInvalidDateIsNeverExplainedAsAbsent) {
-  std::vector<Seen> seen = read("Opportunity ID,Review Date,Close Date\n006A,31/12/2026,1/5/2026\n");
+  std::vector<Seen> seen =
+      read("Opportunity ID,Review Date,Close Date\n006A,31/12/2026,1/5/2026\n");
   ASSERT_EQ(seen.size(), 1u);
   ASSERT_EQ(at(seen[0], "reviewed_on").state, FactState::Invalid);
   EvalOptions options;
