@@ -68,6 +68,11 @@ DealOptions& DealOptions::input() {
       .add_option("--delimiter", delimiter_,
                   "the CSV cell separator: , ; or tab (default: detected)")
       ->type_name("CHAR");
+  command_
+      .add_option("--source", into_.source,
+                  "read a CSV export with this `source` of the rules (default: the rules' only "
+                  "source, or the one the header fits)")
+      ->type_name("NAME");
   return *this;
 }
 

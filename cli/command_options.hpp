@@ -23,6 +23,7 @@ struct DealInput {
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
   TableOptions table{};  // --sheet, --delimiter
+  std::string source;  // --source: the `source` declaration a CSV export is read with; empty: any
 };
 
 // `RULES...`: .gate files or folders.

@@ -269,10 +269,13 @@ int run_diff(const DiffArgs& args, const Io& io) {
   };
 
   std::ostringstream old_warnings, new_warnings;
-  FactsSource old_source{facts_path,    args.input,   args.id_field,
-                         &old_warnings, io.err_color, args.table};
-  FactsSource new_source{facts_path,    args.input,   args.id_field,
-                         &new_warnings, io.err_color, args.table};
+  FactsSource old_source{facts_path, args.input, args.id_field, &old_warnings, io.err_color};
+  FactsSource new_source{facts_path, args.input, args.id_field, &new_warnings, io.err_color};
+  old_source.table = new_source.table = args.table;
+  if (!use_sources(old_plan.sources, args.source, old_source, io.err, io.err_color) ||
+      !use_sources(new_plan.sources, args.source, new_source, io.err, io.err_color)) {
+    return kExitUsage;
+  }
   std::string old_input_error, new_input_error;
   const unsigned threads = threads_or_cores(args.threads);
 

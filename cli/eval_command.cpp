@@ -52,10 +52,12 @@ int run_eval(const EvalArgs& args, const Io& io) {
     pipeline.threads = 1;  // one deal at a time, answered as it is typed
     pipeline.flush_each_record = &io.out;
   }
+  FactsSource source{args.facts, args.input, args.id_field};
+  source.table = args.table;
+  if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const auto start = std::chrono::steady_clock::now();
-  const std::string input_error = evaluate_facts(
-      plan, options, FactsSource{args.facts, args.input, args.id_field, nullptr, false, args.table},
-      *writer, progress, pipeline, tally);
+  const std::string input_error =
+      evaluate_facts(plan, options, source, *writer, progress, pipeline, tally);
   progress.finish();
   writer->finish();
   io.out.flush();

@@ -33,22 +33,23 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   std::string id, id_json, record_error;
   Facts facts;
   std::vector<std::string> some_ids;
-  const std::string input_error = read_facts(
-      plan.schema, FactsSource{args.facts, args.input, args.id_field, nullptr, false, args.table},
-      [&](const FactsRecord& record) {
-        if (found) return;
-        std::string this_id = id_text(record.id_json);
-        if (args.deal.empty() || this_id == args.deal) {
-          found = true;
-          line = record.line;
-          id = this_id;
-          id_json = record.id_json;
-          record_error = record.error;
-          facts = record.facts;
-        } else if (!this_id.empty() && some_ids.size() < 1000) {
-          some_ids.push_back(this_id);
-        }
-      });
+  FactsSource source{args.facts, args.input, args.id_field};
+  source.table = args.table;
+  if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
+  const std::string input_error = read_facts(plan.schema, source, [&](const FactsRecord& record) {
+    if (found) return;
+    std::string this_id = id_text(record.id_json);
+    if (args.deal.empty() || this_id == args.deal) {
+      found = true;
+      line = record.line;
+      id = this_id;
+      id_json = record.id_json;
+      record_error = record.error;
+      facts = record.facts;
+    } else if (!this_id.empty() && some_ids.size() < 1000) {
+      some_ids.push_back(this_id);
+    }
+  });
   if (!input_error.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include <cctype>
 #include <cerrno>
@@ -10,6 +11,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "base/suggest.hpp"
+#include "cli/messages.hpp"
 #include "cli/xlsx_rows.hpp"
 #include "engine/facts/csv_facts.hpp"
 #include "engine/facts/json_facts.hpp"
@@ -43,8 +46,36 @@ void print_csv_warning(std::ostream& err, const CsvWarning& warning, bool color)
   const char* green = color ? "\033[1;32m" : "";
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
-  fmt::print(err, "{}warning:{} {}{}{}\n", yellow, reset, bold, warning.message, reset);
+  fmt::print(err, "{}{}:{} {}{}{}\n", warning.note ? green : yellow,
+             warning.note ? "note" : "warning", reset, bold, warning.message, reset);
   if (!warning.help.empty()) fmt::print(err, "  = {}help:{} {}\n", green, reset, warning.help);
+}
+
+std::optional<UsageError> choose_sources(const std::vector<SourceSpec>& declared,
+                                         const std::string& name,
+                                         std::vector<const SourceSpec*>& out) {
+  out.clear();
+  for (const SourceSpec& spec : declared) {
+    if (name.empty() || spec.name == name) out.push_back(&spec);
+  }
+  if (!name.empty() && out.empty()) {
+    std::vector<std::string> names;
+    for (const SourceSpec& spec : declared) names.push_back(spec.name);
+    std::string help = did_you_mean(name, names);
+    if (help.empty()) {
+      help = declared.empty() ? "the rules declare no `source`; see docs/language.md, Sources"
+                              : fmt::format("the rules' sources are {}", fmt::join(names, ", "));
+    }
+    return UsageError{fmt::format("there is no source `{}`", name), help};
+  }
+  return std::nullopt;
+}
+
+bool use_sources(const std::vector<SourceSpec>& declared, const std::string& name,
+                 FactsSource& source, std::ostream& err, bool color) {
+  std::optional<UsageError> bad = choose_sources(declared, name, source.sources);
+  if (bad) print_error(err, bad->message, bad->help, color);
+  return !bad;
 }
 
 std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source,
@@ -72,6 +103,7 @@ std::string read_facts(const Schema& schema, const FactsSource& source, const Re
     CsvReaderOptions options;
     options.id_field = source.id_field;
     options.delimiter = source.table.delimiter;
+    options.sources = source.sources;
     std::ostream& err = source.warnings != nullptr ? *source.warnings : std::cerr;
     options.on_warning = [&](const CsvWarning& warning) {
       print_csv_warning(err, warning, source.warnings_color);

@@ -4,14 +4,17 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/options.hpp"
 #include "engine/facts/csv_facts.hpp"
 #include "engine/facts/facts.hpp"
 #include "engine/schema/schema.hpp"
+#include "engine/schema/source_spec.hpp"
 
 namespace dealgate::cli {
 
@@ -24,7 +27,19 @@ struct FactsSource {
   std::ostream* warnings = nullptr;
   bool warnings_color = false;
   TableOptions table{};  // the sheet of an .xlsx, the delimiter of a CSV
+  // The `source` declarations a CSV export may be (engine/facts/csv_facts.hpp); see choose_sources.
+  std::vector<const SourceSpec*> sources = {};
 };
+
+// The sources a CSV export is read with: the one --source names (an unknown name is a usage error,
+// with a "did you mean"), else every source of the rules.
+std::optional<UsageError> choose_sources(const std::vector<SourceSpec>& declared,
+                                         const std::string& name,
+                                         std::vector<const SourceSpec*>& out);
+// choose_sources into `source.sources`; on an unknown name prints the error and returns false (the
+// command exits with the usage code).
+bool use_sources(const std::vector<SourceSpec>& declared, const std::string& name,
+                 FactsSource& source, std::ostream& err, bool color);
 
 // One input record as the reader hands it over; valid only during the call.
 struct FactsRecord {

@@ -49,7 +49,9 @@ int run_report(const ReportArgs& args, const Io& io) {
   }
 
   // Read and evaluated on --threads workers, kept in input order.
-  const FactsSource source{args.facts, args.input, args.id_field, nullptr, false, args.table};
+  FactsSource source{args.facts, args.input, args.id_field};
+  source.table = args.table;
+  if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
   std::vector<DealResult> deals;

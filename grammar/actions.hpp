@@ -1157,6 +1157,129 @@ struct action<show_field> {
 template <>
 struct action<show_decl> : finish_decl<ast::ShowDecl> {};
 
+// ---- Sources
+
+template <>
+struct action<source_keyword> : start_decl<ast::SourceDecl> {};
+template <>
+struct action<source_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().name = {in.string(), s.span(in)};
+    s.context = fmt::format("source `{}`", in.string_view());
+  }
+};
+template <>
+struct action<source_label> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().label = ast::StringLiteral{s.text, s.span(in)};
+  }
+};
+template <>
+struct action<source_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.opens.push_back({"source {", s.span(in)});
+  }
+};
+template <>
+struct action<source_close> : close_block {};
+
+// A line of the block starts with its first token: a column name, `footer` or a constant's fact.
+inline ast::SourceLine& new_source_line(parse_state& s, ast::SourceLine::Kind kind) {
+  ast::SourceLine line;
+  line.kind = kind;
+  return s.current<ast::SourceDecl>().lines.emplace_back(std::move(line));
+}
+template <>
+struct action<source_column_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    new_source_line(s, ast::SourceLine::Kind::Column).column = {s.text, s.span(in)};
+  }
+};
+template <>
+struct action<source_fact> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    ast::SourceLine& line = s.current<ast::SourceDecl>().lines.back();
+    line.fact = split_path(in, s);
+    line.fact_span = s.span(in);
+  }
+};
+template <ast::SourceLine::Format F>
+struct set_source_format {
+  static void apply0(parse_state& s) { s.current<ast::SourceDecl>().lines.back().format = F; }
+};
+template <>
+struct action<format_money> : set_source_format<ast::SourceLine::Format::Money> {};
+template <>
+struct action<format_percent> : set_source_format<ast::SourceLine::Format::Percent> {};
+template <>
+struct action<format_number> : set_source_format<ast::SourceLine::Format::Number> {};
+template <>
+struct action<format_bool> : set_source_format<ast::SourceLine::Format::Bool> {};
+template <>
+struct action<format_date> : set_source_format<ast::SourceLine::Format::Date> {};
+template <>
+struct action<format_list> : set_source_format<ast::SourceLine::Format::List> {};
+struct set_source_pattern {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().lines.back().pattern = ast::StringLiteral{s.text, s.span(in)};
+  }
+};
+template <>
+struct action<source_pattern> : set_source_pattern {};
+template <>
+struct action<source_date_pattern> : set_source_pattern {};
+template <>
+struct action<source_separator> : set_source_pattern {};
+template <>
+struct action<source_format> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().lines.back().format_span = s.span(in);
+  }
+};
+template <>
+struct action<source_constant_fact> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    ast::SourceLine& line = new_source_line(s, ast::SourceLine::Kind::Constant);
+    line.fact = split_path(in, s);
+    line.fact_span = s.span(in);
+  }
+};
+template <>
+struct action<source_constant_value> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().lines.back().value = {s.text, s.span(in)};
+  }
+};
+template <>
+struct action<footer_keyword> {
+  static void apply0(parse_state& s) { new_source_line(s, ast::SourceLine::Kind::Footer); }
+};
+template <>
+struct action<footer_start> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().lines.back().footer.push_back({s.text, s.span(in)});
+  }
+};
+template <>
+struct action<source_line> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::SourceDecl>().lines.back().span = s.span(in);
+  }
+};
+template <>
+struct action<source_decl> : finish_decl<ast::SourceDecl> {};
+
 // ---- Waivers
 
 template <>

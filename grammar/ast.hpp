@@ -291,8 +291,34 @@ struct ShowDecl {
   Span span;
 };
 
+// One line of a `source` block, in the order written: a column (`"Close Date" -> close_date as date
+// "MM/DD/YYYY"`), a constant (`currency = "USD"`) or the footer's first words (`footer "Grand
+// Totals"`).
+struct SourceLine {
+  enum class Kind { Column, Constant, Footer };
+  enum class Format { Plain, Money, Number, Percent, Date, Bool, List };
+  Kind kind = Kind::Column;
+  StringLiteral column;  // Column: the export's column name
+  std::vector<Ident> fact;  // Column and Constant: the fact it fills
+  Span fact_span;
+  Format format = Format::Plain;
+  std::optional<StringLiteral> pattern;  // `date "MM/DD/YYYY"`, `list ";"`, `money "1.234,56"`
+  Span format_span;
+  StringLiteral value;                // Constant: the value every record gets
+  std::vector<StringLiteral> footer;  // Footer: the texts a footer line starts with
+  Span span;
+};
+
+// `source name "label" { ... }`: how the columns of one CRM export become facts.
+struct SourceDecl {
+  Ident name;
+  std::optional<StringLiteral> label;
+  std::vector<SourceLine> lines;
+  Span span;
+};
+
 using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl,
-                          StagesDecl, WaiverDecl, ShowDecl>;
+                          StagesDecl, WaiverDecl, ShowDecl, SourceDecl>;
 
 struct Comment {
   Span span;  // from `#` to the end of the line, line break excluded

@@ -193,6 +193,27 @@ template<> inline constexpr const char* error_note< show_close > = "{open} opene
 template<> inline constexpr const char* error_help< show_close > = "one fact a line, with an optional heading: `account \"Account\"`";
 template<> inline constexpr const char* error_names< show_close > = "a fact";
 
+// ---- Sources
+template<> inline constexpr const char* error_message< source_name > = "expected a name for the source after `source`, like `source salesforce`";
+template<> inline constexpr const char* error_names< source_name > = "a source";
+template<> inline constexpr const char* error_message< source_open > = "expected `{` to open the source's columns";
+template<> inline constexpr const char* error_help< source_open > = "write `source salesforce \"Salesforce report\" { \"Close Date\" -> close_date as date \"MM/DD/YYYY\" }`";
+template<> inline constexpr const char* error_message< source_arrow > = "expected `->` and the fact this column fills";
+template<> inline constexpr const char* error_help< source_arrow > = "each column is `\"Column name\" -> fact`, like `\"Close Date\" -> close_date`";
+template<> inline constexpr const char* error_message< source_fact > = "expected the fact this column fills after `->`";
+template<> inline constexpr const char* error_names< source_fact > = "a fact";
+template<> inline constexpr const char* error_message< source_format > = "expected how the column is written after `as`: `money`, `number`, `percent`, `date \"MM/DD/YYYY\"`, `bool` or `list \";\"`";
+template<> inline constexpr std::string_view error_suggestions< source_format > = "money number percent date bool list";
+template<> inline constexpr const char* error_message< source_date_pattern > = "expected the date's pattern in quotes after `date`, like `date \"MM/DD/YYYY\"`";
+template<> inline constexpr const char* error_message< source_separator > = "expected the separator in quotes after `list`, like `list \";\"`";
+template<> inline constexpr const char* error_message< source_equals > = "expected `=` and the value every record gets, or `->` after a column name in quotes";
+template<> inline constexpr const char* error_help< source_equals > = "a constant is `currency = \"USD\"`; a column is `\"Close Date\" -> close_date`";
+template<> inline constexpr const char* error_message< source_constant_value > = "expected the value in quotes after `=`, like `currency = \"USD\"`";
+template<> inline constexpr const char* error_message< footer_next > = "expected the text a footer line starts with, in quotes, after `,`";
+template<> inline constexpr const char* error_message< source_close > = "expected a column, a constant, `footer` or `}` to close {open}";
+template<> inline constexpr const char* error_note< source_close > = "{open} opened here";
+template<> inline constexpr const char* error_help< source_close > = "one column a line: `\"Close Date\" -> close_date as date \"MM/DD/YYYY\"`";
+
 // ---- Waivers
 template<> inline constexpr const char* error_message< waiver_name > = "expected a waiver name after `waiver`";
 template<> inline constexpr const char* error_names< waiver_name > = "a waiver";

@@ -548,6 +548,70 @@ class Formatter {
     line_end(d.span.end);
   }
 
+  // One line a column, constant or footer, in the order written.
+  void emit(const ast::SourceDecl& d) {
+    auto quoted = [](const ast::StringLiteral& s) { return "\"" + escape(s.text, false) + "\""; };
+    out_ += "source " + d.name.name;
+    if (d.label) out_ += " " + quoted(*d.label);
+    out_ += " {";
+    line_end(d.label ? d.label->span.end : d.name.span.end);
+    for (const ast::SourceLine& line : d.lines) {
+      keep_blank_line(line.span.begin);
+      comments_before(line.span.begin, 2);
+      keep_blank_line(line.span.begin);
+      comments_before(line.span.end, 2, line.span);
+      out_ += "  ";
+      switch (line.kind) {
+        case ast::SourceLine::Kind::Column:
+          out_ += quoted(line.column) + " -> " + path_text(line.fact);
+          out_ += format_text(line);
+          break;
+        case ast::SourceLine::Kind::Constant:
+          out_ += path_text(line.fact) + " = " + quoted(line.value);
+          break;
+        case ast::SourceLine::Kind::Footer:
+          out_ += "footer ";
+          for (std::size_t i = 0; i < line.footer.size(); ++i)
+            out_ += (i ? ", " : "") + quoted(line.footer[i]);
+          break;
+      }
+      line_end(line.span.end);
+    }
+    comments_before(d.span.end, 2);
+    out_ += "}";
+    line_end(d.span.end);
+  }
+
+  static std::string format_text(const ast::SourceLine& line) {
+    using Format = ast::SourceLine::Format;
+    const char* word = nullptr;
+    switch (line.format) {
+      case Format::Plain:
+        return {};
+      case Format::Money:
+        word = "money";
+        break;
+      case Format::Number:
+        word = "number";
+        break;
+      case Format::Percent:
+        word = "percent";
+        break;
+      case Format::Date:
+        word = "date";
+        break;
+      case Format::Bool:
+        word = "bool";
+        break;
+      case Format::List:
+        word = "list";
+        break;
+    }
+    std::string out = std::string(" as ") + word;
+    if (line.pattern) out += " \"" + escape(line.pattern->text, false) + "\"";
+    return out;
+  }
+
   // The clauses in the order the author wrote them, one a line.
   void emit(const ast::WaiverDecl& w) {
     out_ += "waiver " + w.name.name;

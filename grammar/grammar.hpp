@@ -424,6 +424,51 @@ struct show_close : pegtl::one< '}' > {};
 struct show_body : pegtl::seq< sep, pegtl::star< show_field, sep >, pegtl::must< show_close > > {};
 struct show_decl : pegtl::seq< show_keyword, sep, pegtl::must< show_open >, show_body > {};
 
+// ---- Sources: how one CRM export's columns become facts ------------------------------------------
+// `source salesforce "Salesforce report" { "Close Date" -> close_date as date "MM/DD/YYYY" }`.
+// `source`, `as`, `money`, `percent` and `footer` are words only here, not reserved.
+
+struct source_keyword : key< TAO_PEGTL_STRING( "source" ) > {};
+struct source_name : identifier {};
+struct source_label : string_literal {};
+struct source_open : pegtl::one< '{' > {};
+struct source_path : pegtl::seq< identifier, pegtl::star< pegtl::one< '.' >, pegtl::must< stage_path_segment > > > {};
+struct source_column_name : string_literal {};
+struct source_arrow : pegtl::string< '-', '>' > {};
+struct source_fact : source_path {};
+struct source_as : key< TAO_PEGTL_STRING( "as" ) > {};
+struct source_pattern : string_literal {};
+struct source_date_pattern : string_literal {};
+struct source_separator : string_literal {};
+struct format_money : key< TAO_PEGTL_STRING( "money" ) > {};
+struct format_percent : key< TAO_PEGTL_STRING( "percent" ) > {};
+struct format_number : key_number {};
+struct format_bool : key_bool {};
+struct format_date : key_date {};
+struct format_list : key_list {};
+struct source_numeric : pegtl::seq< pegtl::sor< format_money, format_percent, format_number >,
+                                    pegtl::opt< blanks, source_pattern > > {};
+struct source_date : pegtl::seq< format_date, sep, pegtl::must< source_date_pattern > > {};
+struct source_list : pegtl::seq< format_list, sep, pegtl::must< source_separator > > {};
+struct source_format : pegtl::sor< source_numeric, source_date, source_list, format_bool > {};
+struct source_column : pegtl::seq< source_column_name, sep, pegtl::must< source_arrow >, sep, pegtl::must< source_fact >,
+                                   pegtl::opt< blanks, source_as, sep, pegtl::must< source_format > > > {};
+struct source_constant_fact : source_path {};
+struct source_equals : pegtl::one< '=' > {};
+struct source_constant_value : string_literal {};
+struct source_constant : pegtl::seq< source_constant_fact, sep, pegtl::must< source_equals >, sep,
+                                     pegtl::must< source_constant_value > > {};
+struct footer_keyword : key< TAO_PEGTL_STRING( "footer" ) > {};
+struct footer_start : string_literal {};
+struct footer_next : pegtl::seq< footer_start > {};
+struct source_footer : pegtl::seq< pegtl::at< footer_keyword, sep, pegtl::one< '"' > >, footer_keyword, sep,
+                                   footer_start, pegtl::star< sep, pegtl::one< ',' >, sep, pegtl::must< footer_next > > > {};
+struct source_line : pegtl::sor< source_column, source_footer, source_constant > {};
+struct source_close : pegtl::one< '}' > {};
+struct source_body : pegtl::seq< sep, pegtl::star< source_line, sep >, pegtl::must< source_close > > {};
+struct source_decl : pegtl::seq< source_keyword, sep, pegtl::must< source_name >, sep,
+                                 pegtl::opt< source_label, sep >, pegtl::must< source_open >, source_body > {};
+
 // ---- Waivers: `waiver name "label" { deal "D-1" ... }` --------------------------------------------
 // Like `stages`, the words of a waiver are words only here, not reserved: a fact may be named `deal`,
 // `reason` or `until`.
@@ -509,7 +554,8 @@ struct test_decl : pegtl::seq< test_keyword, sep, pegtl::must< test_name >, sep,
 // ---- The file -----------------------------------------------------------------------------------
 
 struct declaration : pegtl::sor< ruleset_decl, phases_decl, facts_decl, const_decl, param_decl,
-                                 milestone_decl, gate_decl, test_decl, stages_decl, waiver_decl, show_decl > {};
+                                 milestone_decl, gate_decl, test_decl, stages_decl, waiver_decl, show_decl,
+                                 source_decl > {};
 struct end_of_file : pegtl::eof {};
 struct rule_file : pegtl::seq< pegtl::opt< pegtl::utf8::bom >, sep, pegtl::star< declaration, sep >,
                                pegtl::must< end_of_file > > {};

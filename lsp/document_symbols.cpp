@@ -90,6 +90,10 @@ class Outline {
     return symbol(w.name.name, "waiver" + (w.label ? ": " + *w.label : std::string()), kEvent,
                   w.span, w.name.span);
   }
+  Json operator()(const ast::SourceDecl& d) const {
+    return symbol(d.name.name, "source" + (d.label ? ": " + d.label->text : std::string()), kEnum,
+                  d.span, d.name.span);
+  }
   Json operator()(const ast::ShowDecl& d) const {
     return symbol("show", "", kEnum, d.span, d.span);
   }

@@ -73,6 +73,9 @@ class Collector {
     }
     if (w.when) expr(*w.when);
   }
+  void decl(const ast::SourceDecl& d) {
+    for (const ast::SourceLine& line : d.lines) fact_path(line.fact);
+  }
   void decl(const ast::ShowDecl& d) {
     for (const ast::ShowField& f : d.fields) {
       fact_path(f.fact);

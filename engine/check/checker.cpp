@@ -196,6 +196,8 @@ void Checker::collect(const std::vector<ast::File>& files) {
         }
       } else if (auto* sh = std::get_if<ast::ShowDecl>(&decl)) {
         out_.show_decls.push_back(sh);
+      } else if (auto* so = std::get_if<ast::SourceDecl>(&decl)) {
+        out_.source_decls.push_back(so);
       } else if (auto* w = std::get_if<ast::WaiverDecl>(&decl)) {
         add_symbol(w->name.name, {Symbol::Kind::Waiver,
                                   static_cast<std::uint32_t>(out_.waivers.size()), w->name.span});
@@ -476,6 +478,7 @@ void Checker::run(const std::vector<ast::File>& files) {
   check_blocks();
   check_stages();
   check_show();
+  check_sources();
   check_requires_graph();
   check_waivers();
   for (const ast::TestDecl* test : out_.tests) check_test(*test);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/schema/schema.hpp"
+#include "engine/schema/source_spec.hpp"
 #include "engine/schema/types.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/diagnostic.hpp"
@@ -80,11 +81,13 @@ struct CheckedRuleSet {
   std::vector<ParamInfo> params;
   std::vector<BlockInfo> blocks;  // rule-file order
   std::vector<const ast::TestDecl*> tests;
-  std::optional<StagesInfo> stages;              // when the rule set declares `stages`
-  std::vector<WaiverInfo> waivers;               // declaration order
-  std::vector<const ast::ShowDecl*> show_decls;  // rule-file order
-  std::vector<ShownField> shown;                 // every valid shown fact, in rule-file order
-  std::uint32_t money = kNone;                   // the index in `shown` of the money, or kNone
+  std::optional<StagesInfo> stages;                  // when the rule set declares `stages`
+  std::vector<WaiverInfo> waivers;                   // declaration order
+  std::vector<const ast::ShowDecl*> show_decls;      // rule-file order
+  std::vector<ShownField> shown;                     // every valid shown fact, in rule-file order
+  std::uint32_t money = kNone;                       // the index in `shown` of the money, or kNone
+  std::vector<const ast::SourceDecl*> source_decls;  // rule-file order
+  std::vector<SourceSpec> sources;                   // every source, checked, in rule-file order
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }

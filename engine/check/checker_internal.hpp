@@ -81,6 +81,7 @@ class Checker {
   NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span,
                              const char* role);
   void check_show();  // checker_show.cpp
+  void check_sources();  // checker_sources.cpp
   NodeIndex shown_fact(const std::vector<ast::Ident>& path, const Span& span);
   void check_requires_graph();
   void warn_unreached_milestones();

@@ -41,6 +41,7 @@ class Planner {
     plan_stages();
     plan_waivers();
     plan_show();
+    plan_.sources = checked_.sources;
   }
 
  private:

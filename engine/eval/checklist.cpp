@@ -1,6 +1,7 @@
 #include "engine/eval/checklist.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -29,12 +30,43 @@ void facts_read(Context& ctx, ExprIndex index, std::vector<FactReading>& out) {
   for (ExprIndex arg : n.args) facts_read(ctx, arg, out);
 }
 
-ChecklistItem false_item(BlockIndex block, ConditionIndex condition, const PlanCondition& c,
-                         const std::string& message, std::vector<FactReading> facts) {
+namespace {
+
+// "`review.held_on` (invalid: "15/12/2026")" for each `exists` in the expression whose deal-level
+// fact is Invalid.
+void invalid_exists(const Context& ctx, ExprIndex index, std::vector<std::string>& out) {
+  const ExprNode& n = ctx.plan.nodes[index];
+  if (n.op == Op::Exists && ctx.plan.nodes[n.args[0]].op == Op::FactRead) {
+    const ExprNode& read = ctx.plan.nodes[n.args[0]];
+    const FactValue& f = ctx.facts.top[read.slot];
+    if (f.state == FactState::Invalid) {
+      out.push_back(fmt::format("`{}` (invalid: {})", ctx.plan.schema.node(read.fact).path,
+                                ctx.facts.text(f)));
+    }
+    return;
+  }
+  for (ExprIndex arg : n.args) invalid_exists(ctx, arg, out);
+}
+
+}  // namespace
+
+ChecklistItem false_item(const Context& ctx, BlockIndex block, ConditionIndex condition,
+                         const PlanCondition& c, const std::string& message,
+                         std::vector<FactReading> facts) {
   ChecklistItem item;
   item.block = block;
   item.condition = condition;
-  item.text = !message.empty() ? message : fmt::format("`{}` is false", c.source);
+  // `exists` of an invalid fact is false (SPEC §5), but the fact is there, typed badly: say so
+  // with its value, never that it is absent or has not happened.
+  std::vector<std::string> invalid;
+  invalid_exists(ctx, c.expr, invalid);
+  item.text = !invalid.empty()
+                  ? fmt::format(
+                        "correct {}: the value does not fit its type, so `exists` reads it as not "
+                        "there",
+                        fmt::join(invalid, ", "))
+              : !message.empty() ? message
+                                 : fmt::format("`{}` is false", c.source);
   item.facts = std::move(facts);
   return item;
 }

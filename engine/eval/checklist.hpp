@@ -20,9 +20,11 @@ inline constexpr std::uint32_t kMaxElementsShown = 20;
 // is evaluated again.
 void facts_read(Context& ctx, ExprIndex index, std::vector<FactReading>& out);
 
-// The item for a condition that came out false: its `else` message, else "`expr` is false".
-ChecklistItem false_item(BlockIndex block, ConditionIndex condition, const PlanCondition& c,
-                         const std::string& message, std::vector<FactReading> facts);
+// The item for a condition that came out false: its `else` message, else "`expr` is false";
+// where an `exists` read an invalid fact, the fact and its raw value to correct.
+ChecklistItem false_item(const Context& ctx, BlockIndex block, ConditionIndex condition,
+                         const PlanCondition& c, const std::string& message,
+                         std::vector<FactReading> facts);
 
 // The item for a condition that came out unknown, from why it is unknown.
 ChecklistItem unknown_item(BlockIndex block, ConditionIndex condition, const Causes& why,

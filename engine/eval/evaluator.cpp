@@ -271,7 +271,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
           if (t == False) {
             static const std::string no_message;
             out.checklist.push_back(false_item(
-                b, ci, c, c.has_message ? s.checklist_message[ci] : no_message, std::move(read)));
+                ctx, b, ci, c, c.has_message ? s.checklist_message[ci] : no_message, std::move(read)));
           } else {
             out.checklist.push_back(unknown_item(b, ci, s.condition_causes[ci], std::move(read)));
           }

@@ -144,7 +144,7 @@ class Explainer {
                         const ExplainedCondition& ec, const Value& v) {
     const auto ci = static_cast<ConditionIndex>(&c - plan_.conditions.data());
     if (!v.is_unknown()) {
-      out.checklist.push_back(false_item(b, ci, c, ec.message, ec.facts));
+      out.checklist.push_back(false_item(ctx_, b, ci, c, ec.message, ec.facts));
       return;
     }
     Causes why;

@@ -12,6 +12,7 @@
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/facts_convert.hpp"
 #include "engine/facts/input_source.hpp"
+#include "engine/facts/source_mapping.hpp"
 #include "engine/facts/text_decoder.hpp"
 
 namespace dealgate {
@@ -118,6 +119,8 @@ struct CsvFactsReader::Impl {
     std::string path;          // as written in the header, trimmed
     NodeIndex node = kNoNode;  // the declared fact; kNoNode for an ignored or id-only column
     bool used = false;         // read into the record
+    const SourceColumn* format = nullptr;  // the source's column it is, if any
+    std::size_t bad_values = 0;            // cells that did not fit the format
   };
   // The JSON object a row becomes: the used columns, nested by their record paths.
   struct Emit {
@@ -126,6 +129,8 @@ struct CsvFactsReader::Impl {
     ValueType type = ValueType::String;
     NodeIndex node = kNoNode;
     std::vector<Emit> fields;
+    const SourceColumn* format = nullptr;   // a source column with a format
+    const std::string* constant = nullptr;  // a source's constant, instead of a cell
   };
 
   Impl(const Schema& s, CsvReaderOptions opts)
@@ -140,9 +145,13 @@ struct CsvFactsReader::Impl {
   ReadStatus run(InputSource& source, const Sink& sink);
   void row(const CsvRow& row, const Sink& sink);
   bool header(const CsvRow& row);
+  bool choose_source(const CsvRow& row);
+  bool skipped_by_source(const CsvRow& row);
+  void bad_value(const Emit& e, std::string_view cell);
+  void finish_notes();
   void warn(std::size_t column, std::string message, std::string help) {
     if (options.on_warning)
-      options.on_warning(CsvWarning{column, std::move(message), std::move(help)});
+      options.on_warning(CsvWarning{column, 0, std::move(message), std::move(help)});
   }
   void unknown_column(std::size_t column, const std::string& path);
   Emit& place(NodeIndex node);
@@ -167,9 +176,12 @@ struct CsvFactsReader::Impl {
   std::vector<Column> columns;
   std::vector<std::pair<std::size_t, std::string>> undeclared;  // columns with no near fact
   Emit root;
-  std::string json;          // the current row as a JSON object, padded for simdjson
-  std::string decoded_cell;  // a Windows-1252 cell as UTF-8
-  std::string row_error;     // set while emitting when a cell cannot be read at all
+  std::string json;                    // the current row as a JSON object, padded for simdjson
+  std::string decoded_cell;            // a Windows-1252 cell as UTF-8
+  std::string row_error;               // set while emitting when a cell cannot be read at all
+  const SourceSpec* chosen = nullptr;  // the source the header is, if any
+  bool in_footer = false;
+  std::uint64_t footer_line = 0, footer_rows = 0, blank_rows = 0;
 };
 
 CsvFactsReader::CsvFactsReader(const Schema& schema, CsvReaderOptions options)
@@ -190,6 +202,7 @@ ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
   impl_->reset();
   std::string error = rows([&](const CsvRow& r) { impl_->row(r, sink); });
   if (!error.empty() && impl_->status.error.empty()) impl_->status.error = std::move(error);
+  impl_->finish_notes();
   return impl_->status;
 }
 
@@ -199,6 +212,9 @@ void CsvFactsReader::Impl::reset() {
   stop = false;
   columns.clear();
   root = Emit{};
+  chosen = nullptr;
+  in_footer = false;
+  footer_line = footer_rows = blank_rows = 0;
 }
 
 ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
@@ -228,6 +244,7 @@ ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
   } else {
     parser.finish(on_row);
   }
+  finish_notes();
   return status;
 }
 
@@ -238,6 +255,7 @@ void CsvFactsReader::Impl::row(const CsvRow& r, const Sink& sink) {
     if (!header(r)) stop = true;
     return;
   }
+  if (chosen != nullptr && skipped_by_source(r)) return;
   record.line = r.line;
   if (!r.error.empty()) {
     fail(r.error);
@@ -259,6 +277,7 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
         "the header row (line " + std::to_string(r.line) + ") cannot be read: " + r.error;
     return false;
   }
+  if (!choose_source(r)) return false;
   columns.resize(r.cells.size());
   undeclared.clear();
   std::vector<std::size_t> column_of(schema.nodes().size(), SIZE_MAX);
@@ -272,7 +291,8 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
            "the column is ignored");
       continue;
     }
-    column.node = schema.find_path(column.path);
+    column.format = chosen != nullptr ? find_source_column(*chosen, column.path) : nullptr;
+    column.node = column.format != nullptr ? column.format->node : schema.find_path(column.path);
     if (column.node == kNoNode) {
       if (column.path == options.id_field) {
         if (id_column == SIZE_MAX) {
@@ -346,8 +366,119 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
     Emit& e = place(column.node);
     e.column = i;
     e.fields.clear();
+    if (column.format != nullptr && column.format->format != CellFormat::Plain)
+      e.format = column.format;
+  }
+  if (chosen != nullptr) {
+    std::string absent;
+    for (const SourceColumn& c : chosen->columns) {
+      if (column_of[c.node] == SIZE_MAX)
+        absent += (absent.empty() ? "" : ", ") + backticked(c.header);
+    }
+    if (!absent.empty()) {
+      warn(0, "the header has no column " + absent + " of source " + backticked(chosen->name),
+           "those facts are missing in every deal; check that the export is the right report");
+    }
+    for (const SourceConstant& c : chosen->constants) {
+      if (column_of[c.node] != SIZE_MAX) continue;  // the export's own column wins
+      Emit& e = place(c.node);
+      e.constant = &c.text;
+      e.fields.clear();
+    }
   }
   return true;
+}
+
+// Which source the header is: of the sources given, the one that names most of its cells. A cell
+// that is a declared fact path as written does not count, so a header of fact paths keeps being
+// read as one, however many sources the rules declare.
+bool CsvFactsReader::Impl::choose_source(const CsvRow& r) {
+  chosen = nullptr;
+  std::vector<std::string_view> names;
+  for (std::string_view cell : r.cells) {
+    const std::string_view name = trim(cell);
+    if (schema.find_path(name) == kNoNode && name != options.id_field) names.push_back(name);
+  }
+  std::size_t best = 0;
+  const SourceSpec* tied = nullptr;
+  for (const SourceSpec* candidate : options.sources) {
+    const std::size_t matches = header_matches(*candidate, names);
+    if (matches > best) {
+      best = matches;
+      chosen = candidate;
+      tied = nullptr;
+    } else if (matches == best && matches > 0) {
+      tied = candidate;
+    }
+  }
+  if (tied != nullptr) {
+    status.error = "the header fits source " + backticked(chosen->name) + " and source " +
+                   backticked(tied->name) + " equally (" + std::to_string(best) +
+                   " columns each): pick one with --source";
+    chosen = nullptr;
+    return false;
+  }
+  return true;
+}
+
+// Blank rows and the footer of the source's report: skipped, counted, not records.
+bool CsvFactsReader::Impl::skipped_by_source(const CsvRow& r) {
+  if (in_footer) {
+    ++footer_rows;
+    return true;
+  }
+  if (!r.error.empty()) return false;
+  if (is_blank_row(r.cells)) {
+    ++blank_rows;
+    return true;
+  }
+  if (starts_footer(*chosen, r.cells)) {
+    in_footer = true;
+    footer_line = r.line;
+    ++footer_rows;
+    return true;
+  }
+  return false;
+}
+
+void CsvFactsReader::Impl::bad_value(const Emit& e, std::string_view cell) {
+  Column& column = columns[e.column];
+  if (++column.bad_values > options.bad_values_shown) return;
+  CsvWarning w;
+  w.column = e.column + 1;
+  w.line = record.line;
+  w.message = "column " + backticked(column.path) + ", line " + std::to_string(record.line) + ": " +
+              backticked(cell) + " is not " + describe_expected(*e.format);
+  w.help = "write it like " + backticked(format_example(*e.format)) +
+           "; the deal is evaluated with " + backticked(e.format->path) + " invalid";
+  if (options.on_warning) options.on_warning(w);
+}
+
+void CsvFactsReader::Impl::finish_notes() {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const Column& column = columns[i];
+    if (column.bad_values <= options.bad_values_shown || column.format == nullptr) continue;
+    warn(i + 1,
+         "column " + backticked(column.path) + ": " + std::to_string(column.bad_values) +
+             " values in all are not " + describe_expected(*column.format) + " (" +
+             std::to_string(options.bad_values_shown) + " shown above)",
+         "the deals are evaluated with " + backticked(column.format->path) + " invalid");
+  }
+  if (chosen == nullptr || (footer_rows == 0 && blank_rows == 0) || !options.on_warning) return;
+  CsvWarning note;
+  note.note = true;
+  note.message = "source " + backticked(chosen->name) + ": skipped ";
+  if (footer_rows > 0) {
+    note.message += "the report's footer (" + std::to_string(footer_rows) +
+                    (footer_rows == 1 ? " line" : " lines") + " from line " +
+                    std::to_string(footer_line) + ")";
+  }
+  if (blank_rows > 0) {
+    note.message += std::string(footer_rows > 0 ? " and " : "") + std::to_string(blank_rows) +
+                    (blank_rows == 1 ? " blank row" : " blank rows");
+  }
+  note.message += "; they are not deals";
+  options.on_warning(note);
 }
 
 // The Emit entry for `node`, created with its enclosing records as needed.
@@ -426,7 +557,9 @@ bool CsvFactsReader::Impl::emit(const Emit& e, const CsvRow& r, bool first) {
   if (!first) json.push_back(',');
   json += e.key;
   bool wrote = false;
-  if (e.column != SIZE_MAX) {
+  if (e.constant != nullptr) {
+    wrote = emit_cell(e, *e.constant);
+  } else if (e.column != SIZE_MAX) {
     wrote = emit_cell(e, r.cells[e.column]);
   } else {
     json.push_back('{');
@@ -450,6 +583,12 @@ bool CsvFactsReader::Impl::emit_cell(const Emit& e, std::string_view cell) {
     decoded_cell.clear();
     decode_windows_1252(cell, decoded_cell);
     cell = decoded_cell;
+  }
+  if (e.format != nullptr) {
+    if (convert_source_cell(*e.format, cell, json)) return true;
+    bad_value(e, trim(cell));
+    append_json_string(json, trim(cell));  // the raw cell: the fact is Invalid, its text kept
+    return true;
   }
   switch (e.type) {
     case ValueType::Bool:

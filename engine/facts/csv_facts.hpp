@@ -46,6 +46,15 @@
 // UTF-16 input with a byte order mark is decoded first. A header that cannot be read is a
 // ReadStatus error.
 //
+// Sources: with a `source` declaration (engine/schema/source_spec.hpp), a header cell that names
+// one of its columns fills that column's fact, each cell converted by the column's format
+// (engine/facts/source_mapping.hpp); the other header cells are read as fact paths, as above. A
+// cell that does not fit its format makes the fact Invalid with the raw cell kept, and is reported
+// through `on_warning` with its column, line, raw value, the format expected and an example. The
+// source's constants fill their facts in every record. Its blank rows (all cells empty) and its
+// footer (from the first row whose first cell starts with a footer text to the end) are skipped,
+// not records, and counted in one note at the end.
+//
 // Memory: one row at a time (plus one read chunk), however long the input.
 #pragma once
 
@@ -56,18 +65,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/schema/schema.hpp"
+#include "engine/schema/source_spec.hpp"
 
 namespace dealgate {
 
 // A problem with the header, reported once per column before the first record.
 struct CsvWarning {
-  std::size_t column = 0;  // 1-based
+  std::size_t column = 0;  // 1-based; 0 for a note about the whole input
+  std::uint64_t line = 0;  // the line of a bad value, else 0
   std::string message;  // "column `valu.price` is not a declared fact; did you mean `value.price`?"
   std::string help;     // what to do about it, or empty
+  bool note = false;    // not a problem: what was skipped (a report's footer), said once at the end
 };
 
 struct CsvReaderOptions {
@@ -77,6 +90,12 @@ struct CsvReaderOptions {
   char delimiter = 0;  // `,` `;` or tab; 0 detects it from the header (engine/facts/csv_parser.hpp)
   std::size_t max_depth = 1024;                       // nesting limit of JSON list cells
   std::function<void(const CsvWarning&)> on_warning;  // header problems; may be empty
+  // The `source` declarations the header may be (engine/facts/source_mapping.hpp): the one that
+  // names most header cells (cells that are fact paths as written do not count; a tie is an
+  // error). None, or a header that names no column of any, reads the header as fact paths.
+  std::vector<const SourceSpec*> sources;
+  // At most this many bad values are reported per column; the rest are counted in one line.
+  std::size_t bad_values_shown = 5;
 };
 
 class CsvFactsReader {

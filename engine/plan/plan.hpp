@@ -11,6 +11,7 @@
 
 #include "base/calendar.hpp"
 #include "engine/schema/schema.hpp"
+#include "engine/schema/source_spec.hpp"
 #include "engine/schema/types.hpp"
 #include "grammar/source.hpp"
 
@@ -194,6 +195,7 @@ struct Plan {
   std::vector<PlanWaiver> waivers;    // declaration order
   std::vector<PlanShownField> shown;  // the `show` declaration's facts, in rule-file order
   std::optional<PlanMoney> money;     // when a shown fact is `as money`
+  std::vector<SourceSpec> sources;    // the `source` declarations: how exports become facts
   // Every deal id a waiver names, with the waiver's index, sorted by id, for one look-up a deal.
   std::vector<std::pair<std::string, std::uint32_t>> waiver_deals;
   // The money a deal carries, for what waivers cover: the `show` declaration's money, else a

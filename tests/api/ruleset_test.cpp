@@ -18,11 +18,14 @@ TEST(RuleSet, CompilesTheShippedRulesFolder) {
   EXPECT_EQ(rules.title(), "Enterprise sale: Delivery gates");
   std::vector<std::string> gates;
   for (const auto& g : rules.gates()) gates.push_back(g.name);
-  // Folders are taken in sorted path order: delivery.gate, then delivery_entry.gate.
+  // Folders are taken in sorted path order: delivery.gate, delivery_entry.gate, then the CRM
+  // source presets in sources/.
   EXPECT_THAT(gates, ElementsAre("complete_sale", "relationship_built", "enter_delivery"));
-  ASSERT_EQ(rules.files().size(), 2u);
+  ASSERT_EQ(rules.files().size(), 4u);
   EXPECT_THAT(rules.files()[0], HasSubstr("delivery.gate"));
   EXPECT_THAT(rules.files()[1], HasSubstr("delivery_entry.gate"));
+  EXPECT_THAT(rules.files()[2], HasSubstr("sources/hubspot.gate"));
+  EXPECT_THAT(rules.files()[3], HasSubstr("sources/salesforce.gate"));
 }
 
 TEST(RuleSet, IntrospectsTheSpecExample) {

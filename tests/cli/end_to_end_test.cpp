@@ -48,7 +48,7 @@ TEST(EndToEnd, CheckRefusesAWaiverExpiredByTheDateItIsGiven) {
   auto plain = run_dealgate("check rules/");
   EXPECT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_EQ(plain.out,
-            "2 files: 15 milestones, 3 gates, 19 tests, 1 waiver; 0 errors, 0 warnings\n");
+            "4 files: 15 milestones, 3 gates, 19 tests, 1 waiver; 0 errors, 0 warnings\n");
   EXPECT_EQ(run_dealgate("check rules/ --today 2027-03-31").exit_code, 0)
       << "its last day still counts";
   auto expired = run_dealgate("check rules/ --today 2027-04-01");

@@ -223,5 +223,27 @@ TEST(Formatter, LaysOutAShowBlockOneFactALine) {
   EXPECT_EQ(format(once), once);
 }
 
+TEST(Formatter, LaysOutASourceOneLineEach) {
+  std::string messy = R"(source   crm "A CRM"{ "Close Date"->close_on   as date "MM/DD/YYYY"  # US
+  "Amount" ->  amount as money "1.234,56"
+  # constants and the footer keep their place
+  currency="USD"   footer "Grand Totals" ,"Copyright"
+  "Tags" -> tags as list ";" "Won" -> won as bool "Stage"->stage}
+)";
+  std::string once = format(messy);
+  EXPECT_EQ(once, R"(source crm "A CRM" {
+  "Close Date" -> close_on as date "MM/DD/YYYY"  # US
+  "Amount" -> amount as money "1.234,56"
+  # constants and the footer keep their place
+  currency = "USD"
+  footer "Grand Totals", "Copyright"
+  "Tags" -> tags as list ";"
+  "Won" -> won as bool
+  "Stage" -> stage
+}
+)");
+  EXPECT_EQ(format(once), once);
+}
+
 }  // namespace
 }  // namespace dealgate

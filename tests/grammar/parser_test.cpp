@@ -722,6 +722,55 @@ TEST(ParserShow, ReadsFactsHeadingsAndTheMoney) {
   EXPECT_TRUE(second.fields[0].currency_fact.empty());
 }
 
+// ---- Source ---------------------------------------------------------------------------------
+
+TEST(ParserSource, ReadsColumnsFormatsConstantsAndTheFooter) {
+  auto p = parse(
+      "source salesforce \"Salesforce report\" {\n"
+      "  \"Opportunity ID\" -> id\n"
+      "  \"Close Date\" -> crm.close_on as date \"MM/DD/YYYY\"\n"
+      "  \"Amount\" -> amount as money \"1.234,56\"\n"
+      "  \"Probability (%)\" -> probability as percent\n"
+      "  currency = \"USD\"\n"
+      "  footer \"Grand Totals\", \"Copyright\"\n"
+      "}\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  const auto& source = std::get<ast::SourceDecl>(p->file->decls.at(0));
+  EXPECT_EQ(source.name.name, "salesforce");
+  EXPECT_EQ(source.label->text, "Salesforce report");
+  ASSERT_EQ(source.lines.size(), 6u);
+  EXPECT_EQ(source.lines[0].column.text, "Opportunity ID");
+  EXPECT_EQ(source.lines[0].format, ast::SourceLine::Format::Plain);
+  EXPECT_EQ(source.lines[1].fact[1].name, "close_on");
+  EXPECT_EQ(source.lines[1].format, ast::SourceLine::Format::Date);
+  EXPECT_EQ(source.lines[1].pattern->text, "MM/DD/YYYY");
+  EXPECT_EQ(p->text(source.lines[1].span), "\"Close Date\" -> crm.close_on as date \"MM/DD/YYYY\"");
+  EXPECT_EQ(source.lines[2].format, ast::SourceLine::Format::Money);
+  EXPECT_EQ(source.lines[2].pattern->text, "1.234,56");
+  EXPECT_EQ(source.lines[3].format, ast::SourceLine::Format::Percent);
+  EXPECT_FALSE(source.lines[3].pattern);
+  EXPECT_EQ(source.lines[4].kind, ast::SourceLine::Kind::Constant);
+  EXPECT_EQ(source.lines[4].value.text, "USD");
+  EXPECT_EQ(source.lines[5].kind, ast::SourceLine::Kind::Footer);
+  ASSERT_EQ(source.lines[5].footer.size(), 2u);
+  EXPECT_EQ(source.lines[5].footer[1].text, "Copyright");
+}
+
+TEST(ParserSource, SaysWhatIsMissing) {
+  auto p = parse("source crm {\n  \"Close Date\" close_on\n}\n");
+  EXPECT_FALSE(p->file);
+  EXPECT_EQ(p->first_line(), "t.gate:2:16: error: expected `->` and the fact this column fills");
+  p = parse("source crm {\n  \"Close Date\" -> close_on as dat \"MM\"\n}\n");
+  EXPECT_FALSE(p->file);
+  EXPECT_NE(p->first_line().find("expected how the column is written after `as`"),
+            std::string::npos)
+      << p->first_line();
+  p = parse("source crm {\n  \"Close Date\" -> close_on as date\n}\n");
+  EXPECT_FALSE(p->file);
+  EXPECT_NE(p->first_line().find("expected the date's pattern"), std::string::npos)
+      << p->first_line();
+}
+
 TEST(ParserShow, SaysWhatIsMissingAfterAs) {
   auto p = parse("show {\n  amount as mony in currency\n}\n");
   EXPECT_FALSE(p->file);
