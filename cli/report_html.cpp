@@ -640,11 +640,18 @@ class Report {
     return all.size();
   }
 
+  // The owner and the CRM stage have columns of their own; a shown fact naming them is not
+  // repeated.
+  bool has_own_column(std::size_t field) const {
+    const std::uint32_t slot = plan_.shown[field].slot;
+    return plan_.stages &&
+           ((owner_ && slot == plan_.stages->owner_slot) || slot == plan_.stages->stage_slot);
+  }
+
   std::string shown_headings() const {
     std::string out;
     for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
-      if (owner_ && plan_.shown[i].slot == plan_.stages->owner_slot) continue;
-      if (plan_.stages && plan_.shown[i].slot == plan_.stages->stage_slot) continue;
+      if (has_own_column(i)) continue;
       const bool money = plan_.money && plan_.money->field == i;
       out +=
           fmt::format("<th{}>{}</th>", money ? " class=\"money\"" : "", esc(plan_.shown[i].label));
@@ -656,8 +663,7 @@ class Report {
   std::string shown_cells(const DealResult& d) const {
     std::string out;
     for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
-      if (owner_ && plan_.shown[i].slot == plan_.stages->owner_slot) continue;
-      if (plan_.stages && plan_.shown[i].slot == plan_.stages->stage_slot) continue;
+      if (has_own_column(i)) continue;
       if (plan_.money && plan_.money->field == i) {
         out += fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>",
                            d.has_money ? fmt::format("{}", d.money) : std::string("-1"),
@@ -820,8 +826,7 @@ class Report {
     out_ += readable ? shown_cells(d) : std::string();
     if (!readable) {
       for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
-        if (owner_ && plan_.shown[i].slot == plan_.stages->owner_slot) continue;
-        if (plan_.stages && plan_.shown[i].slot == plan_.stages->stage_slot) continue;
+        if (has_own_column(i)) continue;
         out_ += "<td></td>";
       }
     }
