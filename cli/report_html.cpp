@@ -463,7 +463,8 @@ class Report {
         "<p class=\"lead\">Exceptions the deal desk granted: a waived condition counts as "
         "satisfied while the waiver holds, and is shown as waived, not passed.</p>\n";
     out_ +=
-        "<table class=\"waivers\"><thead><tr><th>Waiver</th><th>Waives</th><th>Approved by</th>"
+        "<div class=\"wrap\"><table "
+        "class=\"waivers\"><thead><tr><th>Waiver</th><th>Waives</th><th>Approved by</th>"
         "<th>Until</th><th>Reason</th><th>In force for</th><th>Made the difference for</th>";
     if (waivers_.has_amount()) out_ += "<th>Amount covered</th>";
     out_ += "<th>Expired for</th></tr></thead><tbody>\n";
@@ -481,7 +482,7 @@ class Report {
         out_ += fmt::format("<td class=\"num\">{}</td>", format_money(c.amount));
       out_ += fmt::format("<td class=\"num\">{}</td></tr>\n", c.expired);
     }
-    out_ += "</tbody></table>\n</section>\n";
+    out_ += "</tbody></table></div>\n</section>\n";
   }
 
   void stage_audit() {
@@ -565,12 +566,13 @@ class Report {
       if (owner_) out_ += "<th>Owner</th>";
       out_ +=
           "<th>CRM stage</th><th>Evidence supports</th><th>Held back by</th></tr></thead><tbody>\n";
-      for (const Kept& row : sorted(ahead_rows_)) out_ += row.html;
+      const std::vector<Kept> rows = sorted(ahead_rows_);
+      for (const Kept& row : rows) out_ += row.html;
       out_ += "</tbody></table></div>\n";
-      if (ahead_rows_.size() < ahead)
+      if (rows.size() < ahead)
         out_ += fmt::format(
             "<p class=\"note\">The {} largest of {} deals ahead of their evidence.</p>\n",
-            ahead_rows_.size(), ahead);
+            rows.size(), ahead);
     }
     out_ += "</section>\n";
   }
@@ -777,15 +779,16 @@ class Report {
           fmt::format("<th class=\"gate\" title=\"{}\">{}</th>", esc(plan_.blocks[g].label), name);
     }
     out_ += "<th class=\"todo\">To do</th></tr></thead>\n<tbody>\n";
-    for (const Kept& row : sorted(deal_rows_)) out_ += row.html;
+    const std::vector<Kept> rows = sorted(deal_rows_);
+    for (const Kept& row : rows) out_ += row.html;
     out_ += "</tbody></table></div>\n";
     const std::uint64_t total = summary_.evaluated() + summary_.unreadable();
-    if (deal_rows_.size() < total) {
+    if (rows.size() < total) {
       out_ += fmt::format(
           "<p class=\"note\" id=\"rows-kept\">The table keeps the {} largest of {} deals (by "
           "amount); "
           "the counts and money above cover all of them.</p>\n",
-          deal_rows_.size(), total);
+          rows.size(), total);
     }
     out_ += "</section>\n";
   }

@@ -76,6 +76,8 @@ details .milestone { color: var(--muted); font-size: 12px; margin-top: 4px; }
 .empty { color: var(--muted); font-style: italic; }
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 24px; }
 .wrap { overflow-x: auto; max-width: 100%; }
+section, .two-col > div, .gate-row > div { min-width: 0; }
+header, .lead, .note, .legend { overflow-wrap: anywhere; }
 td.shown { white-space: nowrap; }
 td.money, th.money { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .money-line { color: var(--muted); font-size: 13px; margin: 2px 0 0; }

@@ -329,9 +329,9 @@ gate deliver_ready "Ready to deliver" enters Deliver {
 TEST_F(ReportMoneyTest, HeadlineCountsTheGateToEachDealsNextPhaseWithItsMoney) {
   const std::string html = render();
   // D1 passes design_ready (its next phase); D2 fails it, D3 fails deliver_ready; D4 is in the
-  // last phase, so no gate guards a next phase for it.
-  EXPECT_NE(html.find("<div class=\"value\">1</div><div class=\"label\">of 3 deals pass the gate "
-                      "to their next phase</div><p class=\"money-line\">100 USD</p>"),
+  // last phase, so it is judged on the gate that enters no phase (after_sale), which it passes.
+  EXPECT_NE(html.find("<div class=\"value\">2</div><div class=\"label\">of 4 deals pass the gate "
+                      "to their next phase</div><p class=\"money-line\">400 EUR + 100 USD</p>"),
             std::string::npos);
   EXPECT_NE(
       html.find("<div class=\"value\">2</div><div class=\"label\">deals held back at the "
@@ -365,11 +365,11 @@ TEST_F(ReportMoneyTest, GatesAreListedInPhaseOrderAndTheNextPhaseGateIsCharted) 
 
 TEST_F(ReportMoneyTest, WhatHoldsDealsBackNamesMilestonesCountsAndMoneyInWords) {
   const std::string html = render();
-  // D2 at its next-phase gate, D4 (no next phase) across all gates.
+  // D2 fails it at its next-phase gate; D4's failing design_ready is not what holds it back now.
   EXPECT_NE(html.find("<li class=\"bar-row\" data-label=\"design_ready.designed\" "
-                      "data-count=\"2\"><div>Ready to design \u2014 designed</div>"),
+                      "data-count=\"1\"><div>Ready to design \u2014 designed</div>"),
             std::string::npos);
-  EXPECT_NE(html.find("2 deals (2 false, 0 cannot be decided), 600 EUR held back"),
+  EXPECT_NE(html.find("1 deal (1 false, 0 cannot be decided), 200 EUR held back"),
             std::string::npos);
   // The checklist is a sentence: no backticks.
   EXPECT_NE(html.find("<li>designed is false"), std::string::npos);
@@ -395,7 +395,8 @@ TEST_F(ReportMoneyTest, ATableKeepsOnlyTheLargestDealsButTheCountsCoverAll) {
   EXPECT_NE(html.find("<div class=\"value\">4</div><div class=\"label\">deals evaluated"),
             std::string::npos);
   // Kept rows stay in input order.
-  EXPECT_LT(html.find("<td class=\"id\">D3</td>"), html.find("<td class=\"id\">D4</td>"));
+  const std::string table = html.substr(html.find("<section id=\"deals\">"));
+  EXPECT_LT(table.find("<td class=\"id\">D3</td>"), table.find("<td class=\"id\">D4</td>"));
 }
 
 }  // namespace
