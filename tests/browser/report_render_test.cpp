@@ -91,13 +91,21 @@ std::string report_dir() {
   return dir;
 }
 
+// The report of the shipped rules over `facts`, written to `html`; false (with the reason) when
+// dealgate failed.
+::testing::AssertionResult write_report(const std::string& facts, const std::string& html) {
+  testing::Run report = testing::run_dealgate("report rules/ --facts " + facts +
+                                              " --today 2026-11-26 -o '" + html + "'");
+  if (report.exit_code == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "dealgate report exited " << report.exit_code << ": " << report.err;
+}
+
 TEST(ReportInChromium, NoConsoleMessageAndNoSidewaysScrollAt1400And420Pixels) {
   if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
   const std::string dir = report_dir();
   const std::string html = dir + "/sizes.html";
-  testing::Run report = testing::run_dealgate(
-      "report rules/ --facts examples/deals.jsonl --today 2026-11-26 -o '" + html + "'");
-  ASSERT_EQ(report.exit_code, 0) << report.err;
+  ASSERT_TRUE(write_report("examples/deals.jsonl", html));
   for (int width : {1400, 420}) {
     const std::string dom = render_dom(dir, "file://" + html, width);
     // The page's script compares document.documentElement.scrollWidth with innerWidth.
@@ -110,9 +118,7 @@ TEST(ReportInChromium, AFilterInTheUrlFragmentFiltersTheRows) {
   if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
   const std::string dir = report_dir();
   const std::string html = dir + "/filter.html";
-  testing::Run report = testing::run_dealgate(
-      "report rules/ --facts examples/deals.jsonl --today 2026-11-26 -o '" + html + "'");
-  ASSERT_EQ(report.exit_code, 0) << report.err;
+  ASSERT_TRUE(write_report("examples/deals.jsonl", html));
   // The expected count comes from the deals file itself, not from the page.
   const std::string deals =
       testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl");
@@ -139,10 +145,7 @@ TEST(ReportInChromium, ASalesforceShapedExportFitsAt420Pixels) {
   if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
   const std::string dir = report_dir();
   const std::string html = dir + "/salesforce.html";
-  testing::Run report = testing::run_dealgate(
-      "report rules/ --facts tests/browser/salesforce_deals.jsonl --today 2026-11-26 -o '" + html +
-      "'");
-  ASSERT_EQ(report.exit_code, 0) << report.err;
+  ASSERT_TRUE(write_report("tests/browser/salesforce_deals.jsonl", html));
   const std::string dom = render_dom(dir, "file://" + html + "#owner=Jonas%20Becker", 420);
   EXPECT_NE(dom.find("data-overflow=\"no\""), std::string::npos);
   EXPECT_NE(dom.find("data-visible-rows=\"6\""), std::string::npos);  // 24 deals, 4 owners in turn
