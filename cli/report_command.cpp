@@ -54,11 +54,17 @@ int run_report(const ReportArgs& args, const Io& io) {
   if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
-  std::vector<DealResult> deals;
-  std::uint64_t unreadable = 0;
+  ReportMeta meta;
+  meta.today = format_date(options.today);
+  meta.rules = joined(args.rules);
+  meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
+  // Each result is added to the page's aggregates and dropped: memory does not grow with deals.
+  ReportBuilder page(plan, meta);
+  std::uint64_t unreadable = 0, records = 0;
   auto keep = [&](DealResult& result) {
     if (!result.error.empty()) ++unreadable;
-    deals.push_back(std::move(result));
+    ++records;
+    page.add(result);
   };
   struct Worker {
     Worker(const Plan& plan, const FactsSource& source)
@@ -87,16 +93,12 @@ int run_report(const ReportArgs& args, const Io& io) {
       [&](std::vector<DealResult>& block) {
         for (DealResult& result : block) keep(result);
       });
-  if (!input_error.empty() && deals.empty()) {
+  if (!input_error.empty() && records == 0) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;
   }
 
-  ReportMeta meta;
-  meta.today = format_date(options.today);
-  meta.rules = joined(args.rules);
-  meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
-  const std::string html = build_report_html(plan, deals, meta);
+  const std::string html = page.html();
 
   if (args.output == "-") {
     io.out << html;
@@ -109,16 +111,14 @@ int run_report(const ReportArgs& args, const Io& io) {
                   "check that the folder exists and is writable", io.err_color);
       return kExitInput;
     }
-    io.err << fmt::format("wrote {}: {}\n", args.output,
-                          count_of(deals.size() - unreadable, "deal"));
+    io.err << fmt::format("wrote {}: {}\n", args.output, count_of(records - unreadable, "deal"));
   }
 
   int code = kExitOk;
   if (unreadable > 0) {
-    print_error(
-        io.err,
-        fmt::format("{} of {} could not be read", unreadable, count_of(deals.size(), "record")),
-        "the report lists them; the other records were evaluated", io.err_color);
+    print_error(io.err,
+                fmt::format("{} of {} could not be read", unreadable, count_of(records, "record")),
+                "the report lists them; the other records were evaluated", io.err_color);
     code = kExitInput;
   }
   if (!input_error.empty()) {

@@ -3,151 +3,26 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <map>
 #include <set>
 
+#include "base/json_text.hpp"
+#include "cli/report_money.hpp"
+#include "cli/report_page_assets.hpp"
+#include "cli/shown_text.hpp"
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
-#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {
 
 constexpr std::size_t kTopConditions = 10;
 constexpr std::size_t kTopFacts = 10;
-
-constexpr const char* kStyle = R"css(
-:root { --pass: #2e7d32; --fail: #c62828; --unknown: #ef8f00; --ink: #1d2733; --muted: #5b6878;
-  --line: #dde3ea; --bg: #f5f7fa; --card: #ffffff; --accent: #1f5fa8; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: var(--ink); background: var(--bg); }
-header { background: #14304f; color: #fff; padding: 22px 32px 18px; }
-header h1 { margin: 0 0 4px; font-size: 24px; font-weight: 650; }
-header .meta { margin: 0; color: #c9d6e5; font-size: 13px; }
-main { max-width: 1240px; margin: 0 auto; padding: 20px 32px 40px; }
-section { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px;
-  margin: 0 0 20px; }
-h2 { margin: 0 0 4px; font-size: 18px; }
-h3 { margin: 14px 0 6px; font-size: 14px; color: var(--muted); font-weight: 600; text-transform: uppercase;
-  letter-spacing: .04em; }
-.lead { margin: 0 0 12px; color: var(--muted); }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 14px;
-  background: none; border: 0; padding: 0; }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; }
-.card .value { font-size: 30px; font-weight: 700; }
-.card .label { color: var(--muted); font-size: 13px; }
-.card.alert .value { color: var(--fail); }
-.gate-row { display: grid; grid-template-columns: 280px 1fr; gap: 16px; align-items: center;
-  padding: 8px 0; border-top: 1px solid var(--line); }
-.gate-row:first-of-type { border-top: 0; }
-.gate-name strong { display: block; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-  font-size: 13px; }
-.gate-name span { color: var(--muted); font-size: 13px; }
-svg { display: block; max-width: 100%; height: auto; }
-svg.stacked { width: 100%; }
-td.id { white-space: nowrap; font-variant-numeric: tabular-nums; }
-svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-.seg-label { fill: #fff; font-weight: 600; }
-.legend { display: flex; gap: 18px; color: var(--muted); font-size: 13px; margin-top: 8px; flex-wrap: wrap; }
-.legend i { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 6px;
-  vertical-align: -1px; }
-.two-col { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
-.two-col > div { min-width: 0; overflow-x: auto; }
-#deals { overflow-x: auto; }
-@media (max-width: 900px) { .two-col, .gate-row { grid-template-columns: 1fr; } }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
-#deal-table th { cursor: pointer; user-select: none; }
-#deal-table th[aria-sort="ascending"]::after { content: " \25B2"; font-size: 10px; }
-#deal-table th[aria-sort="descending"]::after { content: " \25BC"; font-size: 10px; }
-td.todo { min-width: 340px; max-width: 520px; }
-th.gate { white-space: normal; }
-td.todo li, .facts, .cid { overflow-wrap: anywhere; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.pill { display: inline-block; padding: 1px 9px; border-radius: 10px; font-size: 12px; font-weight: 600;
-  color: #fff; white-space: nowrap; }
-.pill.pass { background: var(--pass); } .pill.fail { background: var(--fail); }
-.pill.unknown { background: var(--unknown); } .pill.ahead { background: var(--fail); }
-.pill.ok { background: var(--pass); } .pill.muted { background: #8b97a6; }
-.controls { display: flex; gap: 12px; align-items: center; margin: 8px 0 12px; flex-wrap: wrap; }
-.controls input, .controls select { font: inherit; padding: 6px 10px; border: 1px solid #b9c4d0;
-  border-radius: 6px; }
-.controls input { min-width: 300px; }
-#shown { color: var(--muted); font-size: 13px; }
-details summary { cursor: pointer; color: var(--accent); }
-details ul { margin: 4px 0 8px; padding-left: 18px; }
-details h4 { margin: 8px 0 2px; font-size: 13px; }
-details .milestone { color: var(--muted); font-size: 12px; margin-top: 4px; }
-.facts { color: var(--muted); font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; }
-.cid { color: var(--muted); font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; }
-.note { color: var(--muted); font-size: 13px; }
-.empty { color: var(--muted); font-style: italic; }
-footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 24px; }
-)css";
-
-// Sorting and filtering of the deal table. The page works without it; when it ran to the end,
-// <html data-ready="ok"> tells a test (or a curious reader) that the script had no error.
-constexpr const char* kScript = R"js(
-(function () {
-  var table = document.getElementById('deal-table');
-  if (table) {
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    var filter = document.getElementById('filter');
-    var show = document.getElementById('show');
-    var shown = document.getElementById('shown');
-    rows.forEach(function (row) {
-      var text = [];
-      Array.prototype.forEach.call(row.cells, function (cell) {
-        if (!cell.classList.contains('todo')) text.push(cell.textContent);
-      });
-      row.setAttribute('data-search', text.join(' ').toLowerCase());
-    });
-    var apply = function () {
-      var query = filter.value.trim().toLowerCase();
-      var mode = show.value;
-      var count = 0;
-      rows.forEach(function (row) {
-        var visible = (!query || row.getAttribute('data-search').indexOf(query) >= 0) &&
-          (mode === 'all' || row.getAttribute('data-' + mode) === '1');
-        row.hidden = !visible;
-        if (visible) count++;
-      });
-      shown.textContent = count + ' of ' + rows.length + ' deals shown';
-    };
-    filter.addEventListener('input', apply);
-    show.addEventListener('change', apply);
-    var headers = table.tHead.rows[0].cells;
-    var key = function (row, column) {
-      var cell = row.cells[column];
-      var value = cell.getAttribute('data-sort');
-      return value === null ? cell.textContent.trim() : value;
-    };
-    Array.prototype.forEach.call(headers, function (th, column) {
-      if (th.classList.contains('todo')) return;
-      th.addEventListener('click', function () {
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        rows.sort(function (a, b) {
-          var x = key(a, column), y = key(b, column);
-          var nx = Number(x), ny = Number(y);
-          var order = (x !== '' && y !== '' && !isNaN(nx) && !isNaN(ny)) ? nx - ny
-            : x.localeCompare(y, undefined, { numeric: true, sensitivity: 'base' });
-          return ascending ? order : -order;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
-      });
-    });
-    apply();
-  }
-  document.documentElement.setAttribute('data-ready', 'ok');
-})();
-)js";
+constexpr std::size_t kTopGroups = 25;
 
 const char* kStatusColor[] = {"var(--pass)", "var(--fail)", "var(--unknown)"};
 
@@ -183,16 +58,60 @@ int status_order(Status s) {
   return s == Status::Fail ? 0 : s == Status::Unknown ? 1 : 2;
 }
 
+// The page, built as deals stream past: each deal is added once and only aggregates, per-status
+// money and the rendered rows of the largest `max_rows` deals are kept, so memory stays bounded
+// however many deals there are.
 class Report {
  public:
-  Report(const Plan& plan, const std::vector<DealResult>& deals, const ReportMeta& meta)
-      : plan_(plan), deals_(deals), meta_(meta), summary_(plan), stages_(plan), waivers_(plan) {
-    for (const DealResult& d : deals_) {
-      summary_.add(d);
-      stages_.add(d);
-      waivers_.add(d);
-    }
+  Report(const Plan& plan, const ReportMeta& meta, std::size_t max_rows)
+      : plan_(plan),
+        meta_(meta),
+        max_rows_(max_rows),
+        summary_(plan),
+        stages_(plan),
+        waivers_(plan),
+        failed_(plan.conditions.size(), 0),
+        unknown_(plan.conditions.size(), 0),
+        held_money_(plan.conditions.size()) {
     owner_ = plan_.stages && plan_.stages->owner_slot != kNone;
+    for (BlockIndex b = 0; b < plan_.blocks.size(); ++b) {
+      if (plan_.blocks[b].is_gate) gates_.push_back(b);
+    }
+    gate_money_.resize(gates_.size());
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (plan_.shown[i].type == ValueType::Date && quarter_field_ == kNone) quarter_field_ = i;
+    }
+  }
+
+  void add(const DealResult& d) {
+    summary_.add(d);
+    stages_.add(d);
+    waivers_.add(d);
+    if (!d.error.empty()) {
+      keep(deal_rows_, d, deal_row(d, {}));
+      return;
+    }
+    ++readable_;
+    if (std::all_of(d.gates.begin(), d.gates.end(),
+                    [](const GateResult& g) { return g.status == Status::Pass; }))
+      ++all_pass_;
+    for (std::size_t i = 0; i < d.gates.size() && i < gate_money_.size(); ++i)
+      gate_money_[i][status_index(d.gates[i].status)].add(d);
+    const std::vector<std::size_t> guard = guard_gates(d);
+    Next next = next_status(d, guard);
+    next_[static_cast<int>(next)].add(d);
+    for (std::size_t i : guard) guard_counts_[gates_[i]][status_index(d.gates[i].status)].add(d);
+    count_blockers(d, guard);
+    if (d.has_stage) {
+      if (d.stage.recorded < plan_.phases.size()) by_phase_[d.stage.recorded].add(d);
+      by_stage_[d.stage.value].add(d);
+      if (d.stage.verdict == StageAudit::Verdict::Ahead) {
+        at_risk_.add(d);
+        keep(ahead_rows_, d, ahead_row(d));
+      }
+    }
+    if (owner_) by_owner_[d.stage.has_owner ? d.stage.owner : std::string()].add(d);
+    keep(deal_rows_, d, deal_row(d, guard));
   }
 
   std::string build() {
@@ -201,7 +120,7 @@ class Report {
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out_ += fmt::format("<title>Pipeline review \u2014 {}</title>\n", esc(title));
     out_ += "<style>";
-    out_ += kStyle;
+    out_ += kReportStyle;
     out_ += "</style>\n</head>\n<body>\n<header>\n";
     out_ += fmt::format("<h1>{}</h1>\n", esc(title));
     out_ += fmt::format(
@@ -215,6 +134,7 @@ class Report {
     blockers();
     if (plan_.stages) stage_audit();
     if (!plan_.waivers.empty()) waivers();
+    pipeline();
     deal_table();
     out_ += "</main>\n";
     out_ += fmt::format(
@@ -222,7 +142,7 @@ class Report {
         "or unknown when facts are missing or invalid.</footer>\n",
         esc(meta_.generated_by), esc(title));
     out_ += "<script>";
-    out_ += kScript;
+    out_ += kReportScript;
     out_ += "</script>\n</body>\n</html>\n";
     return std::move(out_);
   }
@@ -230,30 +150,40 @@ class Report {
  private:
   void cards() {
     out_ += "<section class=\"cards\" id=\"overview\">\n";
-    card(fmt::format("{}", summary_.evaluated()), "deals evaluated", false);
-    std::uint64_t all_pass = 0;
-    for (const DealResult& d : deals_) {
-      if (!d.error.empty()) continue;
-      bool pass = std::all_of(d.gates.begin(), d.gates.end(),
-                              [](const GateResult& g) { return g.status == Status::Pass; });
-      all_pass += pass ? 1 : 0;
+    card(fmt::format("{}", summary_.evaluated()), "deals evaluated", false,
+         money_totals_text(all_money()));
+    const MoneyTotals& judged_pass = next_[static_cast<int>(Next::Pass)];
+    const std::uint64_t judged = judged_deals();
+    if (judged > 0) {
+      card(fmt::format("{}", judged_pass.deals),
+           fmt::format("of {} deals pass the gate to their next phase", judged), false,
+           money_totals_text(judged_pass));
+      const MoneyTotals& held = next_[static_cast<int>(Next::Fail)];
+      card(fmt::format("{}", held.deals + next_[static_cast<int>(Next::Unknown)].deals),
+           "deals held back at the gate to their next phase", held.deals > 0,
+           money_totals_text(held_back_money()));
+    } else {
+      card(fmt::format("{}", all_pass_), "deals passing every gate", false, "");
     }
-    card(fmt::format("{}", all_pass), "deals passing every gate", false);
     if (plan_.stages) {
       card(fmt::format("{}", stages_.count(StageAudit::Verdict::Ahead)),
            fmt::format("deals ahead of their evidence (of {} audited)", stages_.audited()),
-           stages_.count(StageAudit::Verdict::Ahead) > 0);
+           stages_.count(StageAudit::Verdict::Ahead) > 0,
+           at_risk_.empty() ? "" : "value at risk: " + money_totals_text(at_risk_));
     }
     if (summary_.unreadable() > 0) {
-      card(fmt::format("{}", summary_.unreadable()), "records that could not be read", true);
+      card(fmt::format("{}", summary_.unreadable()), "records that could not be read", true, "");
     }
     out_ += "</section>\n";
   }
 
-  void card(const std::string& value, const std::string& label, bool alert) {
+  void card(const std::string& value, const std::string& label, bool alert,
+            const std::string& money) {
     out_ += fmt::format(
-        "<div class=\"card{}\"><div class=\"value\">{}</div><div class=\"label\">{}</div></div>\n",
-        alert ? " alert" : "", esc(value), esc(label));
+        "<div class=\"card{}\"><div class=\"value\">{}</div><div "
+        "class=\"label\">{}</div>{}</div>\n",
+        alert ? " alert" : "", esc(value), esc(label),
+        money.empty() ? "" : "<p class=\"money-line\">" + esc(money) + "</p>");
   }
 
   // A stacked bar of pass / fail / unknown counts.
@@ -301,27 +231,63 @@ class Report {
   }
 
   void gates() {
-    out_ +=
-        "<section id=\"gates\">\n<h2>Gates</h2>\n<p class=\"lead\">How many deals pass each "
-        "gate.</p>\n";
-    const std::vector<GateSummary> gates = summary_.gates();
-    if (gates.empty()) out_ += "<p class=\"empty\">No gate was evaluated.</p>\n";
-    for (const GateSummary& g : gates) {
-      const PlanBlock& block = plan_.blocks[g.gate];
-      out_ += "<div class=\"gate-row\"><div class=\"gate-name\">";
-      out_ += fmt::format("<strong>{}</strong>", esc(block.name));
-      if (!block.label.empty()) out_ += fmt::format("<span>{}</span>", esc(block.label));
-      if (block.enters_phase < plan_.phases.size()) {
-        out_ +=
-            fmt::format("<span> \u00b7 enters {}</span>", esc(plan_.phases[block.enters_phase]));
+    out_ += "<section id=\"gates\">\n<h2>Gates</h2>\n";
+    if (judged_deals() > 0) {
+      out_ +=
+          "<p class=\"lead\">Each deal judged on the gate to its next phase (from its CRM stage): "
+          "the gate it must pass to move on.</p>\n";
+      for (BlockIndex g : phase_ordered_gates()) {
+        auto found = guard_counts_.find(g);
+        if (found == guard_counts_.end()) continue;
+        gate_row(g, found->second, "next-phase");
       }
-      out_ += "</div><div>";
-      const std::uint64_t counts[3] = {g.pass, g.fail, g.unknown};
-      stacked_bar(counts, block.name);
-      out_ += "</div></div>\n";
+      out_ += "<h3>Every gate, every deal</h3>\n";
+    } else {
+      out_ += "<p class=\"lead\">How many deals pass each gate.</p>\n";
+    }
+    if (gates_.empty() || readable_ == 0) out_ += "<p class=\"empty\">No gate was evaluated.</p>\n";
+    for (BlockIndex g : phase_ordered_gates()) {
+      const std::size_t i = std::find(gates_.begin(), gates_.end(), g) - gates_.begin();
+      if (readable_ > 0) gate_row(g, gate_money_[i], "all");
     }
     legend();
     out_ += "</section>\n";
+  }
+
+  // Gates in the order of the phases they enter; gates entering no phase come last.
+  std::vector<BlockIndex> phase_ordered_gates() const {
+    std::vector<BlockIndex> ordered = gates_;
+    std::stable_sort(ordered.begin(), ordered.end(), [&](BlockIndex a, BlockIndex b) {
+      return plan_.blocks[a].enters_phase < plan_.blocks[b].enters_phase;
+    });
+    return ordered;
+  }
+
+  void gate_row(BlockIndex gate, const std::array<MoneyTotals, 3>& by_status, const char* scope) {
+    const PlanBlock& block = plan_.blocks[gate];
+    out_ +=
+        fmt::format("<div class=\"gate-row\" data-scope=\"{}\"><div class=\"gate-name\">", scope);
+    out_ += fmt::format("<strong>{}</strong>", esc(block.name));
+    if (!block.label.empty()) out_ += fmt::format("<span>{}</span>", esc(block.label));
+    if (block.enters_phase < plan_.phases.size()) {
+      out_ += fmt::format("<span> \u00b7 enters {}</span>", esc(plan_.phases[block.enters_phase]));
+    }
+    out_ += "</div><div>";
+    const std::uint64_t counts[3] = {by_status[0].deals, by_status[1].deals, by_status[2].deals};
+    if (std::string_view(scope) == "all") {
+      stacked_bar(counts, block.name);
+    } else {
+      stacked_bar(counts, block.name + " (next phase)");
+    }
+    static const char* kWords[] = {"pass", "fail", "unknown"};
+    std::string money;
+    for (int s = 0; s < 3; ++s) {
+      if (by_status[s].empty()) continue;
+      money += fmt::format("{}{}: {}", money.empty() ? "" : " \u00b7 ", kWords[s],
+                           money_totals_text(by_status[s]));
+    }
+    if (!money.empty()) out_ += "<p class=\"money-line\">" + esc(money) + "</p>";
+    out_ += "</div></div>\n";
   }
 
   struct Row {
@@ -329,6 +295,7 @@ class Report {
     std::string title;
     std::uint64_t a = 0;  // first segment (fail / ahead)
     std::uint64_t b = 0;  // second segment (unknown / in line)
+    std::string detail;   // the counts and money, in words
   };
 
   // A horizontal bar chart: a label on the left, one bar of up to two segments per row.
@@ -374,59 +341,96 @@ class Report {
     out_ += "</svg>\n";
   }
 
-  void blockers() {
-    // Per deal, a condition or a fact counts once, however many gates it holds back.
-    std::vector<std::uint64_t> failed(plan_.conditions.size(), 0),
-        unknown(plan_.conditions.size(), 0);
-    std::map<std::string, std::uint64_t> missing;
-    for (const DealResult& d : deals_) {
-      if (!d.error.empty()) continue;
-      std::set<ConditionIndex> f, u;
-      std::set<std::string> m;
-      for (const GateResult& g : d.gates) {
-        f.insert(g.failed.begin(), g.failed.end());
-        u.insert(g.unknown.begin(), g.unknown.end());
-        for (const std::string& p : g.missing) m.insert(strip_list_indices(p));
-        for (const std::string& p : g.invalid) m.insert(strip_list_indices(p) + " (invalid)");
-      }
-      for (ConditionIndex c : f) ++failed[c];
-      for (ConditionIndex c : u) {
-        if (!f.count(c)) ++unknown[c];
-      }
-      for (const std::string& p : m) ++missing[p];
+  // Per deal, a condition or a fact counts once, however many gates it holds back. A deal with a
+  // next-phase gate counts that gate's conditions only; others count every gate's.
+  void count_blockers(const DealResult& d, const std::vector<std::size_t>& guard) {
+    std::set<ConditionIndex> f, u;
+    std::set<std::string> m;
+    for (std::size_t i = 0; i < d.gates.size(); ++i) {
+      if (!guard.empty() && std::find(guard.begin(), guard.end(), i) == guard.end()) continue;
+      const GateResult& g = d.gates[i];
+      f.insert(g.failed.begin(), g.failed.end());
+      u.insert(g.unknown.begin(), g.unknown.end());
+      for (const std::string& p : g.missing) m.insert(strip_list_indices(p));
+      for (const std::string& p : g.invalid) m.insert(strip_list_indices(p) + " (invalid)");
     }
+    for (ConditionIndex c : f) {
+      ++failed_[c];
+      held_money_[c].add(d);
+    }
+    for (ConditionIndex c : u) {
+      if (f.count(c)) continue;
+      ++unknown_[c];
+      held_money_[c].add(d);
+    }
+    for (const std::string& p : m) ++missing_[p];
+  }
+
+  // A condition as people name it: its milestone's title, then its own message or name.
+  std::string condition_title(ConditionIndex c) const {
+    const PlanCondition& pc = plan_.conditions[c];
+    const PlanBlock& block = plan_.blocks[pc.block];
+    const std::string own =
+        pc.id.substr(pc.id.find('.') == std::string::npos ? 0 : pc.id.find('.') + 1);
+    std::string name = block.label.empty() ? block.name : block.label;
+    std::string words = own;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return name + " \u2014 " + words;
+  }
+
+  // Bars as HTML, not SVG: the text wraps and stays readable on a phone, and needs no hover.
+  void held_list(const std::string& id, const std::vector<Row>& rows, const char* name_a,
+                 const char* name_b) {
+    std::uint64_t widest = 1;
+    for (const Row& r : rows) widest = std::max(widest, r.a + r.b);
+    out_ += fmt::format("<ul class=\"held\" id=\"{}\">", id);
+    for (const Row& r : rows) {
+      const double wa = 100.0 * static_cast<double>(r.a) / static_cast<double>(widest);
+      const double wb = 100.0 * static_cast<double>(r.b) / static_cast<double>(widest);
+      out_ += fmt::format(
+          "<li class=\"bar-row\" data-label=\"{}\" data-count=\"{}\"><div>{}</div>"
+          "<div class=\"hbar\"><span class=\"{}\" style=\"width:{:.1f}%\"></span>"
+          "<span class=\"{}\" style=\"width:{:.1f}%\"></span></div><div "
+          "class=\"note\">{}</div></li>",
+          esc(r.label), r.a + r.b, esc(r.title), name_a, wa, name_b, wb, esc(r.detail));
+    }
+    out_ += "</ul>\n";
+  }
+
+  void blockers() {
     std::vector<Row> conditions;
     for (ConditionIndex c = 0; c < plan_.conditions.size(); ++c) {
-      if (failed[c] + unknown[c] == 0) continue;
-      const PlanCondition& pc = plan_.conditions[c];
-      const PlanBlock& block = plan_.blocks[pc.block];
-      std::string title = pc.id + ": " + pc.source;
-      if (!block.label.empty()) title += " \u2014 " + block.label;
-      title += fmt::format(" ({} failed, {} unknown)", failed[c], unknown[c]);
-      conditions.push_back({pc.id, title, failed[c], unknown[c]});
+      if (failed_[c] + unknown_[c] == 0) continue;
+      const std::uint64_t n = failed_[c] + unknown_[c];
+      std::string detail = fmt::format("{} deal{} ({} false, {} cannot be decided)", n,
+                                       n == 1 ? "" : "s", failed_[c], unknown_[c]);
+      if (!held_money_[c].empty())
+        detail += ", " + money_totals_text(held_money_[c]) + " held back";
+      conditions.push_back(
+          {plan_.conditions[c].id, condition_title(c), failed_[c], unknown_[c], detail});
     }
     std::stable_sort(conditions.begin(), conditions.end(),
                      [](const Row& x, const Row& y) { return x.a + x.b > y.a + y.b; });
     if (conditions.size() > kTopConditions) conditions.resize(kTopConditions);
     std::vector<Row> facts;
-    for (const auto& [path, count] : missing) {
-      facts.push_back({path,
-                       fmt::format("{}: missing in {} deal{}", path, count, count == 1 ? "" : "s"),
-                       count, 0});
+    for (const auto& [path, count] : missing_) {
+      facts.push_back({path, path, count, 0,
+                       fmt::format("missing in {} deal{}", count, count == 1 ? "" : "s")});
     }
     std::stable_sort(facts.begin(), facts.end(),
                      [](const Row& x, const Row& y) { return x.a > y.a; });
     if (facts.size() > kTopFacts) facts.resize(kTopFacts);
 
     out_ += "<section id=\"blockers\">\n<h2>What holds deals back</h2>\n";
-    out_ +=
-        "<p class=\"lead\">Counted once per deal, across all gates. Hover a bar for the "
-        "condition.</p>\n";
+    out_ += judged_deals() > 0
+                ? "<p class=\"lead\">Counted once per deal, on the gate to the deal's next phase "
+                  "(deals without a stage: across all gates).</p>\n"
+                : "<p class=\"lead\">Counted once per deal, across all gates.</p>\n";
     out_ += "<div class=\"two-col\"><div>\n<h3>Most common blocking conditions</h3>\n";
     if (conditions.empty()) {
       out_ += "<p class=\"empty\">No condition blocks a deal.</p>\n";
     } else {
-      bar_chart("blocking-chart", conditions, "var(--fail)", "var(--unknown)", "failed", "unknown");
+      held_list("blocking-chart", conditions, "failed", "unknown");
       out_ +=
           "<div class=\"legend\"><span><i style=\"background:var(--fail)\"></i>false</span>"
           "<span><i style=\"background:var(--unknown)\"></i>cannot be decided</span></div>\n";
@@ -435,7 +439,7 @@ class Report {
     if (facts.empty()) {
       out_ += "<p class=\"empty\">No fact is missing.</p>\n";
     } else {
-      bar_chart("missing-chart", facts, "var(--unknown)", "var(--unknown)", "missing", "missing");
+      held_list("missing-chart", facts, "unknown", "unknown");
       out_ +=
           "<p class=\"note\">Fill these in the CRM to turn \u201cunknown\u201d into a "
           "decision.</p>\n";
@@ -459,7 +463,8 @@ class Report {
         "<p class=\"lead\">Exceptions the deal desk granted: a waived condition counts as "
         "satisfied while the waiver holds, and is shown as waived, not passed.</p>\n";
     out_ +=
-        "<table class=\"waivers\"><thead><tr><th>Waiver</th><th>Waives</th><th>Approved by</th>"
+        "<div class=\"wrap\"><table "
+        "class=\"waivers\"><thead><tr><th>Waiver</th><th>Waives</th><th>Approved by</th>"
         "<th>Until</th><th>Reason</th><th>In force for</th><th>Made the difference for</th>";
     if (waivers_.has_amount()) out_ += "<th>Amount covered</th>";
     out_ += "<th>Expired for</th></tr></thead><tbody>\n";
@@ -477,7 +482,7 @@ class Report {
         out_ += fmt::format("<td class=\"num\">{}</td>", format_money(c.amount));
       out_ += fmt::format("<td class=\"num\">{}</td></tr>\n", c.expired);
     }
-    out_ += "</tbody></table>\n</section>\n";
+    out_ += "</tbody></table></div>\n</section>\n";
   }
 
   void stage_audit() {
@@ -491,6 +496,11 @@ class Report {
         "the CRM puts {} in a phase whose entry gate (or an earlier one) does not pass.</p>\n",
         ahead, stages_.audited(), stages_.audited() == 1 ? "" : "s", ahead == 1 ? "is" : "are",
         ahead == 1 ? "it" : "them");
+    if (!at_risk_.empty())
+      out_ += fmt::format(
+          "<p class=\"lead\" id=\"value-at-risk\">Value at risk (the amount of the deals ahead "
+          "of their evidence): <strong>{}</strong></p>\n",
+          esc(money_totals_text(at_risk_)));
     out_ += "<div class=\"two-col\"><div>\n";
     if (owner_) {
       out_ += "<h3>By owner</h3>\n";
@@ -500,7 +510,7 @@ class Report {
         rows.push_back(
             {name,
              fmt::format("{}: {} of {} deals ahead of the evidence", name, o.ahead, o.audited),
-             o.ahead, o.audited - o.ahead});
+             o.ahead, o.audited - o.ahead, ""});
       }
       if (rows.empty()) {
         out_ += "<p class=\"empty\">No deal was audited.</p>\n";
@@ -513,17 +523,19 @@ class Report {
       }
     }
     out_ +=
-        "</div><div>\n<h3>By phase</h3>\n<table "
+        "</div><div>\n<h3>By phase</h3>\n<div class=\"wrap\"><table "
         "class=\"phases\"><thead><tr><th>Phase</th><th>Recorded (CRM)</th>"
-        "<th>Supported (evidence)</th><th>Ahead</th></tr></thead><tbody>\n";
+        "<th>Supported (evidence)</th><th>Ahead</th><th class=\"money\">Amount "
+        "recorded</th></tr></thead><tbody>\n";
     for (std::size_t p = 0; p < plan_.phases.size(); ++p) {
       const PhaseStageCount& c = stages_.phases()[p];
       out_ += fmt::format(
           "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-          "class=\"num\">{}</td></tr>\n",
-          esc(plan_.phases[p]), c.recorded, c.supported, c.ahead);
+          "class=\"num\">{}</td><td class=\"money\">{}</td></tr>\n",
+          esc(plan_.phases[p]), c.recorded, c.supported, c.ahead,
+          esc(money_totals_text(by_phase_[static_cast<std::uint32_t>(p)])));
     }
-    out_ += "</tbody></table>\n";
+    out_ += "</tbody></table></div>\n";
     std::vector<std::string> notes;
     if (auto n = stages_.count(StageAudit::Verdict::Excluded))
       notes.push_back(fmt::format("{} in stages mapped to <code>none</code>", n));
@@ -549,28 +561,18 @@ class Report {
     if (ahead == 0) {
       out_ += "<p class=\"empty\">None: every audited deal's stage is backed by its gates.</p>\n";
     } else {
-      out_ += "<table class=\"ahead\"><thead><tr><th>Deal</th>";
+      out_ += "<div class=\"wrap\"><table class=\"ahead\"><thead><tr><th>Deal</th>";
+      out_ += shown_headings();
       if (owner_) out_ += "<th>Owner</th>";
       out_ +=
           "<th>CRM stage</th><th>Evidence supports</th><th>Held back by</th></tr></thead><tbody>\n";
-      for (const DealResult& d : deals_) {
-        if (!d.error.empty() || !d.has_stage || d.stage.verdict != StageAudit::Verdict::Ahead)
-          continue;
-        out_ += fmt::format("<tr><td class=\"id\">{}</td>", esc(deal_name(d)));
-        if (owner_) out_ += fmt::format("<td>{}</td>", esc(d.stage.owner));
-        out_ += fmt::format("<td>{} <span class=\"cid\">({})</span></td><td>{}</td><td>",
-                            esc(d.stage.value), esc(phase_name(d.stage.recorded)),
-                            esc(phase_name(d.stage.supported)));
-        for (std::size_t i = 0; i < d.stage.blocked_by.size(); ++i) {
-          const auto& [gate, status] = d.stage.blocked_by[i];
-          out_ +=
-              fmt::format("{}<span class=\"cid\">{}</span>&nbsp;<span class=\"pill {}\">{}</span>",
-                          i ? "<br>" : "", esc(plan_.blocks[gate].name), status_name(status),
-                          status_name(status));
-        }
-        out_ += "</td></tr>\n";
-      }
-      out_ += "</tbody></table>\n";
+      const std::vector<Kept> rows = sorted(ahead_rows_);
+      for (const Kept& row : rows) out_ += row.html;
+      out_ += "</tbody></table></div>\n";
+      if (rows.size() < ahead)
+        out_ += fmt::format(
+            "<p class=\"note\">The {} largest of {} deals ahead of their evidence.</p>\n",
+            rows.size(), ahead);
     }
     out_ += "</section>\n";
   }
@@ -593,14 +595,12 @@ class Report {
       for (ConditionIndex c : gate.failed) {
         if (!shown.insert(c).second) continue;
         ++listed;
-        out_ += fmt::format("<li>{} <span class=\"cid\">is false</span></li>",
-                            esc(plan_.conditions[c].id));
+        out_ += fmt::format("<li>{} is not met</li>", esc(condition_title(c)));
       }
       for (ConditionIndex c : gate.unknown) {
         if (!shown.insert(c).second) continue;
         ++listed;
-        out_ += fmt::format("<li>{} <span class=\"cid\">cannot be decided</span></li>",
-                            esc(plan_.conditions[c].id));
+        out_ += fmt::format("<li>{} cannot be decided yet</li>", esc(condition_title(c)));
       }
       out_ += "</ul>";
     } else {
@@ -617,18 +617,10 @@ class Report {
                               esc(b.label.empty() ? b.name : b.label));
           open = true;
         }
-        out_ += fmt::format(
-            "<li>{} <span class=\"cid\">[{}]</span>", esc(item.text),
-            esc(item.condition < plan_.conditions.size() ? plan_.conditions[item.condition].id
-                                                         : ""));
-        if (!item.facts.empty()) {
-          out_ += "<div class=\"facts\">";
-          for (std::size_t i = 0; i < item.facts.size(); ++i) {
-            out_ += fmt::format("{}{} = {}", i ? ", " : "", esc(item.facts[i].path),
-                                esc(item.facts[i].value));
-          }
-          out_ += "</div>";
-        }
+        // Plain sentences: the checklist's `code` quotes and fact dumps are for the terminal.
+        std::string text = item.text;
+        text.erase(std::remove(text.begin(), text.end(), '`'), text.end());
+        out_ += fmt::format("<li>{}", esc(text));
         out_ += "</li>";
       }
       if (open) out_ += "</ul>";
@@ -650,31 +642,135 @@ class Report {
     return all.size();
   }
 
-  void deal_table() {
-    std::vector<BlockIndex> gates;
-    for (const DealResult& d : deals_) {
-      if (!d.gates.empty()) {
-        for (const GateResult& g : d.gates) gates.push_back(g.gate);
-        break;
+  // The owner and the CRM stage have columns of their own; a shown fact naming them is not
+  // repeated.
+  bool has_own_column(std::size_t field) const {
+    const std::uint32_t slot = plan_.shown[field].slot;
+    return plan_.stages &&
+           ((owner_ && slot == plan_.stages->owner_slot) || slot == plan_.stages->stage_slot);
+  }
+
+  std::string shown_headings() const {
+    std::string out;
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (has_own_column(i)) continue;
+      const bool money = plan_.money && plan_.money->field == i;
+      out +=
+          fmt::format("<th{}>{}</th>", money ? " class=\"money\"" : "", esc(plan_.shown[i].label));
+    }
+    return out;
+  }
+
+  // The shown facts of a deal, one cell each; the owner and the stage have their own columns.
+  std::string shown_cells(const DealResult& d) const {
+    std::string out;
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (has_own_column(i)) continue;
+      if (plan_.money && plan_.money->field == i) {
+        out += fmt::format("<td class=\"money\" data-sort=\"{}\">{}</td>",
+                           d.has_money ? fmt::format("{}", d.money) : std::string("-1"),
+                           esc(shown_value(plan_, d, i)));
+      } else {
+        out += fmt::format("<td class=\"shown\">{}</td>", esc(shown_value(plan_, d, i)));
       }
     }
+    return out;
+  }
+
+  std::string ahead_row(const DealResult& d) {
+    std::string row = fmt::format("<tr><td class=\"id\">{}</td>", esc(deal_name(d)));
+    row += shown_cells(d);
+    if (owner_) row += fmt::format("<td>{}</td>", esc(d.stage.owner));
+    row += fmt::format("<td>{} <span class=\"cid\">({})</span></td><td>{}</td><td>",
+                       esc(d.stage.value), esc(phase_name(d.stage.recorded)),
+                       esc(phase_name(d.stage.supported)));
+    for (std::size_t i = 0; i < d.stage.blocked_by.size(); ++i) {
+      const auto& [gate, status] = d.stage.blocked_by[i];
+      const PlanBlock& block = plan_.blocks[gate];
+      row += fmt::format("{}{}&nbsp;<span class=\"pill {}\">{}</span>", i ? "<br>" : "",
+                         esc(block.label.empty() ? block.name : block.label), status_name(status),
+                         status_name(status));
+    }
+    row += "</td></tr>\n";
+    return row;
+  }
+
+  // Money by owner and by CRM stage: where the pipeline sits, per currency.
+  void pipeline() {
+    if (plan_.shown.empty() && !owner_) return;
+    if (by_owner_.empty() && by_stage_.empty()) return;
+    out_ += "<section id=\"pipeline\">\n<h2>Pipeline</h2>\n<div class=\"two-col\">";
+    auto table = [&](const char* heading, const std::map<std::string, MoneyTotals>& groups,
+                     const char* empty_name) {
+      std::vector<std::pair<std::string, const MoneyTotals*>> rows;
+      for (const auto& [name, totals] : groups) rows.emplace_back(name, &totals);
+      std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.second->deals > b.second->deals;
+      });
+      out_ += fmt::format(
+          "<div>\n<h3>By {}</h3>\n<div class=\"wrap\"><table class=\"by-{}\"><thead><tr><th>{}</th>"
+          "<th>Deals</th><th class=\"money\">Amount</th></tr></thead><tbody>\n",
+          heading, heading, heading);
+      for (std::size_t i = 0; i < rows.size() && i < kTopGroups; ++i) {
+        out_ += fmt::format(
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"money\">{}</td></tr>\n",
+            esc(rows[i].first.empty() ? std::string(empty_name) : rows[i].first),
+            rows[i].second->deals, esc(money_totals_text(*rows[i].second)));
+      }
+      out_ += "</tbody></table></div>\n";
+      if (rows.size() > kTopGroups)
+        out_ +=
+            fmt::format("<p class=\"note\">The {} largest of {}.</p>\n", kTopGroups, rows.size());
+      out_ += "</div>";
+    };
+    if (owner_) table("owner", by_owner_, "(no owner)");
+    if (plan_.stages) table("stage", by_stage_, "(no stage)");
+    out_ += "</div>\n</section>\n";
+  }
+
+  void deal_table() {
     out_ += "<section id=\"deals\">\n<h2>Deals</h2>\n";
     out_ +=
         "<p class=\"lead\">Click a column to sort; open \u201cto do\u201d for what would make each "
-        "gate pass.</p>\n";
+        "gate pass. The view is kept in the address, so a link opens it again.</p>\n";
     out_ +=
         "<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by "
-        "deal, owner, stage, status\u2026\" "
+        "deal, account, owner, stage\u2026\" "
         "aria-label=\"Filter deals\"><select id=\"show\" aria-label=\"Show\"><option "
         "value=\"all\">All deals</option>"
         "<option value=\"open\">Not passing every gate</option>";
+    if (judged_deals() > 0) out_ += "<option value=\"held\">Held at their next-phase gate</option>";
     if (plan_.stages) out_ += "<option value=\"ahead\">Ahead of their evidence</option>";
-    out_ += "</select><span id=\"shown\"></span></div>\n";
-    out_ += "<table id=\"deal-table\"><thead><tr><th>Deal</th><th>Line</th>";
+    out_ += "</select>";
+    if (owner_)
+      out_ +=
+          "<select data-field=\"owner\" aria-label=\"Owner\"><option value=\"\">Every "
+          "owner</option></select>";
+    if (plan_.stages) {
+      out_ +=
+          "<select data-field=\"phase\" aria-label=\"Phase\"><option value=\"\">Every "
+          "phase</option></select>";
+      out_ +=
+          "<select data-field=\"stage\" aria-label=\"Stage\"><option value=\"\">Every "
+          "stage</option></select>";
+    }
+    if (quarter_field_ != kNone)
+      out_ +=
+          "<select data-field=\"quarter\" aria-label=\"Quarter\"><option value=\"\">Every "
+          "quarter</option></select>";
+    out_ += "<button type=\"button\" id=\"csv\">Download shown rows as CSV</button>";
+    out_ += "<span id=\"shown\"></span></div>\n";
+    out_ += fmt::format(
+        "<div class=\"wrap\"><table id=\"deal-table\" "
+        "data-total-deals=\"{}\"><thead><tr><th>Deal</th>",
+        summary_.evaluated() + summary_.unreadable());
+    out_ += shown_headings();
+    out_ += "<th>Line</th>";
     if (owner_) out_ += "<th>Owner</th>";
     if (plan_.stages) out_ += "<th>CRM stage</th><th>Stage audit</th>";
+    if (judged_deals() > 0) out_ += "<th>Next-phase gate</th>";
     if (!plan_.waivers.empty()) out_ += "<th>Waivers</th>";
-    for (BlockIndex g : gates) {
+    for (BlockIndex g : gates_) {
       // Long gate names may break after an underscore, so the checklist column keeps its room.
       std::string name = esc(plan_.blocks[g].name);
       for (std::size_t at = name.find('_'); at != std::string::npos; at = name.find('_', at + 6))
@@ -683,19 +779,61 @@ class Report {
           fmt::format("<th class=\"gate\" title=\"{}\">{}</th>", esc(plan_.blocks[g].label), name);
     }
     out_ += "<th class=\"todo\">To do</th></tr></thead>\n<tbody>\n";
-    for (const DealResult& d : deals_) deal_row(d, gates);
-    out_ += "</tbody></table>\n</section>\n";
+    const std::vector<Kept> rows = sorted(deal_rows_);
+    for (const Kept& row : rows) out_ += row.html;
+    out_ += "</tbody></table></div>\n";
+    const std::uint64_t total = summary_.evaluated() + summary_.unreadable();
+    if (rows.size() < total) {
+      out_ += fmt::format(
+          "<p class=\"note\" id=\"rows-kept\">The table keeps the {} largest of {} deals (by "
+          "amount); "
+          "the counts and money above cover all of them.</p>\n",
+          rows.size(), total);
+    }
+    out_ += "</section>\n";
   }
 
-  void deal_row(const DealResult& d, const std::vector<BlockIndex>& gates) {
+  // "2026 Q4" from a date written 2026-11-26; empty for anything else.
+  static std::string quarter_of(const std::string& date) {
+    if (date.size() < 7 || date[4] != '-') return "";
+    const int month = (date[5] - '0') * 10 + (date[6] - '0');
+    if (month < 1 || month > 12) return "";
+    return fmt::format("{} Q{}", date.substr(0, 4), (month - 1) / 3 + 1);
+  }
+
+  std::string deal_row(const DealResult& d, const std::vector<std::size_t>& guard) {
+    std::string row;
+    std::swap(row, out_);
     const bool readable = d.error.empty();
     bool open = !readable;
     for (const GateResult& g : d.gates) open = open || g.status != Status::Pass;
     const bool ahead = readable && d.has_stage && d.stage.verdict == StageAudit::Verdict::Ahead;
+    const Next next = readable ? next_status(d, guard) : Next::None;
+    const bool held = next == Next::Fail || next == Next::Unknown;
+    std::string fields;
+    if (readable && owner_ && d.stage.has_owner)
+      fields += fmt::format(" data-owner=\"{}\"", esc(d.stage.owner));
+    if (readable && d.has_stage) {
+      if (d.stage.recorded < plan_.phases.size())
+        fields += fmt::format(" data-phase=\"{}\"", esc(plan_.phases[d.stage.recorded]));
+      if (!d.stage.value.empty()) fields += fmt::format(" data-stage=\"{}\"", esc(d.stage.value));
+    }
+    if (readable && quarter_field_ != kNone && quarter_field_ < d.shown.size()) {
+      const std::string quarter = quarter_of(d.shown[quarter_field_]);
+      if (!quarter.empty()) fields += fmt::format(" data-quarter=\"{}\"", quarter);
+    }
     out_ += fmt::format(
-        "<tr class=\"deal\" data-open=\"{}\" data-ahead=\"{}\"><td class=\"id\">{}</td><td "
-        "class=\"num\">{}</td>",
-        open ? 1 : 0, ahead ? 1 : 0, esc(deal_name(d)), d.line);
+        "<tr class=\"deal\" data-open=\"{}\" data-ahead=\"{}\" data-held=\"{}\"{}><td "
+        "class=\"id\">{}</td>",
+        open ? 1 : 0, ahead ? 1 : 0, held ? 1 : 0, fields, esc(deal_name(d)));
+    out_ += readable ? shown_cells(d) : std::string();
+    if (!readable) {
+      for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+        if (has_own_column(i)) continue;
+        out_ += "<td></td>";
+      }
+    }
+    out_ += fmt::format("<td class=\"num\">{}</td>", d.line);
     if (owner_)
       out_ += fmt::format("<td>{}</td>", esc(readable && d.stage.has_owner ? d.stage.owner : ""));
     if (plan_.stages) {
@@ -724,6 +862,19 @@ class Report {
         }
       }
     }
+    if (judged_deals_possible()) {
+      if (guard.empty()) {
+        out_ += "<td data-sort=\"9\"></td>";
+      } else {
+        const Status s = next_gate_status(d, guard);
+        const PlanBlock& block = plan_.blocks[gates_[guard.front()]];
+        out_ += fmt::format(
+            "<td data-sort=\"{}\"><span class=\"pill {}\">{}</span> <span "
+            "class=\"cid\">{}</span></td>",
+            status_order(s), status_name(s), status_name(s),
+            esc(block.label.empty() ? block.name : block.label));
+      }
+    }
     if (!plan_.waivers.empty()) {
       out_ += "<td>";
       for (const WaiverUse& use : d.waivers) {
@@ -734,7 +885,7 @@ class Report {
       }
       out_ += "</td>";
     }
-    for (std::size_t i = 0; i < gates.size(); ++i) {
+    for (std::size_t i = 0; i < gates_.size(); ++i) {
       if (!readable || i >= d.gates.size()) {
         out_ += "<td data-sort=\"-1\"></td>";
         continue;
@@ -770,15 +921,117 @@ class Report {
       }
     }
     out_ += "</td></tr>\n";
+    std::swap(row, out_);
+    return row;
+  }
+
+  static int status_index(Status s) { return s == Status::Pass ? 0 : s == Status::Fail ? 1 : 2; }
+
+  // How a deal stands at the gate to its next phase.
+  enum class Next { Pass, Fail, Unknown, None };
+
+  // The gates (indexes into the deal's gates) that guard the deal's next phase: those entering the
+  // first phase after its recorded one that a gate enters; past the last such phase, the gates
+  // that enter no phase. Empty when the deal's stage names no phase (it is then judged on all).
+  std::vector<std::size_t> guard_gates(const DealResult& d) const {
+    std::vector<std::size_t> out;
+    if (!d.has_stage || d.stage.recorded >= plan_.phases.size()) return out;
+    std::uint32_t next = kNone;
+    for (BlockIndex g : gates_) {
+      const std::uint32_t p = plan_.blocks[g].enters_phase;
+      if (p < plan_.phases.size() && p > d.stage.recorded) next = std::min(next, p);
+    }
+    for (std::size_t i = 0; i < gates_.size() && i < d.gates.size(); ++i) {
+      if (plan_.blocks[gates_[i]].enters_phase == next) out.push_back(i);
+    }
+    return out;
+  }
+
+  // The worst status among the guarding gates: one failing gate holds the deal back.
+  static Status next_gate_status(const DealResult& d, const std::vector<std::size_t>& guard) {
+    Status worst = Status::Pass;
+    for (std::size_t i : guard) {
+      if (status_order(d.gates[i].status) < status_order(worst)) worst = d.gates[i].status;
+    }
+    return worst;
+  }
+
+  static Next next_status(const DealResult& d, const std::vector<std::size_t>& guard) {
+    if (guard.empty()) return Next::None;
+    const Status s = next_gate_status(d, guard);
+    return s == Status::Pass ? Next::Pass : s == Status::Fail ? Next::Fail : Next::Unknown;
+  }
+
+  std::uint64_t judged_deals() const { return next_[0].deals + next_[1].deals + next_[2].deals; }
+  bool judged_deals_possible() const { return plan_.stages.has_value() && !plan_.phases.empty(); }
+
+  MoneyTotals all_money() const {
+    MoneyTotals all;
+    for (const MoneyTotals& t : next_) {
+      for (const auto& [currency, amount] : t.by_currency) all.by_currency[currency] += amount;
+    }
+    return all;
+  }
+  MoneyTotals held_back_money() const {
+    MoneyTotals held = next_[static_cast<int>(Next::Fail)];
+    for (const auto& [currency, amount] : next_[static_cast<int>(Next::Unknown)].by_currency)
+      held.by_currency[currency] += amount;
+    return held;
+  }
+
+  // A rendered row kept for a table: the largest amounts win; without money, the first deals.
+  struct Kept {
+    double key = 0;
+    std::uint64_t order = 0;
+    std::string html;
+  };
+  static bool larger(const Kept& a, const Kept& b) {
+    return a.key != b.key ? a.key > b.key : a.order < b.order;
+  }
+  void keep(std::vector<Kept>& rows, const DealResult& d, std::string html) {
+    const double key = d.has_money ? d.money : -std::numeric_limits<double>::infinity();
+    rows.push_back({key, ++kept_order_, std::move(html)});
+    // Trimmed in batches, so keeping costs O(log n) a deal and never more than 2 * max_rows rows.
+    if (rows.size() >= 2 * max_rows_ && max_rows_ > 0) {
+      std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows_ - 1),
+                       rows.end(), larger);
+      rows.resize(max_rows_);
+    }
+  }
+  // The kept rows, at most max_rows, in input order.
+  std::vector<Kept> sorted(std::vector<Kept>& rows) const {
+    if (rows.size() > max_rows_) {
+      std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows_ - 1),
+                       rows.end(), larger);
+      rows.resize(max_rows_);
+    }
+    std::vector<Kept> out = std::move(rows);
+    std::sort(out.begin(), out.end(),
+              [](const Kept& a, const Kept& b) { return a.order < b.order; });
+    return out;
   }
 
   const Plan& plan_;
-  const std::vector<DealResult>& deals_;
   const ReportMeta& meta_;
+  std::size_t max_rows_;
   Summary summary_;
   StageSummary stages_;
   WaiverSummary waivers_;
   bool owner_ = false;
+  std::vector<BlockIndex> gates_;      // every gate, declaration order
+  std::size_t quarter_field_ = kNone;  // the first shown date: the close quarter
+  std::uint64_t readable_ = 0, all_pass_ = 0, kept_order_ = 0;
+  std::vector<std::array<MoneyTotals, 3>> gate_money_;  // by gate, by status
+  std::map<BlockIndex, std::array<MoneyTotals, 3>>
+      guard_counts_;                             // deals judged on the gate, by status
+  MoneyTotals next_[4];                          // by Next
+  std::vector<std::uint64_t> failed_, unknown_;  // by ConditionIndex
+  std::vector<MoneyTotals> held_money_;          // by ConditionIndex
+  std::map<std::string, std::uint64_t> missing_;
+  std::map<std::uint32_t, MoneyTotals> by_phase_;
+  std::map<std::string, MoneyTotals> by_stage_, by_owner_;
+  MoneyTotals at_risk_;
+  std::vector<Kept> deal_rows_, ahead_rows_;
   std::string out_;
 };
 
@@ -811,9 +1064,28 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+struct ReportBuilder::Impl {
+  Impl(const Plan& plan, const ReportMeta& meta, std::size_t max_rows)
+      : meta_copy(meta), report(plan, meta_copy, max_rows) {}
+  ReportMeta meta_copy;
+  Report report;
+};
+
+ReportBuilder::ReportBuilder(const Plan& plan, const ReportMeta& meta, std::size_t max_rows)
+    : impl_(std::make_unique<Impl>(plan, meta, max_rows)) {}
+ReportBuilder::~ReportBuilder() = default;
+void ReportBuilder::add(const DealResult& deal) {
+  impl_->report.add(deal);
+}
+std::string ReportBuilder::html() {
+  return impl_->report.build();
+}
+
 std::string build_report_html(const Plan& plan, const std::vector<DealResult>& deals,
                               const ReportMeta& meta) {
-  return Report(plan, deals, meta).build();
+  ReportBuilder builder(plan, meta);
+  for (const DealResult& d : deals) builder.add(d);
+  return builder.html();
 }
 
 }  // namespace dealgate::cli

@@ -3,12 +3,14 @@
 // deals. Every text that comes from deals or rules is escaped here, in one place.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "engine/plan/plan.hpp"
 #include "engine/eval/result.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate::cli {
 
@@ -22,7 +24,23 @@ struct ReportMeta {
 // `text` with & < > " ' replaced by entities: safe in element content and quoted attributes.
 std::string html_escape(std::string_view text);
 
-// The whole page. `deals` are in input order; gate results should carry their checklists
+// The page built as deals stream past: add() each deal once, in input order, then html(). Only
+// aggregates and the rendered rows of the `max_rows` largest deals (by amount) are kept, so memory
+// stays bounded for any number of deals.
+class ReportBuilder {
+ public:
+  static constexpr std::size_t kDefaultRows = 2000;
+  ReportBuilder(const Plan& plan, const ReportMeta& meta, std::size_t max_rows = kDefaultRows);
+  ~ReportBuilder();
+  void add(const DealResult& deal);
+  std::string html();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The whole page at once. `deals` are in input order; gate results should carry their checklists
 // (EvalOptions::checklist) for the "to pass this gate" lists.
 std::string build_report_html(const Plan& plan, const std::vector<DealResult>& deals,
                               const ReportMeta& meta);

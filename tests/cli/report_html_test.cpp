@@ -135,9 +135,9 @@ TEST_F(ReportHtmlTest, StageAuditCountsDealsAheadByOwner) {
 
 TEST_F(ReportHtmlTest, BlockingConditionsAndMissingFactsAreCharted) {
   const std::string html = render(kDeals);
-  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="design_ready.designed" data-count="3">)"),
+  EXPECT_NE(html.find(R"(<li class="bar-row" data-label="design_ready.designed" data-count="3">)"),
             std::string::npos);
-  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="signed" data-count="2">)"),
+  EXPECT_NE(html.find(R"(<li class="bar-row" data-label="signed" data-count="2">)"),
             std::string::npos);
 }
 
@@ -259,6 +259,144 @@ waiver lapsed { deal "D2" waives deliver_ready approved by "Sam" until @2026-01-
   EXPECT_NE(section.find("<td>lapsed</td>"), std::string::npos);
   EXPECT_NE(html.find("waived: deliver_ready.signed"), std::string::npos);
   EXPECT_NE(html.find("lapsed (expired)"), std::string::npos);
+}
+
+// A rule set with display fields, money in two currencies and phases: the page shows the money per
+// currency, judges each deal on the gate to its next phase, and keeps only the largest rows.
+class ReportMoneyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    compilation_ = compile({{"money.gate", R"(
+ruleset "Money"
+phases Discover -> Design -> Deliver
+facts { id: string, stage: string, owner: string, account: string, amount: number, currency: string, designed: bool, signed: bool }
+show {
+  account "Account"
+  amount "Amount" as money in currency
+}
+stages from stage by owner {
+  "Discovery" -> Discover
+  "Solution Design" -> Design
+  "Proposal" -> Deliver
+}
+gate after_sale "Customer is live" {
+  require signed: signed
+}
+gate design_ready "Ready to design" enters Design {
+  require designed: designed else "`designed` is false"
+}
+gate deliver_ready "Ready to deliver" enters Deliver {
+  requires design_ready
+  require signed: signed
+}
+)"}});
+    std::string all;
+    for (const auto& d : compilation_.diagnostics.items())
+      all += render_text(d, compilation_.sources);
+    ASSERT_TRUE(compilation_.ok()) << all;
+  }
+
+  std::string render(std::size_t max_rows = ReportBuilder::kDefaultRows) {
+    const Plan& plan = *compilation_.plan;
+    FactsReader reader(plan.schema);
+    Evaluator evaluator(plan);
+    EvalOptions options;
+    options.checklist = true;
+    options.shown = true;
+    ReportBuilder builder(plan, ReportMeta{"2026-11-26", "rules/", "deals.jsonl"}, max_rows);
+    const char* deals[] = {
+        R"({"id": "D1", "stage": "Discovery", "owner": "Ann", "account": "Acme", "amount": 100, "currency": "USD", "designed": true, "signed": false})",
+        R"({"id": "D2", "stage": "Discovery", "owner": "Ann", "account": "Bolt", "amount": 200, "currency": "EUR", "designed": false, "signed": false})",
+        R"({"id": "D3", "stage": "Solution Design", "owner": "Bo", "account": "Cask", "amount": 300, "currency": "USD", "designed": true, "signed": false})",
+        R"({"id": "D4", "stage": "Proposal", "owner": "Bo", "account": "Dune", "amount": 400, "currency": "EUR", "designed": false, "signed": true})",
+    };
+    std::uint64_t line = 0;
+    for (const char* json : deals) {
+      ReadRecord record;
+      EXPECT_TRUE(reader.read_object(json, record));
+      DealResult result;
+      result.line = ++line;
+      result.id_json = std::string(record.id_json);
+      evaluator.evaluate(record.facts, options, result);
+      builder.add(result);
+    }
+    return builder.html();
+  }
+
+  Compilation compilation_;
+};
+
+TEST_F(ReportMoneyTest, HeadlineCountsTheGateToEachDealsNextPhaseWithItsMoney) {
+  const std::string html = render();
+  // D1 passes design_ready (its next phase); D2 fails it, D3 fails deliver_ready; D4 is in the
+  // last phase, so it is judged on the gate that enters no phase (after_sale), which it passes.
+  EXPECT_NE(html.find("<div class=\"value\">2</div><div class=\"label\">of 4 deals pass the gate "
+                      "to their next phase</div><p class=\"money-line\">400 EUR + 100 USD</p>"),
+            std::string::npos);
+  EXPECT_NE(
+      html.find("<div class=\"value\">2</div><div class=\"label\">deals held back at the "
+                "gate to their next phase</div><p class=\"money-line\">300 USD + 200 EUR</p>"),
+      std::string::npos);
+  // Never added across currencies.
+  EXPECT_NE(html.find("<p class=\"money-line\">600 EUR + 400 USD</p>"), std::string::npos);
+  EXPECT_EQ(html.find("1,000"), std::string::npos);
+}
+
+TEST_F(ReportMoneyTest, ValueAtRiskIsTheMoneyOfDealsAheadOfTheirEvidence) {
+  const std::string html = render();
+  EXPECT_NE(html.find("ahead of their evidence): <strong>400 EUR</strong>"), std::string::npos);
+  EXPECT_NE(html.find("value at risk: 400 EUR"), std::string::npos);
+}
+
+TEST_F(ReportMoneyTest, GatesAreListedInPhaseOrderAndTheNextPhaseGateIsCharted) {
+  const std::string html = render();
+  const std::size_t all = html.find("data-scope=\"all\"");
+  ASSERT_NE(all, std::string::npos);
+  const std::size_t design = html.find("data-gate=\"design_ready\"", all);
+  const std::size_t deliver = html.find("data-gate=\"deliver_ready\"", all);
+  const std::size_t after = html.find("data-gate=\"after_sale\"", all);
+  EXPECT_LT(design, deliver);
+  EXPECT_LT(deliver, after);  // declared first, but it enters no phase
+  EXPECT_NE(html.find("data-gate=\"design_ready (next phase)\" data-total=\"2\""),
+            std::string::npos);
+  EXPECT_NE(html.find("data-gate=\"deliver_ready (next phase)\" data-total=\"1\""),
+            std::string::npos);
+}
+
+TEST_F(ReportMoneyTest, WhatHoldsDealsBackNamesMilestonesCountsAndMoneyInWords) {
+  const std::string html = render();
+  // D2 fails it at its next-phase gate; D4's failing design_ready is not what holds it back now.
+  EXPECT_NE(html.find("<li class=\"bar-row\" data-label=\"design_ready.designed\" "
+                      "data-count=\"1\"><div>Ready to design \u2014 designed</div>"),
+            std::string::npos);
+  EXPECT_NE(html.find("1 deal (1 false, 0 cannot be decided), 200 EUR held back"),
+            std::string::npos);
+  // The checklist is a sentence: no backticks.
+  EXPECT_NE(html.find("<li>designed is false"), std::string::npos);
+  EXPECT_EQ(html.find("`designed`"), std::string::npos);
+}
+
+TEST_F(ReportMoneyTest, DealRowsShowTheDisplayFieldsAndFilterAttributes) {
+  const std::string html = render();
+  EXPECT_NE(html.find("<th>Account</th><th class=\"money\">Amount</th>"), std::string::npos);
+  EXPECT_NE(html.find("data-owner=\"Bo\" data-phase=\"Design\" data-stage=\"Solution Design\">"
+                      "<td class=\"id\">D3</td><td class=\"shown\">Cask</td>"
+                      "<td class=\"money\" data-sort=\"300\">300 USD</td>"),
+            std::string::npos);
+}
+
+TEST_F(ReportMoneyTest, ATableKeepsOnlyTheLargestDealsButTheCountsCoverAll) {
+  const std::string html = render(2);
+  EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 2);
+  EXPECT_NE(html.find("<td class=\"id\">D3</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"id\">D4</td>"), std::string::npos);
+  EXPECT_EQ(html.find("<td class=\"id\">D1</td>"), std::string::npos);
+  EXPECT_NE(html.find("The table keeps the 2 largest of 4 deals"), std::string::npos);
+  EXPECT_NE(html.find("<div class=\"value\">4</div><div class=\"label\">deals evaluated"),
+            std::string::npos);
+  // Kept rows stay in input order.
+  const std::string table = html.substr(html.find("<section id=\"deals\">"));
+  EXPECT_LT(table.find("<td class=\"id\">D3</td>"), table.find("<td class=\"id\">D4</td>"));
 }
 
 }  // namespace

@@ -1,0 +1,21 @@
+#include "cli/report_money.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "cli/shown_text.hpp"
+
+namespace dealgate::cli {
+
+std::string money_totals_text(const MoneyTotals& totals) {
+  std::vector<std::pair<std::string, double>> parts(totals.by_currency.begin(),
+                                                    totals.by_currency.end());
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (const auto& [currency, amount] : parts)
+    out += (out.empty() ? "" : " + ") + money_text(amount, currency);
+  return out;
+}
+
+}  // namespace dealgate::cli
