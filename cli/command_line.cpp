@@ -47,6 +47,8 @@ constexpr const char* kMainFooter =
     "      before changing a gate: which deals would change status, and why\n"
     "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
     "      an HTML page for the pipeline review meeting\n"
+    "  dealgate eval rules/ --facts deals.jsonl --record history.db && dealgate history history.db\n"
+    "      keep each week's run; see which deals changed, slipped or go stale\n"
     "  dealgate lsp\n"
     "      the language server an editor starts: errors while typing, completion, hover\n"
     "\n"
@@ -198,6 +200,8 @@ class Formatter final : public CLI::Formatter {
     if (name == "report")
       return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
     if (name == "lsp") return "Usage: dealgate lsp [--stdio]\n";
+    if (name == "history")
+      return "Usage: dealgate history HISTORY [--since DATE] [--stale-within N] [--format F]\n";
     return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
   }
 };
@@ -206,12 +210,13 @@ UsageError unknown_argument(const std::string& arg, const CLI::App& command, boo
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
       std::string help =
-          did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report", "lsp"});
+          did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report", "lsp",
+                             "history"});
       return UsageError{
           fmt::format("`{}` is not a dealgate command", arg),
           help.empty()
-              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff`, `report` "
-                "and `lsp`"
+              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff`, `report`, "
+                "`lsp` and `history`"
               : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};
@@ -292,6 +297,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   eval->add_option("--threads", threads, "evaluating threads (default: one per core)")
       ->type_name("N");
   eval->add_option("--input", input, "json or csv, whatever --facts is called")->type_name("KIND");
+  add_record_options(*eval, e.record);
 
   // test
   CLI::App* test = app.add_subcommand("test", "run the rules' own tests");
@@ -398,6 +404,11 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->type_name("FIELD");
   report->add_option("--input", report_input, "json or csv, whatever --facts is called")
       ->type_name("KIND");
+  add_record_options(*report, r.record);
+  add_trend_option(*report, r.history);
+
+  HistoryOptionTexts history_texts;
+  CLI::App* history = add_history_command(app, result.history, history_texts);
 
   // lsp
   CLI::App* lsp = app.add_subcommand("lsp", "the language server for editors, on stdin and stdout");
@@ -409,7 +420,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   lsp->add_flag("--stdio", lsp_stdio, "talk on standard input and output (the default)");
 
   auto parsed = [&]() -> const CLI::App& {
-    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report, lsp}) {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report, lsp, history}) {
       if (sub->parsed()) return *sub;
     }
     return app;
@@ -477,6 +488,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   };
   if (lsp->parsed()) {
     result.kind = CommandLine::Kind::Lsp;
+    return result;
+  }
+  if (history->parsed()) {
+    result.kind = CommandLine::Kind::History;
+    if (auto problem = finish_history_args(result.history, history_texts))
+      return fail(*history, *problem);
     return result;
   }
   if (test->parsed()) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/history_options.hpp"
 #include "cli/options.hpp"
 #include "base/calendar.hpp"
 
@@ -32,6 +33,7 @@ struct EvalArgs {
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
   unsigned threads = 0;  // 0: one per core
+  RecordArgs record;     // --record: add the run to a history
 };
 
 struct TestArgs {
@@ -80,10 +82,12 @@ struct ReportArgs {
   std::optional<DayNumber> today;
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
+  RecordArgs record;
+  std::string history;  // --history: trends over its runs
 };
 
 struct CommandLine {
-  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Lsp, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Lsp, History, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;
@@ -95,6 +99,7 @@ struct CommandLine {
   FmtArgs fmt;
   DiffArgs diff;
   ReportArgs report;
+  HistoryArgs history;
   // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
   int exit_code = 0;
   std::string out_text;             // for standard output (--help, --version)

@@ -14,6 +14,8 @@
 #include "cli/plural.hpp"
 #include "cli/report_html.hpp"
 #include "cli/rules.hpp"
+#include "cli/run_recording.hpp"
+#include "cli/report_trends.hpp"
 #include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
@@ -44,6 +46,13 @@ int run_report(const ReportArgs& args, const Io& io) {
     }
   }
 
+  std::unique_ptr<RunRecording> recording;
+  if (!args.record.path.empty()) {
+    int exit_code = kExitOk;
+    recording =
+        RunRecording::start(args.record, plan, options, args.facts, "report", io, exit_code);
+    if (!recording) return exit_code;
+  }
   Evaluator evaluator(plan);
   std::vector<DealResult> deals;
   std::uint64_t unreadable = 0;
@@ -66,10 +75,27 @@ int run_report(const ReportArgs& args, const Io& io) {
     return kExitInput;
   }
 
+  // Recorded first, so that the trends of the same file show this run too.
+  bool recorded = true;
+  if (recording) {
+    for (const DealResult& deal : deals) recording->add(deal);
+    if (!input_error.empty()) {
+      io.err << "the run was not recorded: its input could not be read to the end\n";
+    } else {
+      recorded = recording->finish(io);
+    }
+  }
+  std::string trends;
+  if (!args.history.empty()) {
+    int exit_code = kExitOk;
+    if (!read_trends_html(args.history, trends, io, exit_code)) return exit_code;
+  }
+
   ReportMeta meta;
   meta.today = format_date(options.today);
   meta.rules = joined(args.rules);
   meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
+  meta.trends_html = std::move(trends);
   const std::string html = build_report_html(plan, deals, meta);
 
   if (args.output == "-") {
@@ -87,7 +113,7 @@ int run_report(const ReportArgs& args, const Io& io) {
                           count_of(deals.size() - unreadable, "deal"));
   }
 
-  int code = kExitOk;
+  int code = recorded ? kExitOk : kExitInput;
   if (unreadable > 0) {
     print_error(
         io.err,

@@ -211,6 +211,7 @@ class Report {
         summary_.evaluated(), summary_.evaluated() == 1 ? "" : "s", esc(meta_.today),
         esc(meta_.rules), esc(meta_.facts));
     cards();
+    out_ += meta_.trends_html;
     gates();
     blockers();
     if (plan_.stages) stage_audit();

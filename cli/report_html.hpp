@@ -17,6 +17,8 @@ struct ReportMeta {
   std::string rules;  // the rule files or folders, as given
   std::string facts;  // the facts file, as given
   std::string generated_by = "dealgate";
+  // The trends over a history's runs (report --history), a section of its own; empty: none.
+  std::string trends_html;
 };
 
 // `text` with & < > " ' replaced by entities: safe in element content and quoted attributes.

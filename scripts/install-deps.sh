@@ -10,6 +10,8 @@ packages=(
   libspdlog-dev        # operational logging on stderr
   libsimdjson-dev      # reading deal facts
   libcli11-dev         # the command line
+  libsqlite3-dev       # the pipeline's history (--record, dealgate history): runs kept in one SQLite file
+  sqlite3              # the sqlite3 shell, for reading a history by hand (docs/cli.md)
   nlohmann-json3-dev   # writing the language server's JSON-RPC messages (lsp/)
   neovim               # a real LSP client: the headless Neovim test of `dealgate lsp`
   libgtest-dev libgmock-dev  # unit and golden tests

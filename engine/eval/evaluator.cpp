@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "engine/eval/captured_facts.hpp"
 #include "engine/eval/eval_context.hpp"
 #include "engine/eval/explain.hpp"
 #include "engine/eval/stage_audit.hpp"
@@ -263,6 +264,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     audit_stage(plan_, facts, s.block_status, result.stage);
   }
+  capture_facts(plan_, facts, options.capture, result.captured);
 }
 
 ConditionOutcome Evaluator::outcome(ConditionIndex condition) const {

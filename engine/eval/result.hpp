@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/eval/captured_facts.hpp"
 #include "engine/plan/plan.hpp"
 
 namespace dealgate {
@@ -131,6 +132,8 @@ struct DealResult {
   std::vector<WaiverUse> waivers;
   bool has_amount = false;
   double amount = 0;
+  // The facts EvalOptions::capture names, in its order.
+  std::vector<CapturedFact> captured;
 };
 
 }  // namespace dealgate

@@ -1,0 +1,142 @@
+#include "history/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace dealgate::history {
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> steps = {
+      // 1: runs, each deal's stage and amount, each gate's status and the conditions behind it.
+      R"sql(
+CREATE TABLE runs (
+  run INTEGER PRIMARY KEY,
+  today TEXT NOT NULL,
+  input TEXT NOT NULL,
+  rules_hash TEXT NOT NULL,
+  ruleset TEXT NOT NULL,
+  command TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  UNIQUE (today, input)
+);
+CREATE TABLE run_gates (
+  run INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  gate TEXT NOT NULL,
+  label TEXT NOT NULL,
+  phase TEXT,
+  PRIMARY KEY (run, gate)
+) WITHOUT ROWID;
+CREATE TABLE deals (
+  run INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  deal TEXT,
+  error TEXT,
+  stage TEXT,
+  amount REAL,
+  PRIMARY KEY (run, line)
+) WITHOUT ROWID;
+CREATE TABLE gates (
+  run INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  gate TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'unknown')),
+  failed TEXT NOT NULL,
+  unknown TEXT NOT NULL,
+  PRIMARY KEY (run, line, gate)
+) WITHOUT ROWID;
+)sql",
+      // 2: the close date and display fields of each deal, and when its confirmations go stale.
+      R"sql(
+ALTER TABLE deals ADD COLUMN close_date TEXT;
+ALTER TABLE deals ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE freshness (
+  run INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  condition TEXT NOT NULL,
+  fact TEXT NOT NULL,
+  confirmed_on TEXT NOT NULL,
+  stale_on TEXT NOT NULL,
+  PRIMARY KEY (run, line, condition)
+) WITHOUT ROWID;
+)sql",
+  };
+  return steps;
+}
+
+namespace {
+
+bool is_ours_or_blank(Connection& db) {
+  const std::int64_t application = db.scalar_int("PRAGMA application_id");
+  if (application == kApplicationId) return true;
+  if (application != 0) return false;
+  // A blank database (an empty file, or one the sqlite3 shell just made) can become a history.
+  return db.scalar_int("SELECT count(*) FROM sqlite_schema") == 0 &&
+         db.scalar_int("PRAGMA user_version") == 0;
+}
+
+[[noreturn]] void refuse_foreign(const std::string& path) {
+  throw HistoryError(
+      fmt::format("`{}` is not a dealgate history: it is another program's SQLite database", path),
+      "give --record or history a new file name, or a file dealgate recorded");
+}
+
+}  // namespace
+
+void migrate(Connection& db, std::int64_t target) {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    // Read again under the write lock: another dealgate may have migrated it meanwhile.
+    std::int64_t version = db.scalar_int("PRAGMA user_version");
+    if (version < target) {
+      for (; version < target; ++version) db.exec(migrations()[static_cast<std::size_t>(version)]);
+      db.exec(fmt::format("PRAGMA user_version = {}", target));
+      db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    }
+    db.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::unique_ptr<Connection> open_history(const std::string& path, Access access) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (access == Access::Read && !exists) {
+    throw HistoryError(fmt::format("there is no history `{}`", path),
+                       "record one first: dealgate eval RULES --facts FILE --record " + path);
+  }
+  if (exists && !std::filesystem::is_regular_file(path, ec)) {
+    throw HistoryError(fmt::format("the history `{}` is not a file", path));
+  }
+  auto db = std::make_unique<Connection>(path, access == Access::Record, true);
+  // Nothing is written before these checks: SQLite reads the header first, so a file that is
+  // not a database fails here (Connection::fail says so) and stays as it was.
+  if (exists && !is_ours_or_blank(*db)) refuse_foreign(path);
+  const std::int64_t version = db->scalar_int("PRAGMA user_version");
+  if (version > kSchemaVersion) {
+    throw HistoryError(
+        fmt::format("the history `{}` was written by a newer dealgate (schema version {}, this "
+                    "one reads up to {})",
+                    path, version, kSchemaVersion),
+        "use that dealgate, or record into a new file");
+  }
+  if (access == Access::Read) {
+    if (version < kSchemaVersion) {
+      throw HistoryError(
+          fmt::format("the history `{}` has schema version {}; this dealgate reads version {}",
+                      path, version, kSchemaVersion),
+          "record one run into it with this dealgate (`--record`), which upgrades it");
+    }
+    return db;
+  }
+  // WAL: readers (a report, the sqlite3 shell) go on reading while a run is written.
+  db->exec("PRAGMA journal_mode = WAL");
+  db->exec("PRAGMA synchronous = NORMAL");
+  migrate(*db);
+  return db;
+}
+
+}  // namespace dealgate::history
