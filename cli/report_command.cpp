@@ -95,8 +95,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   meta.today = format_date(options.today);
   meta.rules = joined(args.rules);
   meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
-  meta.trends_html = std::move(trends);
-  const std::string html = build_report_html(plan, deals, meta);
+  const std::string html = build_report_html(plan, deals, meta, trends);
 
   if (args.output == "-") {
     io.out << html;

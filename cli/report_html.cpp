@@ -195,7 +195,7 @@ class Report {
     owner_ = plan_.stages && plan_.stages->owner_slot != kNone;
   }
 
-  std::string build() {
+  std::string build(std::string_view trends) {
     const std::string title = plan_.title.empty() ? std::string("Pipeline review") : plan_.title;
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -211,7 +211,7 @@ class Report {
         summary_.evaluated(), summary_.evaluated() == 1 ? "" : "s", esc(meta_.today),
         esc(meta_.rules), esc(meta_.facts));
     cards();
-    out_ += meta_.trends_html;
+    out_ += trends;
     gates();
     blockers();
     if (plan_.stages) stage_audit();
@@ -813,8 +813,8 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string build_report_html(const Plan& plan, const std::vector<DealResult>& deals,
-                              const ReportMeta& meta) {
-  return Report(plan, deals, meta).build();
+                              const ReportMeta& meta, std::string_view trends) {
+  return Report(plan, deals, meta).build(trends);
 }
 
 }  // namespace dealgate::cli

@@ -17,8 +17,6 @@ struct ReportMeta {
   std::string rules;  // the rule files or folders, as given
   std::string facts;  // the facts file, as given
   std::string generated_by = "dealgate";
-  // The trends over a history's runs (report --history), a section of its own; empty: none.
-  std::string trends_html;
 };
 
 // `text` with & < > " ' replaced by entities: safe in element content and quoted attributes.
@@ -26,7 +24,8 @@ std::string html_escape(std::string_view text);
 
 // The whole page. `deals` are in input order; gate results should carry their checklists
 // (EvalOptions::checklist) for the "to pass this gate" lists.
+// `trends` is the section of the trends over a history's runs (report --history), or empty.
 std::string build_report_html(const Plan& plan, const std::vector<DealResult>& deals,
-                              const ReportMeta& meta);
+                              const ReportMeta& meta, std::string_view trends = {});
 
 }  // namespace dealgate::cli
