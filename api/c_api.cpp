@@ -7,7 +7,9 @@
 #include <new>
 
 #include "api/core.hpp"
+#include "base/json_writer.hpp"
 #include "dealgate/dealgate.h"
+#include "grammar/diagnostic_render.hpp"
 
 struct dg_ruleset {
   dealgate::v1::RuleSet rules;
@@ -46,28 +48,23 @@ std::string error_object(std::string_view message) {
 }
 
 std::string diagnostics_json(const CompileResult& result) {
-  std::string out = fmt::format("{{\"errors\":{},\"warnings\":{},\"diagnostics\":[",
-                                result.error_count(), result.warning_count());
-  bool first = true;
+  std::string out;
+  dealgate::JsonWriter json(out);
+  json.begin_object();
+  json.key("errors").number(result.error_count());
+  json.key("warnings").number(result.warning_count());
+  json.key("diagnostics").begin_array();
   for (const dealgate::v1::Diagnostic& d : result.diagnostics) {
-    if (!first) out += ',';
-    first = false;
-    out += "{\"severity\":";
-    dealgate::append_json_string(out, to_string(d.severity));
-    out += ",\"code\":";
-    dealgate::append_json_string(out, d.code);
-    out += ",\"message\":";
-    dealgate::append_json_string(out, d.message);
-    out += ",\"file\":";
-    dealgate::append_json_string(out, d.file);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"column\":{},\"help\":", d.line,
-                   d.column);
-    dealgate::append_json_string(out, d.help);
-    out += '}';
+    dealgate::DiagnosticJson fields;
+    fields.severity = to_string(d.severity);
+    fields.code = d.code;
+    fields.at = {d.message, d.file, d.line, d.column};
+    fields.help = d.help;
+    dealgate::write_diagnostic_json(json, fields);
   }
-  out += "],\"text\":";
-  dealgate::append_json_string(out, result.rendered());
-  out += '}';
+  json.end_array();
+  json.key("text").string(result.rendered());
+  json.end_object();
   return out;
 }
 

@@ -11,17 +11,18 @@
 #error "include api/core.hpp before <dealgate/dealgate.hpp>"
 #endif
 
+#include "base/calendar.hpp"
+#include "base/json_text.hpp"
+#include "base/suggest.hpp"
 #include "engine/compile/compiler.hpp"
 #include "engine/eval/evaluator.hpp"
-#include "engine/facts/json_facts.hpp"
-#include "base/json_text.hpp"
-#include "engine/plan/plan.hpp"
 #include "engine/eval/record_json.hpp"
 #include "engine/eval/result.hpp"
-#include "base/calendar.hpp"
+#include "engine/facts/json_facts.hpp"
+#include "engine/plan/plan.hpp"
+#include "engine/run/deal_step.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "base/suggest.hpp"
 
 namespace dealgate::core {
 using Compilation = ::dealgate::Compilation;
@@ -30,6 +31,7 @@ using DealResult = ::dealgate::DealResult;
 using Diagnostic = ::dealgate::Diagnostic;
 using EvalOptions = ::dealgate::EvalOptions;
 using Evaluator = ::dealgate::Evaluator;
+using ::dealgate::evaluate_record;
 using GateResult = ::dealgate::GateResult;
 using Severity = ::dealgate::Severity;
 using Status = ::dealgate::Status;

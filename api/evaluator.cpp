@@ -6,6 +6,7 @@
 #include <streambuf>
 
 #include "api/core.hpp"
+#include "engine/facts/csv_facts.hpp"
 
 namespace dealgate::v1 {
 namespace detail {
@@ -18,6 +19,7 @@ struct EvaluatorImpl {
   std::string today;
   core::EvalOptions options;
   core::Evaluator engine;
+  std::string id_field;
   FactsReader reader;
   core::DealResult result;
   ReadRecord record;  // one deal read by evaluate(); reused, so its storage is kept
@@ -27,6 +29,7 @@ struct EvaluatorImpl {
         shared(Access::impl(rules)),
         plan(*shared->plan),
         engine(plan),
+        id_field(id_field),
         reader(plan.schema, id_field) {}
 };
 
@@ -94,7 +97,7 @@ Status to_public(core::Status s) {
 
 void fill(const Plan& plan, const core::DealResult& r, Evaluation& e) {
   e.line = r.line;
-  e.id_json = r.id_json.empty() ? "null" : r.id_json;
+  e.id_json.assign(record_id_json(r.id_json));
   e.error = r.error;
   e.gates.clear();
   e.gates.reserve(r.gates.size());
@@ -131,16 +134,8 @@ bool passed(const core::DealResult& r) {
 
 // Evaluates the record the reader filled into impl.result.
 void evaluate_record(detail::EvaluatorImpl& impl, ReadRecord& record) {
-  core::DealResult& r = impl.result;
-  r.line = record.line;
-  r.id_json.assign(record.id_json.empty() ? std::string_view("null")
-                                          : std::string_view(record.id_json));
-  r.error = record.error;
-  if (record.error.empty()) {
-    impl.engine.evaluate(record.facts, impl.options, r);
-  } else {
-    r.gates.clear();
-  }
+  core::evaluate_record(impl.engine, impl.options, record.line, record.error, record.id_json,
+                        record.facts, impl.result);
 }
 
 void evaluate_one(detail::EvaluatorImpl& impl, std::string_view json) {
@@ -150,8 +145,8 @@ void evaluate_one(detail::EvaluatorImpl& impl, std::string_view json) {
   evaluate_record(impl, impl.record);
 }
 
-template <class OnRecord>
-BatchSummary evaluate_buffer(detail::EvaluatorImpl& impl, std::string_view buffer,
+template <class Reader, class OnRecord>
+BatchSummary evaluate_buffer(detail::EvaluatorImpl& impl, Reader& reader, std::string_view buffer,
                              const OnRecord& on_record) {
   BatchSummary summary;
   if (!impl.error.empty()) {
@@ -160,7 +155,7 @@ BatchSummary evaluate_buffer(detail::EvaluatorImpl& impl, std::string_view buffe
   }
   MemoryBuffer memory(buffer);
   std::istream in(&memory);
-  const ReadStatus status = impl.reader.read_stream(in, [&](ReadRecord& record) {
+  const ReadStatus status = reader.read_stream(in, [&](ReadRecord& record) {
     evaluate_record(impl, record);
     ++summary.records;
     if (!impl.result.error.empty()) {
@@ -170,8 +165,14 @@ BatchSummary evaluate_buffer(detail::EvaluatorImpl& impl, std::string_view buffe
     }
     on_record(impl.result);
   });
-  if (!status.ok()) summary.error = status.error;  // a memory stream does not fail; kept honest
+  if (!status.ok()) summary.error = status.error;  // JSON: a memory stream does not fail
   return summary;
+}
+
+template <class OnRecord>
+BatchSummary evaluate_buffer(detail::EvaluatorImpl& impl, std::string_view buffer,
+                             const OnRecord& on_record) {
+  return evaluate_buffer(impl, impl.reader, buffer, on_record);
 }
 
 Evaluation make_evaluation(const detail::EvaluatorImpl& impl) {
@@ -314,6 +315,22 @@ int Evaluator::evaluate_jsonl(std::string_view json, std::string& out) {
 
 BatchSummary Evaluator::evaluate_lines_jsonl(std::string_view buffer, std::string& out) {
   return evaluate_buffer(*impl_, buffer, [&](const core::DealResult& r) {
+    impl_->shared->record_json.append(out, r);
+    out += '\n';
+  });
+}
+
+BatchSummary Evaluator::evaluate_csv_jsonl(std::string_view csv, std::string& out,
+                                           std::vector<std::string>* warnings) {
+  if (!ok()) return evaluate_buffer(*impl_, csv, [](const core::DealResult&) {});
+  // A reader per call: its header binding belongs to this one buffer.
+  CsvReaderOptions options;
+  options.id_field = impl_->id_field;
+  if (warnings) {
+    options.on_warning = [warnings](const CsvWarning& w) { warnings->push_back(w.message); };
+  }
+  CsvFactsReader reader(impl_->plan.schema, std::move(options));
+  return evaluate_buffer(*impl_, reader, csv, [&](const core::DealResult& r) {
     impl_->shared->record_json.append(out, r);
     out += '\n';
   });

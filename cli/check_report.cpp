@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/json_writer.hpp"
 #include "cli/plural.hpp"
 #include "grammar/diagnostic_render.hpp"
 
@@ -20,19 +21,16 @@ std::string check_summary_line(const Compilation& c) {
 }
 
 std::string check_json(const Compilation& c) {
-  std::string out = "{\"files\":[";
-  for (FileId f = 0; f < c.sources.size(); ++f) {
-    out += fmt::format("{}\"{}\"", f ? "," : "", json_escape(c.sources.file(f).path()));
-  }
-  out += "],\"diagnostics\":[";
-  bool first = true;
-  for (const Diagnostic& d : c.diagnostics.items()) {
-    if (!first) out += ',';
-    first = false;
-    out += render_json(d, c.sources);
-  }
-  out += fmt::format("],\"errors\":{},\"warnings\":{}}}", c.diagnostics.error_count(),
-                     c.diagnostics.warning_count());
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object().key("files").begin_array();
+  for (FileId f = 0; f < c.sources.size(); ++f) json.string(c.sources.file(f).path());
+  json.end_array().key("diagnostics").begin_array();
+  for (const Diagnostic& d : c.diagnostics.items()) json.raw(render_json(d, c.sources));
+  json.end_array();
+  json.key("errors").number(c.diagnostics.error_count());
+  json.key("warnings").number(c.diagnostics.warning_count());
+  json.end_object();
   return out;
 }
 

@@ -10,9 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "base/calendar.hpp"
+#include "cli/command_options.hpp"
 #include "cli/history_options.hpp"
 #include "cli/options.hpp"
-#include "base/calendar.hpp"
 
 namespace dealgate::cli {
 
@@ -23,17 +24,14 @@ struct CheckArgs {
   std::optional<DayNumber> today;  // a waiver whose last day is before it is an error
 };
 
-struct EvalArgs {
+// The commands that read deals take a DealInput (cli/command_options.hpp): --facts, --input,
+// --today, --param, --id-field.
+struct EvalArgs : DealInput {
   std::vector<std::string> rules;
-  std::string facts;  // a path, or `-` for standard input
-  InputFormat input = InputFormat::Auto;
   OutputFormat format = OutputFormat::Text;
   std::vector<std::string> gates;  // empty: every gate
-  std::optional<DayNumber> today;  // empty: today's UTC date
-  std::vector<std::pair<std::string, std::string>> params;
-  std::string id_field = "id";
-  unsigned threads = 0;  // 0: one per core
-  RecordArgs record;     // --record: add the run to a history
+  unsigned threads = 0;            // 0: one per core
+  RecordArgs record;               // --record: add the run to a history
 };
 
 struct TestArgs {
@@ -42,15 +40,10 @@ struct TestArgs {
   bool coverage = false;  // report which conditions the tests exercise
 };
 
-struct ExplainArgs {
+struct ExplainArgs : DealInput {
   std::vector<std::string> rules;
-  std::string facts;
-  InputFormat input = InputFormat::Auto;
-  std::string deal;                // the id of the deal to explain; empty: the first record
-  std::vector<std::string> gates;  // empty: every gate
-  std::optional<DayNumber> today;
-  std::vector<std::pair<std::string, std::string>> params;
-  std::string id_field = "id";
+  std::string deal;                          // the id of the deal to explain; empty: the first
+  std::vector<std::string> gates;            // empty: every gate
   OutputFormat format = OutputFormat::Text;  // text or json
 };
 
@@ -60,28 +53,20 @@ struct FmtArgs {
   bool check = false;  // only report the files that are not formatted
 };
 
-struct DiffArgs {
-  std::string old_rules;  // a .gate file or a folder
+struct DiffArgs : DealInput {  // `params` go to each side that declares them
+  std::string old_rules;       // a .gate file or a folder
   std::string new_rules;
-  std::string facts;  // a path, or `-` for standard input
-  InputFormat input = InputFormat::Auto;
   OutputFormat format = OutputFormat::Text;  // text, json or csv
   std::vector<std::string> gates;            // empty: every gate of either rule set
-  std::optional<DayNumber> today;
-  std::vector<std::pair<std::string, std::string>> params;      // for each side that declares them
   std::vector<std::pair<std::string, std::string>> old_params;  // the old rules only
   std::vector<std::pair<std::string, std::string>> new_params;  // the new rules only
-  std::string id_field = "id";
+  unsigned threads = 0;                                         // 0: one per core
 };
 
-struct ReportArgs {
+struct ReportArgs : DealInput {
   std::vector<std::string> rules;
-  std::string facts;
-  InputFormat input = InputFormat::Auto;
-  std::string output;  // the HTML file to write, or `-` for standard output
-  std::optional<DayNumber> today;
-  std::vector<std::pair<std::string, std::string>> params;
-  std::string id_field = "id";
+  std::string output;    // the HTML file to write, or `-` for standard output
+  unsigned threads = 0;  // 0: one per core
   RecordArgs record;
   std::string history;  // --history: trends over its runs
 };

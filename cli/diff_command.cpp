@@ -17,16 +17,19 @@
 #include <stdexcept>
 #include <thread>
 
+#include "base/suggest.hpp"
 #include "cli/diff_report.hpp"
 #include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
+#include "cli/ordered_facts.hpp"
 #include "cli/plural.hpp"
 #include "cli/rules.hpp"
 #include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
+#include "engine/run/deal_step.hpp"
 #include "engine/run/rule_diff.hpp"
-#include "base/suggest.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -232,40 +235,6 @@ int run_diff(const DiffArgs& args, const Io& io) {
     }
   }
 
-  // The old rules read and evaluate on a thread of their own; the main thread does the new rules
-  // and pairs the results record by record.
-  std::ostringstream old_warnings, new_warnings;
-  FactsSource old_source{facts_path, args.input, args.id_field, &old_warnings, io.err_color};
-  FactsSource new_source{facts_path, args.input, args.id_field, &new_warnings, io.err_color};
-  Handoff handoff;
-  std::string old_input_error, old_failure;
-  std::thread old_side([&] {
-    try {
-      Evaluator evaluator(old_plan);
-      old_input_error = read_facts(old_plan.schema, old_source, [&](const FactsRecord& record) {
-        DealResult result;
-        result.line = record.line;
-        result.id_json = record.id_json.empty() ? std::string("null") : record.id_json;
-        result.error = record.error;
-        if (record.error.empty() && diff.evaluates_old()) {
-          evaluator.evaluate(record.facts, old_options, result);
-        }
-        handoff.push(std::move(result));
-      });
-    } catch (const std::exception& e) {
-      old_failure = e.what();
-    }
-    handoff.close();
-  });
-  struct Join {
-    Handoff& handoff;
-    std::thread& thread;
-    ~Join() {
-      handoff.cancel();
-      if (thread.joinable()) thread.join();
-    }
-  } join{handoff, old_side};
-
   DiffReport report;
   report.old_rules = args.old_rules;
   report.new_rules = args.new_rules;
@@ -273,34 +242,132 @@ int run_diff(const DiffArgs& args, const Io& io) {
   report.diff = &diff;
   WaiverSummary waivers(new_plan);
   if (!new_plan.waivers.empty()) report.waivers = &waivers;
-  Evaluator evaluator(new_plan);
-  DealResult result;
   bool out_of_step = false;
-  const std::string new_input_error =
-      read_facts(new_plan.schema, new_source, [&](const FactsRecord& record) {
-        std::optional<DealResult> old_result = handoff.pop();
-        if (!old_result || old_result->line != record.line) {
-          out_of_step = true;
-          return;
-        }
-        result.line = record.line;
-        result.id_json = record.id_json.empty() ? std::string("null") : record.id_json;
-        result.error = record.error;
-        result.gates.clear();
-        if (!record.error.empty() || !old_result->error.empty()) {
-          report.errors.emplace_back(record.line,
-                                     record.error.empty() ? old_result->error : record.error);
-          return;
-        }
-        if (diff.evaluates_new()) evaluator.evaluate(record.facts, new_options, result);
-        waivers.add(result);
-        DealChanges changes = diff.compare(*old_result, result);
-        if (!changes.gates.empty()) report.changes.push_back(std::move(changes));
-      });
-  while (handoff.pop()) out_of_step = true;  // the old side read more records than the new
-  handoff.cancel();
-  old_side.join();
-  if (!old_failure.empty()) throw std::runtime_error(old_failure);
+  // One record's two results, in input order, into the report.
+  auto pair_up = [&](const DealResult& old_result, const DealResult& new_result) {
+    if (old_result.line != new_result.line) {
+      out_of_step = true;
+      return;
+    }
+    if (!new_result.error.empty() || !old_result.error.empty()) {
+      report.errors.emplace_back(new_result.line,
+                                 new_result.error.empty() ? old_result.error : new_result.error);
+      return;
+    }
+    waivers.add(new_result);
+    DealChanges changes = diff.compare(old_result, new_result);
+    if (!changes.gates.empty()) report.changes.push_back(std::move(changes));
+  };
+  auto evaluate_side = [&](Evaluator& evaluator, bool evaluates, const EvalOptions& options,
+                           std::uint64_t line, const std::string& error, const std::string& id_json,
+                           const Facts& facts, DealResult& result) {
+    if (evaluates) {
+      evaluate_record(evaluator, options, line, error, id_json, facts, result);
+    } else {
+      start_result(line, error, id_json, result);
+    }
+  };
+
+  std::ostringstream old_warnings, new_warnings;
+  FactsSource old_source{facts_path, args.input, args.id_field, &old_warnings, io.err_color};
+  FactsSource new_source{facts_path, args.input, args.id_field, &new_warnings, io.err_color};
+  std::string old_input_error, new_input_error;
+  const unsigned threads = threads_or_cores(args.threads);
+  // JSON Lines on several threads: each worker reads a block with both rule sets' schemas and
+  // evaluates both sides; the pairs come back in order. Anything else (one thread, CSV, a JSON
+  // document) is read twice in step, below.
+  bool read_in_blocks = threads > 1 && !is_csv(new_source);
+  if (read_in_blocks) {
+    struct Worker {
+      Worker(const Plan& old_plan, const Plan& new_plan, const std::string& id_field)
+          : old_reader(old_plan.schema, id_field),
+            new_reader(new_plan.schema, id_field),
+            old_evaluator(old_plan),
+            new_evaluator(new_plan) {}
+      FactsReader old_reader, new_reader;
+      Evaluator old_evaluator, new_evaluator;
+    };
+    struct Pairs {
+      std::vector<DealResult> old_results, new_results;
+    };
+    std::vector<std::unique_ptr<Worker>> workers(threads);
+    OrderedBlocks<Pairs> run(
+        threads,
+        [&](unsigned w, std::string_view lines, std::uint64_t first_line, Pairs& out) {
+          if (!workers[w]) workers[w] = std::make_unique<Worker>(old_plan, new_plan, args.id_field);
+          Worker& worker = *workers[w];
+          out.old_results.clear();
+          out.new_results.clear();
+          worker.old_reader.read_lines(lines, first_line, [&](ReadRecord& record) {
+            evaluate_side(worker.old_evaluator, diff.evaluates_old(), old_options, record.line,
+                          record.error, record.id_json, record.facts,
+                          out.old_results.emplace_back());
+          });
+          worker.new_reader.read_lines(lines, first_line, [&](ReadRecord& record) {
+            evaluate_side(worker.new_evaluator, diff.evaluates_new(), new_options, record.line,
+                          record.error, record.id_json, record.facts,
+                          out.new_results.emplace_back());
+          });
+        },
+        [&](Pairs& pairs) {
+          if (pairs.old_results.size() != pairs.new_results.size()) out_of_step = true;
+          const std::size_t n = std::min(pairs.old_results.size(), pairs.new_results.size());
+          for (std::size_t i = 0; i < n; ++i) pair_up(pairs.old_results[i], pairs.new_results[i]);
+        });
+    bool a_document = false;  // not JSON Lines after all: no record comes in a block
+    new_input_error = read_facts_in_blocks(
+        new_plan.schema, new_source, ThreadOptions{}.block_bytes,
+        [&](const FactsRecord&) { a_document = true; },
+        [&](std::string_view lines, std::uint64_t first_line) { run.submit(lines, first_line); });
+    run.finish();
+    read_in_blocks = !a_document;
+    if (a_document) new_input_error.clear();
+  }
+  if (!read_in_blocks) {
+    // The old rules read and evaluate on a thread of their own; the main thread does the new
+    // rules and pairs the results record by record.
+    Handoff handoff;
+    std::string old_failure;
+    std::thread old_side([&] {
+      try {
+        Evaluator evaluator(old_plan);
+        old_input_error = read_facts(old_plan.schema, old_source, [&](const FactsRecord& record) {
+          DealResult result;
+          evaluate_side(evaluator, diff.evaluates_old(), old_options, record.line, record.error,
+                        record.id_json, record.facts, result);
+          handoff.push(std::move(result));
+        });
+      } catch (const std::exception& e) {
+        old_failure = e.what();
+      }
+      handoff.close();
+    });
+    struct Join {
+      Handoff& handoff;
+      std::thread& thread;
+      ~Join() {
+        handoff.cancel();
+        if (thread.joinable()) thread.join();
+      }
+    } join{handoff, old_side};
+
+    Evaluator evaluator(new_plan);
+    DealResult result;
+    new_input_error = read_facts(new_plan.schema, new_source, [&](const FactsRecord& record) {
+      std::optional<DealResult> old_result = handoff.pop();
+      if (!old_result) {
+        out_of_step = true;
+        return;
+      }
+      evaluate_side(evaluator, diff.evaluates_new(), new_options, record.line, record.error,
+                    record.id_json, record.facts, result);
+      pair_up(*old_result, result);
+    });
+    while (handoff.pop()) out_of_step = true;  // the old side read more records than the new
+    handoff.cancel();
+    old_side.join();
+    if (!old_failure.empty()) throw std::runtime_error(old_failure);
+  }
 
   print_warnings(old_warnings.str(), new_warnings.str(), io.err);
   write_diff(args.format, report, io.out, io.out_color);

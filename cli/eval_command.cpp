@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
+#include "cli/ordered_facts.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plural.hpp"
 #include "cli/progress.hpp"
@@ -19,16 +20,6 @@
 #include "engine/eval/evaluator.hpp"
 
 namespace dealgate::cli {
-namespace {
-
-// A file that cannot be opened is reported before any output is written, so stdout stays empty.
-unsigned default_threads() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores > 0 ? cores : 1;
-}
-
-}  // namespace
-
 int run_eval(const EvalArgs& args, const Io& io) {
   std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
   if (!compilation) return kExitUsage;
@@ -37,6 +28,7 @@ int run_eval(const EvalArgs& args, const Io& io) {
   if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;
   // The text report tells people what to change; the data formats stay lean.
   options.checklist = args.format == OutputFormat::Text;
+  options.shown = args.format == OutputFormat::Text;
   if (plan.gates.empty()) spdlog::warn("the rules declare no gates; there is nothing to report");
   spdlog::debug("today is {}; results in input order", format_date(options.today));
 
@@ -60,11 +52,11 @@ int run_eval(const EvalArgs& args, const Io& io) {
 
   std::unique_ptr<ResultWriter> writer =
       make_writer(args.format, plan, io.out, WriterOptions{io.out_color});
-  if (recording) writer = recording->wrap(std::move(writer));
   Progress progress(io.err, io.progress);
   EvalTally tally;
   PipelineOptions pipeline;
-  pipeline.threads = args.threads > 0 ? args.threads : default_threads();
+  pipeline.threads = threads_or_cores(args.threads);
+  pipeline.recording = recording.get();
   if (args.facts == "-" && io.stdin_is_terminal) {
     pipeline.threads = 1;  // one deal at a time, answered as it is typed
     pipeline.flush_each_record = &io.out;

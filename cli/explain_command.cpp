@@ -2,18 +2,20 @@
 
 #include <fmt/format.h>
 
+#include "base/json_text.hpp"
+#include "base/suggest.hpp"
 #include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/explain_render.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
 #include "cli/rules.hpp"
+#include "cli/shown_text.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
-#include "base/json_text.hpp"
+#include "engine/eval/shown.hpp"
 #include "engine/eval/waivers.hpp"
-#include "base/suggest.hpp"
 
 namespace dealgate::cli {
 
@@ -89,6 +91,10 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   } else {
     out += fmt::format("Deal {} (line {}), today {}\n", id.empty() ? "without id" : id, line,
                        format_date(options.today));
+    DealResult shown;
+    read_shown(plan, facts, shown);
+    if (const std::string text = shown_line(plan, shown); !text.empty())
+      out += fmt::format("  {}\n", text);
     for (const WaiverUse& use : waivers) {
       out += fmt::format("Waiver {}{}\n", describe_waiver(plan, use.waiver),
                          use.expired ? ": EXPIRED, it no longer applies" : "");

@@ -32,11 +32,12 @@ struct HistoryOptionTexts {
   std::string since, stale_within = "14", format = "text";
 };
 
-// --record FILE, --close-date-field, --amount-field, --field (repeatable).
+// --record FILE and --close-date-field.
 void add_record_options(CLI::App& command, RecordArgs& args);
 // report --history FILE.
 void add_trend_option(CLI::App& report, std::string& path);
-CLI::App* add_history_command(CLI::App& app, HistoryArgs& args, HistoryOptionTexts& texts);
+// The arguments of the `history` command.
+void add_history_options(CLI::App& command, HistoryArgs& args, HistoryOptionTexts& texts);
 std::optional<UsageError> finish_history_args(HistoryArgs& args, const HistoryOptionTexts& texts);
 
 }  // namespace dealgate::cli

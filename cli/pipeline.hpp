@@ -1,13 +1,14 @@
 // The evaluation loop of `eval`: reads every record of the facts input, evaluates it and hands the
 // result to the writer, strictly in input order, on one thread or several.
 //
-// With N > 1 threads, the calling thread reads JSON Lines input in blocks of whole lines (about
-// block_bytes each) and counts their lines; N worker threads each own a FactsReader, an Evaluator
-// and a fragment writer, and read, evaluate and render a whole block into text; the calling
-// thread writes the blocks' text in input order. At most N + 2 blocks (34 at most) are in flight,
-// so memory stays the same however long the input. Summaries (text, json) are kept per worker
-// and merged at the end. The output is byte-identical for every N. Input that is not JSON Lines
-// (CSV, a JSON array, one document) is read and evaluated on the calling thread, as with N = 1.
+// With N > 1 threads (the run loop of engine/run/ordered_blocks.hpp, through
+// cli/ordered_facts.hpp), the calling thread reads JSON Lines input in blocks of whole lines
+// (about block_bytes each); N worker threads each own a FactsReader, an Evaluator and a fragment
+// writer, and read, evaluate and render a whole block into text; the calling thread writes the
+// blocks' text in input order, with bounded memory however long the input. Summaries (text, json)
+// are kept per worker and merged at the end. The output is byte-identical for every N. Input that
+// is not JSON Lines (CSV, a JSON array, one document) is read and evaluated on the calling thread,
+// as with N = 1.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +17,7 @@
 
 #include "cli/facts_input.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_recording.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 
@@ -38,6 +40,8 @@ struct PipelineOptions {
   // Someone is typing the deals (`--facts -` at a terminal): each result is written through to
   // this stream as soon as it is evaluated, instead of in large pieces.
   std::ostream* flush_each_record = nullptr;
+  // --record: every result is recorded too, in input order.
+  RunRecording* recording = nullptr;
 };
 
 // Evaluates every record of `source` and writes the results through `writer` (not finished: the

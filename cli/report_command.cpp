@@ -11,12 +11,15 @@
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
+#include "cli/ordered_facts.hpp"
 #include "cli/plural.hpp"
 #include "cli/report_html.hpp"
+#include "cli/report_trends.hpp"
 #include "cli/rules.hpp"
 #include "cli/run_recording.hpp"
-#include "cli/report_trends.hpp"
 #include "engine/eval/evaluator.hpp"
+#include "engine/facts/json_facts.hpp"
+#include "engine/run/deal_step.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -36,6 +39,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   EvalOptions options;
   if (!make_eval_options(plan, {}, args.params, args.today, io, options)) return kExitUsage;
   options.checklist = true;
+  options.shown = true;
 
   {
     std::error_code ec;
@@ -53,23 +57,44 @@ int run_report(const ReportArgs& args, const Io& io) {
         RunRecording::start(args.record, plan, options, args.facts, "report", io, exit_code);
     if (!recording) return exit_code;
   }
+  // Read and evaluated on --threads workers, kept in input order.
+  const FactsSource source{args.facts, args.input, args.id_field};
+  const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
   std::vector<DealResult> deals;
   std::uint64_t unreadable = 0;
-  const std::string input_error =
-      read_facts(plan.schema, FactsSource{args.facts, args.input, args.id_field},
-                 [&](const FactsRecord& record) {
-                   DealResult& result = deals.emplace_back();
-                   result.line = record.line;
-                   result.id_json.assign(record.id_json.empty() ? std::string_view("null")
-                                                                : std::string_view(record.id_json));
-                   result.error = record.error;
-                   if (record.error.empty()) {
-                     evaluator.evaluate(record.facts, options, result);
-                   } else {
-                     ++unreadable;
-                   }
-                 });
+  auto keep = [&](DealResult& result) {  // in input order
+    if (!result.error.empty()) ++unreadable;
+    if (recording) recording->add(result);
+    deals.push_back(std::move(result));
+  };
+  struct Worker {
+    Worker(const Plan& plan, const FactsSource& source)
+        : reader(plan.schema, source.id_field), evaluator(plan) {}
+    FactsReader reader;
+    Evaluator evaluator;
+  };
+  std::vector<std::unique_ptr<Worker>> workers(threads);
+  const std::string input_error = read_facts_in_order<std::vector<DealResult>>(
+      plan.schema, source, ThreadOptions{threads},
+      [&](const FactsRecord& record) {
+        DealResult result;
+        evaluate_record(evaluator, options, record.line, record.error, record.id_json, record.facts,
+                        result);
+        keep(result);
+      },
+      [&](unsigned w, std::string_view lines, std::uint64_t first_line,
+          std::vector<DealResult>& out) {
+        if (!workers[w]) workers[w] = std::make_unique<Worker>(plan, source);
+        out.clear();
+        workers[w]->reader.read_lines(lines, first_line, [&](ReadRecord& record) {
+          evaluate_record(workers[w]->evaluator, options, record.line, record.error, record.id_json,
+                          record.facts, out.emplace_back());
+        });
+      },
+      [&](std::vector<DealResult>& block) {
+        for (DealResult& result : block) keep(result);
+      });
   if (!input_error.empty() && deals.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;
@@ -78,7 +103,6 @@ int run_report(const ReportArgs& args, const Io& io) {
   // Recorded first, so that the trends of the same file show this run too.
   bool recorded = true;
   if (recording) {
-    for (const DealResult& deal : deals) recording->add(deal);
     if (!input_error.empty()) {
       io.err << "the run was not recorded: its input could not be read to the end\n";
     } else {

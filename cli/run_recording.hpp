@@ -1,7 +1,8 @@
 // `--record FILE` for a command that evaluates deals: what the evaluator must capture, the run
 // opened in the history before the first deal (so a bad file is said before any output), the
-// rows written as results come (from every evaluating thread, in batches), and the commit at the
-// end. A run that does not reach commit() leaves the history as it was.
+// rows written in input order as the run loop delivers results (worker threads only turn their
+// results into rows), and the commit at the end. A run that does not reach commit() leaves the
+// history as it was.
 #pragma once
 
 #include <memory>
@@ -10,7 +11,6 @@
 
 #include "cli/history_options.hpp"
 #include "cli/io.hpp"
-#include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "history/record_layout.hpp"
 #include "history/recorder.hpp"
@@ -26,10 +26,13 @@ class RunRecording {
                                              EvalOptions& options, const std::string& input,
                                              const char* command, const Io& io, int& exit_code);
 
-  // A writer that renders through `inner` and records every result it is given, on any thread.
-  std::unique_ptr<ResultWriter> wrap(std::unique_ptr<ResultWriter> inner);
-  // Records one result (on the calling thread).
+  // The rows of one result, into a worker's batch; safe on any thread.
+  void collect(const DealResult& result, history::RowBatch& rows) const {
+    layout_->append(result, rows);
+  }
+  // Records one result, or a block's rows, on the calling thread in input order.
   void add(const DealResult& result);
+  void add(history::RowBatch& rows);
   // Writes what is left and commits; says so on io.err. False (with the reason printed) when the
   // commit failed; the history is then as it was.
   bool finish(const Io& io);

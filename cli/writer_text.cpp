@@ -5,13 +5,14 @@
 
 #include <algorithm>
 
+#include "base/json_text.hpp"
 #include "cli/checklist_text.hpp"
+#include "cli/shown_text.hpp"
 #include "cli/stage_summary.hpp"
 #include "cli/summary.hpp"
 #include "cli/terminal.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
-#include "base/json_text.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -44,6 +45,8 @@ class TextWriter final : public ResultWriter {
       } else {
         buffer_ += fmt::format("{}{}{} (line {})\n", p_.bold, id, p_.reset, result.line);
       }
+      if (const std::string shown = shown_line(plan_, result); !shown.empty())
+        buffer_ += fmt::format("  {}\n", shown);
       for (const GateResult& gate : result.gates) write_gate(gate);
       if (result.has_stage) write_stage(result.stage);
       for (const WaiverUse& use : result.waivers) write_waiver(use);

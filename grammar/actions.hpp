@@ -14,12 +14,12 @@
 #include <utility>
 #include <vector>
 
-#include "grammar/ast.hpp"
 #include "base/calendar.hpp"
+#include "base/utf8.hpp"
+#include "grammar/ast.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
-#include "base/utf8.hpp"
 
 namespace dealgate::grammar {
 
@@ -1090,6 +1090,72 @@ struct action<stage_mapping> {
 };
 template <>
 struct action<stages_decl> : finish_decl<ast::StagesDecl> {};
+
+// ---- What a report shows
+
+template <>
+struct action<show_keyword> : start_decl<ast::ShowDecl> {};
+template <>
+struct action<show_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.opens.push_back({"show {", s.span(in)});
+    s.context = "the `show` block";
+  }
+};
+template <>
+struct action<show_close> : close_block {};
+template <>
+struct action<show_fact> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    ast::ShowField field;
+    field.fact = split_path(in, s);
+    field.fact_span = s.span(in);
+    s.current<ast::ShowDecl>().fields.push_back(std::move(field));
+  }
+};
+template <>
+struct action<show_label> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::ShowDecl>().fields.back().label = ast::StringLiteral{s.text, s.span(in)};
+  }
+};
+template <>
+struct action<show_money> {
+  static void apply0(parse_state& s) { s.current<ast::ShowDecl>().fields.back().money = true; }
+};
+template <>
+struct action<show_currency_code> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::ShowDecl>().fields.back().currency_code = ast::StringLiteral{s.text, s.span(in)};
+  }
+};
+template <>
+struct action<show_currency_fact> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::ShowDecl>().fields.back().currency_fact = split_path(in, s);
+  }
+};
+template <>
+struct action<show_currency> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::ShowDecl>().fields.back().currency_span = s.span(in);
+  }
+};
+template <>
+struct action<show_field> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, parse_state& s) {
+    s.current<ast::ShowDecl>().fields.back().span = s.span(in);
+  }
+};
+template <>
+struct action<show_decl> : finish_decl<ast::ShowDecl> {};
 
 // ---- Waivers
 

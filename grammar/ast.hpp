@@ -301,8 +301,27 @@ struct WaiverDecl {
   Span span;
 };
 
+// One line of a `show` block: `amount "Amount" as money in currency`.
+struct ShowField {
+  std::vector<Ident> fact;  // the path's segments
+  Span fact_span;
+  std::optional<StringLiteral> label;  // the heading; the path when absent
+  bool money = false;                  // `as money in ...`
+  std::vector<Ident> currency_fact;    // `in currency`: the fact naming each deal's currency
+  std::optional<StringLiteral> currency_code;  // or `in "EUR"`: one currency for every deal
+  Span currency_span;
+  Span span;
+};
+
+// `show { ... }`: the facts every output shows beside a deal's id (the id stays the key), and
+// which of them is the deal's money. Several `show` blocks (across files) add up, in order.
+struct ShowDecl {
+  std::vector<ShowField> fields;
+  Span span;
+};
+
 using Decl = std::variant<RulesetDecl, PhasesDecl, FactsDecl, ConstDecl, ParamDecl, Block, TestDecl,
-                          StagesDecl, WaiverDecl>;
+                          StagesDecl, WaiverDecl, ShowDecl>;
 
 struct Comment {
   Span span;  // from `#` to the end of the line, line break excluded

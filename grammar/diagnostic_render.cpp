@@ -116,53 +116,59 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources,
   return out;
 }
 
-std::string json_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
+namespace {
+
+void write_place(JsonWriter& json, const DiagnosticJson::Place& place) {
+  json.key("message").string(place.message);
+  json.key("file").string(place.file);
+  json.key("line").number(place.line);
+  json.key("column").number(place.column);
+}
+
+}  // namespace
+
+void write_diagnostic_json(JsonWriter& json, const DiagnosticJson& d) {
+  json.begin_object();
+  json.key("severity").string(d.severity);
+  json.key("code").string(d.code);
+  write_place(json, d.at);
+  if (d.has_end) {
+    json.key("end_line").number(d.end.line);
+    json.key("end_column").number(d.end.column);
   }
-  return out;
+  json.key("help").string(d.help);
+  if (d.has_notes) {
+    json.key("notes").begin_array();
+    for (const DiagnosticJson::Place& note : d.notes) {
+      json.begin_object();
+      write_place(json, note);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  json.end_object();
 }
 
 std::string render_json(const Diagnostic& d, const SourceSet& sources) {
   const SourceFile& file = sources.file(d.span.file);
-  LineColumn at = file.locate(d.span.begin);
-  LineColumn end = file.locate(std::max(d.span.begin, d.span.end));
-  std::string notes;
+  const LineColumn at = file.locate(d.span.begin);
+  DiagnosticJson fields;
+  fields.severity = severity_name(d.severity);
+  fields.code = d.code;
+  fields.at = {d.message, file.path(), at.line, at.column};
+  fields.has_end = true;
+  fields.end = file.locate(std::max(d.span.begin, d.span.end));
+  fields.help = d.help;
+  fields.has_notes = true;
   for (const Note& note : d.notes) {
-    const SourceFile& nf = sources.file(note.span.file);
-    LineColumn nat = nf.locate(note.span.begin);
-    if (!notes.empty()) notes += ',';
-    notes += fmt::format(R"({{"message":"{}","file":"{}","line":{},"column":{}}})",
-                         json_escape(note.message), json_escape(nf.path()), nat.line, nat.column);
+    const SourceFile& note_file = sources.file(note.span.file);
+    const LineColumn note_at = note_file.locate(note.span.begin);
+    fields.notes.push_back({note.message, note_file.path(), note_at.line, note_at.column});
   }
-  return fmt::format(
-      R"({{"severity":"{}","code":"{}","message":"{}","file":"{}","line":{},"column":{},"end_line":{},"end_column":{},"help":"{}","notes":[{}]}})",
-      severity_name(d.severity), d.code, json_escape(d.message), json_escape(file.path()), at.line,
-      at.column, end.line, end.column, json_escape(d.help), notes);
+  std::string out;
+  JsonWriter json(out);
+  write_diagnostic_json(json, fields);
+  return out;
 }
 
 }  // namespace dealgate

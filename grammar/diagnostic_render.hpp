@@ -1,8 +1,12 @@
 // The one place where diagnostics become text: compiler style for people, JSON for tools.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "base/json_writer.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
@@ -22,6 +26,27 @@ std::string render_text(const Diagnostic& diagnostic, const SourceSet& sources,
 // "help","notes":[{"message","file","line","column"}]}.
 std::string render_json(const Diagnostic& diagnostic, const SourceSet& sources);
 
-std::string json_escape(std::string_view text);
+// A diagnostic's JSON object as fields, so the compiler's diagnostics (render_json, `dealgate
+// check --format json`) and the library's (the C API's error JSON, which has no spans and no
+// notes) are written by one function.
+struct DiagnosticJson {
+  struct Place {
+    std::string_view message;
+    std::string_view file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+  };
+  std::string_view severity;
+  std::string_view code;
+  Place at;  // `at.message` is the diagnostic's message
+  bool has_end = false;
+  LineColumn end;
+  std::string_view help;
+  bool has_notes = false;
+  std::vector<Place> notes;
+};
+
+// {"severity","code","message","file","line","column"[,"end_line","end_column"],"help"[,"notes"]}
+void write_diagnostic_json(JsonWriter& json, const DiagnosticJson& diagnostic);
 
 }  // namespace dealgate

@@ -178,6 +178,21 @@ template<> inline constexpr const char* error_message< stages_close > = "expecte
 template<> inline constexpr const char* error_note< stages_close > = "{open} opened here";
 template<> inline constexpr const char* error_help< stages_close > = "each line maps CRM stages to a phase: `\"Closed Won\" -> Deliver`";
 
+// ---- What a report shows
+template<> inline constexpr const char* error_message< show_open > = "expected `{` to open the list of facts to show";
+template<> inline constexpr const char* error_help< show_open > = "write `show { account \"Account\"  amount as money in currency }`";
+template<> inline constexpr const char* error_message< show_money_word > = "expected `money` after `as`";
+template<> inline constexpr std::string_view error_suggestions< show_money_word > = "money";
+template<> inline constexpr const char* error_help< show_money_word > = "write `amount as money in currency`";
+template<> inline constexpr const char* error_message< show_in > = "expected `in` and the currency after `as money`";
+template<> inline constexpr std::string_view error_suggestions< show_in > = "in";
+template<> inline constexpr const char* error_message< show_currency > = "expected the fact that holds the currency, or a currency code like \"EUR\"";
+template<> inline constexpr const char* error_names< show_currency > = "a fact";
+template<> inline constexpr const char* error_message< show_close > = "expected a fact to show or `}` to close {open}";
+template<> inline constexpr const char* error_note< show_close > = "{open} opened here";
+template<> inline constexpr const char* error_help< show_close > = "one fact a line, with an optional heading: `account \"Account\"`";
+template<> inline constexpr const char* error_names< show_close > = "a fact";
+
 // ---- Waivers
 template<> inline constexpr const char* error_message< waiver_name > = "expected a waiver name after `waiver`";
 template<> inline constexpr const char* error_names< waiver_name > = "a waiver";

@@ -538,6 +538,28 @@ class Formatter {
     line_end(d.span.end);
   }
 
+  void emit(const ast::ShowDecl& d) {
+    out_ += "show {";
+    line_end(d.span.begin + 4);  // after `show`: a comment there trails the opening line
+    for (const ast::ShowField& f : d.fields) {
+      keep_blank_line(f.span.begin);
+      comments_before(f.span.begin, 2);
+      keep_blank_line(f.span.begin);
+      comments_before(f.span.end, 2, f.span);
+      out_ += "  " + path_text(f.fact);
+      if (f.label) out_ += " \"" + escape(f.label->text, false) + "\"";
+      if (f.money) {
+        out_ += " as money in ";
+        out_ += f.currency_code ? "\"" + escape(f.currency_code->text, false) + "\""
+                                : path_text(f.currency_fact);
+      }
+      line_end(f.span.end);
+    }
+    comments_before(d.span.end, 2);
+    out_ += "}";
+    line_end(d.span.end);
+  }
+
   // The clauses in the order the author wrote them, one a line.
   void emit(const ast::WaiverDecl& w) {
     out_ += "waiver " + w.name.name;

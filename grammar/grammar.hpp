@@ -402,6 +402,28 @@ struct stages_decl : pegtl::seq< stages_keyword, sep, pegtl::must< stages_from >
                                  pegtl::opt< stages_by, sep, pegtl::must< stage_owner >, sep >,
                                  pegtl::must< stages_open >, stages_body > {};
 
+// ---- What a report shows beside a deal's id: `show { account "Account"  amount as money in currency }`
+// `show`, `as` and `money` are words only here, not reserved. Each line names one fact, optionally
+// its heading, and `as money in <currency fact or "EUR">` for the one amount totalled per currency.
+
+struct show_keyword : key< TAO_PEGTL_STRING( "show" ) > {};
+struct show_open : pegtl::one< '{' > {};
+struct show_fact : pegtl::seq< identifier, pegtl::star< pegtl::one< '.' >, pegtl::must< stage_path_segment > > > {};
+struct show_label : string_literal {};
+struct show_as : key< TAO_PEGTL_STRING( "as" ) > {};
+struct show_money_word : key< TAO_PEGTL_STRING( "money" ) > {};
+struct show_in : key< TAO_PEGTL_STRING( "in" ) > {};
+struct show_currency_code : string_literal {};
+struct show_currency_fact : pegtl::seq< identifier, pegtl::star< pegtl::one< '.' >, pegtl::must< stage_path_segment > > > {};
+struct show_currency : pegtl::sor< show_currency_code, show_currency_fact > {};
+struct show_money : pegtl::seq< show_as, sep, pegtl::must< show_money_word >, sep, pegtl::must< show_in >, sep,
+                                pegtl::must< show_currency > > {};
+// The trailing white space stays outside a field, so a comment after it is not part of its span.
+struct show_field : pegtl::seq< show_fact, pegtl::opt< sep, show_label >, pegtl::opt< sep, show_money > > {};
+struct show_close : pegtl::one< '}' > {};
+struct show_body : pegtl::seq< sep, pegtl::star< show_field, sep >, pegtl::must< show_close > > {};
+struct show_decl : pegtl::seq< show_keyword, sep, pegtl::must< show_open >, show_body > {};
+
 // ---- Waivers: `waiver name "label" { deal "D-1" ... }` --------------------------------------------
 // Like `stages`, the words of a waiver are words only here, not reserved: a fact may be named `deal`,
 // `reason` or `until`.
@@ -487,7 +509,7 @@ struct test_decl : pegtl::seq< test_keyword, sep, pegtl::must< test_name >, sep,
 // ---- The file -----------------------------------------------------------------------------------
 
 struct declaration : pegtl::sor< ruleset_decl, phases_decl, facts_decl, const_decl, param_decl,
-                                 milestone_decl, gate_decl, test_decl, stages_decl, waiver_decl > {};
+                                 milestone_decl, gate_decl, test_decl, stages_decl, waiver_decl, show_decl > {};
 struct end_of_file : pegtl::eof {};
 struct rule_file : pegtl::seq< pegtl::opt< pegtl::utf8::bom >, sep, pegtl::star< declaration, sep >,
                                pegtl::must< end_of_file > > {};

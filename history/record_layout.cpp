@@ -18,23 +18,23 @@ NodeIndex declared(const Plan& plan, std::string_view name, ValueType type) {
   return node != kNoNode && plan.schema.node(node).type == type ? node : kNoNode;
 }
 
-// The frame-0 fact at `path`, or an explanation of why it cannot be recorded.
-NodeIndex resolve(const Plan& plan, const std::string& path, std::optional<ValueType> type,
-                  std::string_view option, std::string& error) {
-  const NodeIndex node = plan.schema.find_path(path);
-  if (node == kNoNode || plan.schema.node(node).frame != 0) {
-    std::string help = did_you_mean(path, plan.schema.all_paths());
-    error = fmt::format("{} `{}`: the rules declare no such fact{}", option, path,
-                        help.empty() ? "" : "; " + help);
-    return kNoNode;
+// The shown date fact that is the close date: `path` (from --close-date-field), else the shown
+// `close_date`; kNone when there is none, or with `error` set when `path` is not a shown date.
+std::uint32_t close_date_of(const Plan& plan, const std::string& path, std::string& error) {
+  const std::string& wanted = path.empty() ? std::string("close_date") : path;
+  std::vector<std::string> dates;
+  for (std::uint32_t i = 0; i < plan.shown.size(); ++i) {
+    const PlanShownField& field = plan.shown[i];
+    if (field.type != ValueType::Date) continue;
+    if (field.path == wanted) return i;
+    dates.push_back(field.path);
   }
-  const ValueType found = plan.schema.node(node).type;
-  if ((type && found != *type) || found == ValueType::List || found == ValueType::Record) {
-    error = fmt::format("{} `{}`: the fact is a {}, not a {}", option, path, value_type_word(found),
-                        type ? value_type_word(*type) : "single value");
-    return kNoNode;
-  }
-  return node;
+  if (path.empty()) return kNone;
+  std::string help = did_you_mean(path, dates);
+  error = fmt::format(
+      "--close-date-field `{}`: the rules' `show` declaration shows no date fact of that name{}",
+      path, help.empty() ? "; add it to `show { ... }`" : "; " + help);
+  return kNone;
 }
 
 std::optional<double> limit_of(const Plan& plan, const ExprNode& node, const ParamValues* params) {
@@ -101,21 +101,9 @@ std::optional<RecordLayout> RecordLayout::make(const Plan& plan, const RecordFie
     layout.stage_ = declared(plan, "stage", ValueType::String);
     if (layout.stage_ != kNoNode) layout.stage_at_ = layout.add_capture(layout.stage_);
   }
-  layout.amount_ = fields.amount.empty()
-                       ? declared(plan, "amount", ValueType::Number)
-                       : resolve(plan, fields.amount, ValueType::Number, "--amount-field", error);
+  if (plan.money) layout.amount_ = plan.money->field;
+  layout.close_date_ = close_date_of(plan, fields.close_date, error);
   if (!error.empty()) return std::nullopt;
-  layout.close_date_ = fields.close_date.empty() ? declared(plan, "close_date", ValueType::Date)
-                                                 : resolve(plan, fields.close_date, ValueType::Date,
-                                                           "--close-date-field", error);
-  if (!error.empty()) return std::nullopt;
-  if (layout.amount_ != kNoNode) layout.amount_at_ = layout.add_capture(layout.amount_);
-  if (layout.close_date_ != kNoNode) layout.close_date_at_ = layout.add_capture(layout.close_date_);
-  for (const std::string& path : fields.display) {
-    const NodeIndex node = resolve(plan, path, std::nullopt, "--field", error);
-    if (node == kNoNode) return std::nullopt;
-    layout.display_.emplace_back(path, layout.add_capture(node));
-  }
   layout.freshness_ = find_freshness_rules(plan, params);
   for (const FreshnessRule& rule : layout.freshness_)
     layout.freshness_at_.push_back(layout.add_capture(rule.fact));
@@ -142,18 +130,23 @@ void RecordLayout::append(const DealResult& result, RowBatch& batch) const {
   } else if (const CapturedFact* stage = captured(stage_at_)) {
     deal.stage = stage->text;
   }
-  if (const CapturedFact* amount = captured(amount_at_)) deal.amount = std::stod(amount->text);
-  if (const CapturedFact* close = captured(close_date_at_)) deal.close_date = close->text;
-  if (!display_.empty()) {
+  if (result.has_money) {
+    deal.amount = result.money;
+    if (!result.currency.empty()) deal.currency = result.currency;
+  }
+  // A shown fact that is missing or invalid is shown empty, and kept as absent.
+  if (close_date_ != kNone && close_date_ < result.shown.size() &&
+      !result.shown[close_date_].empty())
+    deal.close_date = result.shown[close_date_];
+  if (!plan.shown.empty()) {
     deal.fields.clear();
     deal.fields.push_back('{');
-    for (const auto& [path, at] : display_) {
-      const CapturedFact* field = captured(at);
-      if (field == nullptr) continue;
+    for (std::size_t i = 0; i < plan.shown.size() && i < result.shown.size(); ++i) {
+      if (result.shown[i].empty()) continue;
       if (deal.fields.size() > 1) deal.fields += ',';
-      append_json_string(deal.fields, path);
+      append_json_string(deal.fields, plan.shown[i].path);
       deal.fields += ':';
-      append_json_string(deal.fields, field->text);
+      append_json_string(deal.fields, result.shown[i]);
     }
     deal.fields += '}';
   }

@@ -1,8 +1,9 @@
 // What a run keeps of each deal besides its gates, and where each piece comes from: the stage
-// (the rules' `stages` fact, else a top-level string `stage`), the amount and the close date (facts
-// named on the command line, else top-level `amount: number` and `close_date: date` when the rules
-// declare them), display fields, and the dates that conditions of the form
-// `today - DATE <= LIMIT` (a freshness rule) read, with the day each goes stale.
+// (the rules' `stages` fact, else a top-level string `stage`); the display fields, the amount and
+// the close date from the rules' `show` declaration (every shown fact, the money with its currency,
+// and the shown date fact named `close_date` or by --close-date-field); and the dates that
+// conditions of the form `today - DATE <= LIMIT` (a freshness rule) read, with the day each goes
+// stale.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +18,9 @@
 
 namespace dealgate::history {
 
-// The facts named on the command line; empty: the defaults above.
+// The shown fact named on the command line as the close date; empty: a shown `close_date`.
 struct RecordFields {
   std::string close_date;
-  std::string amount;
-  std::vector<std::string> display;
 };
 
 // A condition `today - fact <= limit` (or `<`, or written the other way round): it turns false on
@@ -35,9 +34,9 @@ struct FreshnessRule {
 // One deal's row, and its gates' and freshness rows, ready to bind.
 struct DealRow {
   std::uint64_t line = 0;
-  std::optional<std::string> deal, error, stage, close_date;
+  std::optional<std::string> deal, error, stage, close_date, currency;
   std::optional<double> amount;
-  std::string fields = "{}";  // a JSON object of the display fields that are present
+  std::string fields = "{}";  // a JSON object of the shown facts that are present, by path
 };
 
 struct GateRow {
@@ -67,18 +66,20 @@ struct RowBatch {
 
 class RecordLayout {
  public:
-  // Resolves `fields` against the plan's schema; a path that is not a frame-0 fact of the right
-  // type sets `error` (with a "did you mean") and returns nothing. `params` gives the limits of
-  // freshness rules that read a param (null: the defaults).
+  // Resolves `fields` against the plan's `show` declaration; a close date that is not a shown
+  // date fact sets `error` (with a "did you mean") and returns nothing. `params` gives the limits
+  // of freshness rules that read a param (null: the defaults).
   static std::optional<RecordLayout> make(const Plan& plan, const RecordFields& fields,
                                           const ParamValues* params, std::string& error);
 
-  // The facts the evaluator must capture (EvalOptions::capture) for append() to find them.
+  // The facts the evaluator must capture (EvalOptions::capture) for append() to find them; the
+  // evaluator must read the shown facts too (EvalOptions::shown).
   const std::vector<NodeIndex>& capture() const { return capture_; }
   const std::vector<FreshnessRule>& freshness_rules() const { return freshness_; }
-  // The facts the close date and amount come from; kNoNode when there is none.
-  NodeIndex close_date_fact() const { return close_date_; }
-  NodeIndex amount_fact() const { return amount_; }
+  // The shown facts (indexes into Plan::shown) the close date and amount come from; kNone when
+  // there is none.
+  std::uint32_t close_date_field() const { return close_date_; }
+  std::uint32_t amount_field() const { return amount_; }
 
   // Adds the rows of one evaluated (or unreadable) deal.
   void append(const DealResult& result, RowBatch& batch) const;
@@ -89,9 +90,9 @@ class RecordLayout {
 
   const Plan* plan_;
   std::vector<NodeIndex> capture_;
-  NodeIndex stage_ = kNoNode, amount_ = kNoNode, close_date_ = kNoNode;
-  std::uint32_t stage_at_ = kNone, amount_at_ = kNone, close_date_at_ = kNone;
-  std::vector<std::pair<std::string, std::uint32_t>> display_;  // path, capture index
+  NodeIndex stage_ = kNoNode;
+  std::uint32_t stage_at_ = kNone;
+  std::uint32_t amount_ = kNone, close_date_ = kNone;  // indexes into Plan::shown
   std::vector<FreshnessRule> freshness_;
   std::vector<std::uint32_t> freshness_at_;  // capture index of each rule's fact
 };

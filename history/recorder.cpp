@@ -14,8 +14,8 @@ struct Recorder::Statements {
   Statement deal, gate, freshness;
   explicit Statements(Connection& db)
       : deal(db,
-             "INSERT INTO deals (run, line, deal, error, stage, amount, close_date, fields) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+             "INSERT INTO deals (run, line, deal, error, stage, amount, currency, close_date, "
+             "fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         gate(db,
              "INSERT INTO gates (run, line, gate, status, failed, unknown) "
              "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -89,7 +89,6 @@ Recorder::~Recorder() {
 }
 
 void Recorder::add(const RowBatch& batch) {
-  std::lock_guard lock(mutex_);
   Statements& s = *statements_;
   for (const DealRow& row : batch.deals) {
     s.deal.bind(1, run_).bind(2, static_cast<std::int64_t>(row.line)).bind(3, row.deal);
@@ -99,7 +98,7 @@ void Recorder::add(const RowBatch& batch) {
     } else {
       s.deal.bind_null(6);
     }
-    s.deal.bind(7, row.close_date).bind(8, row.fields, false);
+    s.deal.bind(7, row.currency).bind(8, row.close_date).bind(9, row.fields, false);
     s.deal.run();
   }
   for (const GateRow& row : batch.gates) {
@@ -119,7 +118,6 @@ void Recorder::add(const RowBatch& batch) {
 }
 
 void Recorder::commit() {
-  std::lock_guard lock(mutex_);
   statements_.reset();
   db_->exec("COMMIT");
   committed_ = true;

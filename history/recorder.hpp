@@ -1,11 +1,10 @@
 // Writing one run into a history: everything in one transaction, so a run that is killed or fails
 // leaves the file as it was; a run with the same `today` and input as a recorded one replaces it.
-// Rows come in batches from any thread (add() locks); the statements are prepared once.
+// Rows come in batches, in input order, from one thread; the statements are prepared once.
 #pragma once
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -43,7 +42,6 @@ class Recorder {
   const Plan& plan_;
   std::unique_ptr<Connection> db_;
   std::unique_ptr<Statements> statements_;
-  std::mutex mutex_;
   std::int64_t run_ = 0;
   bool replaced_ = false;
   bool committed_ = false;

@@ -61,6 +61,10 @@ CREATE TABLE freshness (
   PRIMARY KEY (run, line, condition)
 ) WITHOUT ROWID;
 )sql",
+      // 3: the currency of each deal's amount (the rules' `show ... as money in ...`).
+      R"sql(
+ALTER TABLE deals ADD COLUMN currency TEXT;
+)sql",
   };
   return steps;
 }

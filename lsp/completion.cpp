@@ -45,9 +45,9 @@ constexpr std::array<Function, 11> kFunctions{{
     {"len", "len(string)", "the number of characters"},
 }};
 
-constexpr std::array<const char*, 10> kDeclarationWords{"ruleset", "phases",    "facts", "const",
+constexpr std::array<const char*, 11> kDeclarationWords{"ruleset", "phases",    "facts", "const",
                                                         "param",   "milestone", "gate",  "test",
-                                                        "stages",  "waiver"};
+                                                        "stages",  "waiver",    "show"};
 constexpr std::array<const char*, 6> kWaiverWords{"deal",     "when",   "waives",
                                                   "approved", "reason", "until"};
 constexpr std::array<const char*, 4> kStatementWords{"requires", "require", "warn", "else"};

@@ -90,6 +90,9 @@ class Outline {
     return symbol(w.name.name, "waiver" + (w.label ? ": " + *w.label : std::string()), kEvent,
                   w.span, w.name.span);
   }
+  Json operator()(const ast::ShowDecl& d) const {
+    return symbol("show", "", kEnum, d.span, d.span);
+  }
   Json operator()(const ast::StagesDecl& s) const {
     return symbol("stages", "", kEnum, s.span, s.span);
   }

@@ -73,6 +73,12 @@ class Collector {
     }
     if (w.when) expr(*w.when);
   }
+  void decl(const ast::ShowDecl& d) {
+    for (const ast::ShowField& f : d.fields) {
+      fact_path(f.fact);
+      fact_path(f.currency_fact);
+    }
+  }
   void decl(const ast::StagesDecl& s) {
     fact_path(s.fact);
     fact_path(s.owner);

@@ -20,6 +20,10 @@ packages=(
   time                 # /usr/bin/time -v: peak memory in bench/run.sh
   parallel             # GNU parallel: the batch test runs dealgate over shards with it
   python3              # the ctypes example and its test
+  python3-dev pybind11-dev   # the Python module (python/)
+  python3-pandas       # DataFrames in and out of the Python module
+  python3-distributed  # Dask distributed: the module on a real cluster (tests/python/dask_test.py)
+  python3-setuptools python3-wheel python3-pip  # `pip install .` in python/, offline, and its test
   clang                # scripts/build-sanitized.sh: the ASan+UBSan suite and the libFuzzer targets
   libclang-rt-dev      # ASan, UBSan and libFuzzer runtimes for clang
 )

@@ -8,8 +8,8 @@
 #include <cctype>
 #include <functional>
 
-#include "engine/check/checker_internal.hpp"
 #include "base/suggest.hpp"
+#include "engine/check/checker_internal.hpp"
 
 namespace dealgate {
 namespace checking {
@@ -204,6 +204,8 @@ void Checker::collect(const std::vector<ast::File>& files) {
         } else {
           out_.stages = StagesInfo{st, kNoNode, kNoNode, {}};
         }
+      } else if (auto* sh = std::get_if<ast::ShowDecl>(&decl)) {
+        out_.show_decls.push_back(sh);
       } else if (auto* w = std::get_if<ast::WaiverDecl>(&decl)) {
         add_symbol(w->name.name, {Symbol::Kind::Waiver,
                                   static_cast<std::uint32_t>(out_.waivers.size()), w->name.span});
@@ -483,6 +485,7 @@ void Checker::run(const std::vector<ast::File>& files) {
   check_params();
   check_blocks();
   check_stages();
+  check_show();
   check_requires_graph();
   check_waivers();
   for (const ast::TestDecl* test : out_.tests) check_test(*test);

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/schema/types.hpp"
 #include "engine/schema/schema.hpp"
+#include "engine/schema/types.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/diagnostic.hpp"
 
@@ -65,6 +65,13 @@ struct WaiverInfo {
   std::vector<std::string> waives;  // the targets as written: `value_confirmed.roi`, `acid_test`
 };
 
+// A fact of a `show` block, resolved: its schema node and, for the money, its currency fact.
+struct ShownField {
+  const ast::ShowField* decl = nullptr;
+  NodeIndex node = kNoNode;
+  NodeIndex currency = kNoNode;  // the money's currency fact; kNoNode for a code or not money
+};
+
 struct CheckedRuleSet {
   std::string title;
   std::vector<std::string> phases;
@@ -73,8 +80,11 @@ struct CheckedRuleSet {
   std::vector<ParamInfo> params;
   std::vector<BlockInfo> blocks;  // rule-file order
   std::vector<const ast::TestDecl*> tests;
-  std::optional<StagesInfo> stages;  // when the rule set declares `stages`
-  std::vector<WaiverInfo> waivers;   // declaration order
+  std::optional<StagesInfo> stages;              // when the rule set declares `stages`
+  std::vector<WaiverInfo> waivers;               // declaration order
+  std::vector<const ast::ShowDecl*> show_decls;  // rule-file order
+  std::vector<ShownField> shown;                 // every valid shown fact, in rule-file order
+  std::uint32_t money = kNone;                   // the index in `shown` of the money, or kNone
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }

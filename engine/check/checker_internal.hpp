@@ -80,6 +80,8 @@ class Checker {
   void check_stages();  // checker_stages.cpp
   NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span,
                              const char* role);
+  void check_show();  // checker_show.cpp
+  NodeIndex shown_fact(const std::vector<ast::Ident>& path, const Span& span);
   void check_requires_graph();
   void warn_unreached_milestones();
   void warn_unused_facts();

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
-#include "engine/check/checker_internal.hpp"
 #include "base/suggest.hpp"
+#include "engine/check/checker_internal.hpp"
 
 namespace dealgate::checking {
 
@@ -36,6 +36,8 @@ NodeIndex Checker::stage_audit_fact(const std::vector<ast::Ident>& path, const S
         span,
         std::string(role) == "stage"
             ? "the audit compares the CRM's text, like \"Proposal\", with the stages listed here"
+        : std::string(role) == "currency"
+            ? "amounts are totalled per currency code, a text like \"EUR\""
             : "the audit counts deals per owner's name, a text",
         {{schema.node(node).span, "declared here"}}};
     if (schema.node(node).type == ValueType::List || schema.node(node).type == ValueType::Record) {

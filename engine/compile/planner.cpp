@@ -6,8 +6,8 @@
 #include <functional>
 #include <utility>
 
-#include "engine/eval/evaluator.hpp"
 #include "base/calendar.hpp"
+#include "engine/eval/evaluator.hpp"
 
 namespace dealgate {
 namespace {
@@ -40,6 +40,7 @@ class Planner {
     compute_reach();
     plan_stages();
     plan_waivers();
+    plan_show();
   }
 
  private:
@@ -387,6 +388,27 @@ class Planner {
     if (amount != kNoNode && plan_.schema.node(amount).type == ValueType::Number) {
       plan_.amount_slot = plan_.schema.node(amount).slot;
     }
+  }
+
+  void plan_show() {
+    for (const ShownField& shown : checked_.shown) {
+      const SchemaNode& node = plan_.schema.node(shown.node);
+      const ast::ShowField& decl = *shown.decl;
+      plan_.shown.push_back(
+          {node.path, decl.label ? decl.label->text : node.path, node.type, node.slot});
+    }
+    if (checked_.money == kNone) return;
+    const ShownField& money = checked_.shown[checked_.money];
+    PlanMoney out;
+    out.field = checked_.money;
+    if (money.currency != kNoNode) {
+      out.currency_slot = plan_.schema.node(money.currency).slot;
+      out.currency_path = plan_.schema.node(money.currency).path;
+    } else if (money.decl->currency_code) {
+      out.currency_code = money.decl->currency_code->text;
+    }
+    plan_.amount_slot = plan_.shown[out.field].slot;  // the declared money wins over `amount`
+    plan_.money = std::move(out);
   }
 
   const CheckedRuleSet& checked_;

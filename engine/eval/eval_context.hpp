@@ -1,6 +1,7 @@
 // The evaluation machinery shared by the evaluator and the explainer: values of plan nodes for one
-// deal (the three-valued rules of SPEC §6 live in `Context::eval`, one case per operator), and
-// why a value is unknown (`Context::collect_causes`), worked out only when it is.
+// deal (`Context::eval`, one case per operator, and its typed fast paths; the three-valued rules of
+// SPEC §6 that both use are in truth.hpp), and why a value is unknown (`Context::collect_causes`),
+// worked out only when it is.
 #pragma once
 
 #include <fmt/format.h>
@@ -9,12 +10,15 @@
 #include <cmath>
 #include <deque>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
+#include "base/text.hpp"
+#include "engine/eval/truth.hpp"
+#include "engine/eval/value.hpp"
 #include "engine/facts/facts.hpp"
 #include "engine/plan/plan.hpp"
-#include "base/text.hpp"
-#include "engine/eval/value.hpp"
 
 namespace dealgate::evaluation {
 
@@ -33,8 +37,6 @@ struct Causes {
   std::vector<std::string> invalid;
   std::vector<std::string> other;  // "division by zero", ...
 };
-
-enum Truth : std::uint8_t { False = 0, True = 1, Unknown = 2, NotEvaluated = 3 };
 
 // How much work evaluating one condition on one deal may take, in steps: a list element visited,
 // or a byte of text examined (compared, searched, lowered, counted). SPEC §6 promises time linear
@@ -160,26 +162,25 @@ struct Context {
     return -1;
   }
 
-  static bool equal(const Value& a, const Value& b) {
+  static Truth truth_of(const Value& v) { return v.is_unknown() ? Unknown : truth(v.boolean); }
+  static Value value_of(Truth t) {
+    return t == Unknown ? Value::unknown() : Value::of_bool(t == True);
+  }
+
+  // Two known values of the same type (the checker sees to it), by the typed rule of `compare`.
+  static bool compare_values(Op op, const Value& a, const Value& b) {
     switch (a.kind) {
       case Value::Kind::Bool:
-        return a.boolean == b.boolean;
+        return compare(op, a.boolean, b.boolean);
       case Value::Kind::Number:
-        return a.number == b.number;
+        return compare(op, a.number, b.number);
       case Value::Kind::String:
-        return a.text == b.text;
+        return compare(op, a.text, b.text);
       case Value::Kind::Date:
-        return a.date == b.date;
+        return compare(op, a.date, b.date);
       default:
         return false;
     }
-  }
-
-  static bool less(const Value& a, const Value& b) {
-    return a.kind == Value::Kind::Date ? a.date < b.date : a.number < b.number;
-  }
-  static bool less_equal(const Value& a, const Value& b) {
-    return a.kind == Value::Kind::Date ? a.date <= b.date : a.number <= b.number;
   }
 
   Value eval(ExprIndex index) {
@@ -210,25 +211,14 @@ struct Context {
         return v;
       }
 
-      // Kleene logic: false absorbs unknown in `and`, true absorbs it in `or`.
-      case Op::Not: {
-        Value v = eval(n.args[0]);
-        return v.is_unknown() ? v : Value::of_bool(!v.boolean);
-      }
-      case Op::And: {
-        Value l = eval(n.args[0]);
-        if (l.is_false()) return l;
-        Value r = eval(n.args[1]);
-        if (r.is_false()) return r;
-        return l.is_unknown() || r.is_unknown() ? Value::unknown() : Value::of_bool(true);
-      }
-      case Op::Or: {
-        Value l = eval(n.args[0]);
-        if (l.is_true()) return l;
-        Value r = eval(n.args[1]);
-        if (r.is_true()) return r;
-        return l.is_unknown() || r.is_unknown() ? Value::unknown() : Value::of_bool(false);
-      }
+      case Op::Not:
+        return value_of(truth_not(truth_of(eval(n.args[0]))));
+      case Op::And:
+        return value_of(truth_and([&] { return truth_of(eval(n.args[0])); },
+                                  [&] { return truth_of(eval(n.args[1])); }));
+      case Op::Or:
+        return value_of(truth_or([&] { return truth_of(eval(n.args[0])); },
+                                 [&] { return truth_of(eval(n.args[1])); }));
 
       case Op::Negate: {
         Value v = eval(n.args[0]);
@@ -254,19 +244,13 @@ struct Context {
         Value x = eval(n.args[0]);
         Value list = eval(n.args[1]);
         if (x.is_unknown() || list.is_unknown()) return Value::unknown();
-        bool saw_unknown = false;
-        std::uint32_t size = list_size(list);
-        for (std::uint32_t i = 0; i < size; ++i) {
+        const Truth found = any_of(list_size(list), [&](std::uint32_t i) -> ElementTruth {
           Value item = element_value(list, i);
-          if (!spend(1 + comparison_steps(x, item))) return Value::unknown();
-          if (item.is_unknown()) {
-            saw_unknown = true;
-          } else if (equal(x, item)) {
-            return Value::of_bool(n.op == Op::In);
-          }
-        }
-        if (saw_unknown) return Value::unknown();
-        return Value::of_bool(n.op == Op::NotIn);
+          if (!spend(1 + comparison_steps(x, item))) return std::nullopt;
+          if (item.is_unknown()) return Unknown;
+          return truth(compare_values(Op::Equal, x, item));
+        });
+        return value_of(membership(n.op == Op::NotIn, found));
       }
 
       case Op::Coalesce: {
@@ -323,13 +307,9 @@ struct Context {
   }
 
   // ---- Typed fast paths -----------------------------------------------------------------------
-  // The same rules as `eval`, for a node whose static type is known, without building a Value:
-  // a condition is mostly `and`s, comparisons and fact reads, and going through Value for each
-  // node cost more than the work itself. Operators without a case here fall back to `eval`.
-
-  static Truth truth_of(const Value& v) {
-    return v.is_unknown() ? Unknown : v.boolean ? True : False;
-  }
+  // The same rules as `eval` (truth.hpp), for a node whose static type is known, without building
+  // a Value: a condition is mostly `and`s, comparisons and fact reads, and going through Value for
+  // each node cost more than the work itself. Operators without a case here fall back to `eval`.
 
   const FactValue* read_slot(const ExprNode& n) const {
     if (n.op == Op::FactRead) return &facts.top[n.slot];
@@ -348,24 +328,14 @@ struct Context {
         const FactValue& f = *read_slot(n);
         return f.state != FactState::Present ? Unknown : f.boolean ? True : False;
       }
-      case Op::Not: {
-        const Truth t = eval_truth(n.args[0]);
-        return t == Unknown ? Unknown : t == True ? False : True;
-      }
-      case Op::And: {
-        const Truth l = eval_truth(n.args[0]);
-        if (l == False) return False;
-        const Truth r = eval_truth(n.args[1]);
-        if (r == False) return False;
-        return l == Unknown || r == Unknown ? Unknown : True;
-      }
-      case Op::Or: {
-        const Truth l = eval_truth(n.args[0]);
-        if (l == True) return True;
-        const Truth r = eval_truth(n.args[1]);
-        if (r == True) return True;
-        return l == Unknown || r == Unknown ? Unknown : False;
-      }
+      case Op::Not:
+        return truth_not(eval_truth(n.args[0]));
+      case Op::And:
+        return truth_and([&] { return eval_truth(n.args[0]); },
+                         [&] { return eval_truth(n.args[1]); });
+      case Op::Or:
+        return truth_or([&] { return eval_truth(n.args[0]); },
+                        [&] { return eval_truth(n.args[1]); });
       case Op::Equal:
       case Op::NotEqual:
       case Op::Less:
@@ -374,44 +344,24 @@ struct Context {
       case Op::GreaterEqual: {
         const Type::Kind operand = node(n.args[0]).type;
         if (operand == Type::Kind::Number) {
-          double l = 0, r = 0;
-          if (!eval_number(n.args[0], l) || !eval_number(n.args[1], r)) return Unknown;
-          return compare(n.op, l, r) ? True : False;
+          return compare_typed<double>(n,
+                                       [&](ExprIndex i, double& v) { return eval_number(i, v); });
         }
         if (operand == Type::Kind::Date) {
-          DayNumber l = 0, r = 0;
-          if (!eval_date(n.args[0], l) || !eval_date(n.args[1], r)) return Unknown;
-          return compare(n.op, l, r) ? True : False;
+          return compare_typed<DayNumber>(
+              n, [&](ExprIndex i, DayNumber& v) { return eval_date(i, v); });
         }
         if (operand == Type::Kind::String && (n.op == Op::Equal || n.op == Op::NotEqual)) {
-          std::string_view l, r;
-          if (!eval_string(n.args[0], l) || !eval_string(n.args[1], r)) return Unknown;
-          if (!spend(comparison_steps(l, r))) return Unknown;
-          return (l == r) == (n.op == Op::Equal) ? True : False;
+          return compare_typed<std::string_view>(
+              n, [&](ExprIndex i, std::string_view& v) { return eval_string(i, v); });
         }
         break;
       }
       case Op::AnyOf:
-      case Op::AllOf: {
-        Value list = eval(n.args[0]);
-        if (list.is_unknown()) return Unknown;
-        const std::uint32_t size = list_size(list);
-        const Truth decisive = n.op == Op::AnyOf ? True : False;
-        bool saw_unknown = false;
-        for (std::uint32_t i = 0; i < size; ++i) {
-          if (!spend(1)) return Unknown;
-          bind(n.depth, list, n.args[0], i);
-          const Truth t = eval_truth(n.args[1]);
-          if (t == Unknown) {
-            saw_unknown = true;
-          } else if (t == decisive) {
-            return decisive;
-          }
-        }
-        return saw_unknown ? Unknown : decisive == True ? False : True;
-      }
+      case Op::AllOf:
+        return any_or_all(n, [&] { return eval_truth(n.args[1]); });
       case Op::Exists:
-        return slot_of(node(n.args[0])).state == FactState::Present ? True : False;
+        return truth(slot_of(node(n.args[0])).state == FactState::Present);
       case Op::In:
       case Op::NotIn: {
         // `x in ["a", "b"]`: a list written in the rules, of strings (the usual shape).
@@ -419,20 +369,16 @@ struct Context {
         if (list.op != Op::ListLiteral || node(n.args[0]).type != Type::Kind::String) break;
         std::string_view x;
         if (!eval_string(n.args[0], x)) return Unknown;
-        bool saw_unknown = false;
-        for (ExprIndex item : list.args) {
+        const auto items = static_cast<std::uint32_t>(list.args.size());
+        const Truth found = any_of(items, [&](std::uint32_t i) -> ElementTruth {
           std::string_view text;
-          const bool known = eval_string(item, text);
+          const bool known = eval_string(list.args[i], text);
           // What `eval` spends on the same list, so that both give the same answer near the limit.
-          if (!spend(1 + (known ? comparison_steps(x, text) : 0))) return Unknown;
-          if (!known) {
-            saw_unknown = true;
-          } else if (text == x) {
-            return n.op == Op::In ? True : False;
-          }
-        }
-        if (saw_unknown) return Unknown;
-        return n.op == Op::NotIn ? True : False;
+          if (!spend(1 + (known ? comparison_steps(x, text) : 0))) return std::nullopt;
+          if (!known) return Unknown;
+          return truth(text == x);
+        });
+        return membership(n.op == Op::NotIn, found);
       }
       default:
         break;
@@ -440,8 +386,23 @@ struct Context {
     return truth_of(eval(index));
   }
 
+  // A comparison (node `n`) of two operands read by `read(index, out)`, false when unknown: unknown
+  // when either is, and the right one is not read when the left is unknown.
+  template <typename T, typename Read>
+  Truth compare_typed(const ExprNode& n, Read&& read) {
+    T l{}, r{};
+    if (!read(n.args[0], l) || !read(n.args[1], r)) return Unknown;
+    if constexpr (std::is_same_v<T, std::string_view>) {
+      if (!spend(comparison_steps(l, r))) return Unknown;
+    }
+    return truth(compare(n.op, l, r));
+  }
+
   template <typename T>
   static bool compare(Op op, T l, T r) {
+    // Texts are only compared for equality (the checker allows no ordering of them); so that
+    // comparing them stays a length test and a memcmp, inlined.
+    if constexpr (std::is_same_v<T, std::string_view>) return (l == r) == (op == Op::Equal);
     // Each written out, not as `!(l < r)`: with a NaN (`inf - inf`) every ordering is false.
     switch (op) {
       case Op::Equal:
@@ -602,28 +563,32 @@ struct Context {
     return Value::of_number(acc);
   }
 
+  // `any`/`all` (node `n`) over the list it ranges over; `body()` is the truth of the predicate
+  // for the element just bound.
+  template <typename Body>
+  Truth any_or_all(const ExprNode& n, Body&& body) {
+    const Value list = eval(n.args[0]);
+    return list.is_unknown() ? Unknown : any_or_all(list, n, body);
+  }
+  template <typename Body>
+  Truth any_or_all(const Value& list, const ExprNode& n, Body&& body) {
+    auto element = [&](std::uint32_t i) -> ElementTruth {
+      if (!spend(1)) return std::nullopt;
+      bind(n.depth, list, n.args[0], i);
+      return body();
+    };
+    const std::uint32_t size = list_size(list);
+    return n.op == Op::AnyOf ? any_of(size, element) : all_of(size, element);
+  }
+
   Value quantify(const ExprNode& n) {
     Value list = eval(n.args[0]);
     if (list.is_unknown()) return list;
     std::uint32_t size = list_size(list);
     switch (n.op) {
       case Op::AnyOf:
-      case Op::AllOf: {
-        // any: true wins, then unknown; all: false wins, then unknown.
-        bool decisive = n.op == Op::AnyOf;
-        bool saw_unknown = false;
-        for (std::uint32_t i = 0; i < size; ++i) {
-          if (!spend(1)) return Value::unknown();
-          bind(n.depth, list, n.args[0], i);
-          Value v = eval(n.args[1]);
-          if (v.is_unknown()) {
-            saw_unknown = true;
-          } else if (v.boolean == decisive) {
-            return Value::of_bool(decisive);
-          }
-        }
-        return saw_unknown ? Value::unknown() : Value::of_bool(!decisive);
-      }
+      case Op::AllOf:
+        return value_of(any_or_all(list, n, [&] { return truth_of(eval(n.args[1])); }));
       case Op::CountOf: {
         double count = 0;
         for (std::uint32_t i = 0; i < size; ++i) {
@@ -650,18 +615,12 @@ struct Context {
     if (!spend(comparison_steps(l, r))) return Value::unknown();
     switch (n.op) {
       case Op::Equal:
-        return Value::of_bool(equal(l, r));
       case Op::NotEqual:
-        return Value::of_bool(!equal(l, r));
-      // Each written out, not as `!less(...)`: with a NaN (`inf - inf`) every ordering is false.
       case Op::Less:
-        return Value::of_bool(less(l, r));
       case Op::LessEqual:
-        return Value::of_bool(less_equal(l, r));
       case Op::Greater:
-        return Value::of_bool(less(r, l));
       case Op::GreaterEqual:
-        return Value::of_bool(less_equal(r, l));
+        return Value::of_bool(compare_values(n.op, l, r));
       case Op::Add:
         return Value::of_number(l.number + r.number);
       case Op::Subtract:
@@ -747,21 +706,17 @@ struct Context {
         }
         return;
       }
-      case Op::Divide: {
-        Value l = eval(n.args[0]);
-        Value r = eval(n.args[1]);
-        if (l.is_unknown()) collect_causes(n.args[0], out);
-        if (r.is_unknown()) collect_causes(n.args[1], out);
-        if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("division by zero");
-        return;
-      }
+      case Op::Divide:
       case Op::DatePlusDays:
       case Op::DateMinusDays: {
+        // Unknown with both operands known: the operation itself had no result.
         Value l = eval(n.args[0]);
         Value r = eval(n.args[1]);
         if (l.is_unknown()) collect_causes(n.args[0], out);
         if (r.is_unknown()) collect_causes(n.args[1], out);
-        if (!l.is_unknown() && !r.is_unknown()) out.other.emplace_back("date out of range");
+        if (!l.is_unknown() && !r.is_unknown()) {
+          out.other.emplace_back(n.op == Op::Divide ? "division by zero" : "date out of range");
+        }
         return;
       }
       case Op::In:

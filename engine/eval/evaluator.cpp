@@ -8,6 +8,7 @@
 #include "engine/eval/captured_facts.hpp"
 #include "engine/eval/eval_context.hpp"
 #include "engine/eval/explain.hpp"
+#include "engine/eval/shown.hpp"
 #include "engine/eval/stage_audit.hpp"
 #include "engine/eval/waivers.hpp"
 
@@ -122,6 +123,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
   result.has_waivers = !plan_.waivers.empty();
   result.has_amount = false;
   if (result.has_waivers) match_waivers(ctx, result);
+  if (options.shown) read_shown(plan_, facts, result);
   // The per-condition loops below are compiled twice (`Waived` is std::true_type or false_type):
   // a deal with no waiver in force runs them without a look at waivers.
   auto is_waived = [&](ConditionIndex ci, auto waived) {

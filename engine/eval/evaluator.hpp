@@ -8,10 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "engine/facts/facts.hpp"
-#include "engine/plan/plan.hpp"
 #include "engine/eval/result.hpp"
 #include "engine/eval/value.hpp"
+#include "engine/facts/facts.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate {
 
@@ -37,6 +37,7 @@ struct EvalOptions {
   std::vector<BlockIndex> gates;  // the gates to report; empty means all, in declaration order
   std::shared_ptr<const ParamValues> params;  // from bind_params; null means every default
   bool checklist = false;  // fill GateResult::checklist for gates that do not pass (costs more)
+  bool shown = false;      // fill DealResult::shown and the money (`show`), for people to read
   // Frame-0 facts to carry on the result as text (DealResult::captured), in this order.
   std::vector<NodeIndex> capture;
 };

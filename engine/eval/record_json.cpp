@@ -7,7 +7,8 @@
 #include <cstring>
 #include <iterator>
 
-#include "grammar/diagnostic_render.hpp"
+#include "base/calendar.hpp"
+#include "base/json_writer.hpp"
 
 namespace dealgate {
 namespace {
@@ -25,22 +26,6 @@ void append_count(std::string& out, std::uint64_t n) {
 }
 
 }  // namespace
-
-bool needs_escape(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-  });
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  if (!needs_escape(text)) {
-    out += text;
-  } else {
-    out += json_escape(text);
-  }
-  out += '"';
-}
 
 namespace {
 
@@ -144,7 +129,7 @@ class Cursor {
   // At most 6 bytes per byte of `text`, plus the quotes.
   void json_string(std::string_view text) {
     put('"');
-    if (needs_escape(text)) {
+    if (json_needs_escape(text)) {
       put(json_escape(text));
     } else {
       put(text);

@@ -7,8 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/plan/plan.hpp"
+#include "base/json_writer.hpp"
 #include "engine/eval/result.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate {
 
@@ -31,12 +32,5 @@ class RecordJson {
 // Appends the stage audit object (the extension of the SPEC §7 record when the rule set declares
 // `stages`): {"recorded":"Deliver","supported":"Design","ahead":true,"value":"Proposal",...}.
 void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage);
-
-// Whether `text` holds a character that a JSON string must escape.
-bool needs_escape(std::string_view text);
-
-// Appends `text` as a JSON string, quotes included (json_escape, without a copy when nothing
-// needs escaping).
-void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace dealgate

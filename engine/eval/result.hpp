@@ -132,6 +132,13 @@ struct DealResult {
   std::vector<WaiverUse> waivers;
   bool has_amount = false;
   double amount = 0;
+  // When EvalOptions::shown asks for them: the `show` declaration's facts as text (empty when
+  // missing or invalid), one per Plan::shown, and the money with the currency the data gives
+  // (empty when the deal names none).
+  std::vector<std::string> shown;
+  bool has_money = false;
+  double money = 0;
+  std::string currency;
   // The facts EvalOptions::capture names, in its order.
   std::vector<CapturedFact> captured;
 };

@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/json_writer.hpp"
+#include "base/suggest.hpp"
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/facts_convert.hpp"
 #include "engine/facts/input_source.hpp"
-#include "base/suggest.hpp"
+#include "engine/facts/text_decoder.hpp"
 
 namespace dealgate {
 
@@ -34,39 +36,6 @@ bool equals_lower(std::string_view text, std::string_view lower) {
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[(c >> 4) & 0xf]);
-          out.push_back(kHex[c & 0xf]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
 }
 
 std::string backticked(std::string_view name) {
@@ -162,7 +131,7 @@ struct CsvFactsReader::Impl {
   Impl(const Schema& s, CsvReaderOptions opts)
       : schema(s),
         options(std::move(opts)),
-        parser(options.max_record_bytes),
+        parser(options.max_record_bytes, options.delimiter),
         converter(schema, options.id_field, options.max_depth, /*validate_ignored=*/false) {
     options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   }
@@ -197,8 +166,9 @@ struct CsvFactsReader::Impl {
   std::vector<Column> columns;
   std::vector<std::pair<std::size_t, std::string>> undeclared;  // columns with no near fact
   Emit root;
-  std::string json;       // the current row as a JSON object, padded for simdjson
-  std::string row_error;  // set while emitting when a cell cannot be read at all
+  std::string json;          // the current row as a JSON object, padded for simdjson
+  std::string decoded_cell;  // a Windows-1252 cell as UTF-8
+  std::string row_error;     // set while emitting when a cell cannot be read at all
 };
 
 CsvFactsReader::CsvFactsReader(const Schema& schema, CsvReaderOptions options)
@@ -229,11 +199,18 @@ ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
   root = Emit{};
   std::vector<char> chunk(options.chunk_bytes);
   const CsvParser::Sink on_row = [&](const CsvRow& r) { row(r, sink); };
+  TextDecoder decoder;
+  std::string text;
   while (!stop) {
     std::size_t got = source.read(chunk.data(), chunk.size());
     if (got == 0) break;
-    parser.feed(std::string_view(chunk.data(), got), on_row);
+    text.clear();
+    decoder.feed(std::string_view(chunk.data(), got), text);
+    parser.feed(text, on_row);
   }
+  text.clear();
+  decoder.finish(text);
+  if (!stop && !text.empty()) parser.feed(text, on_row);
   if (!source.error().empty()) {
     // The row being read when the input failed is incomplete: drop it.
     status.error = source.error();
@@ -463,11 +440,10 @@ bool CsvFactsReader::Impl::emit_cell(const Emit& e, std::string_view cell) {
   if (e.type != ValueType::String) cell = trim(cell);
   if (cell.empty()) return false;
   if (!simdjson::validate_utf8(cell.data(), cell.size())) {
-    if (row_error.empty()) {
-      row_error = "column " + backticked(columns[e.column].path) + " (column " +
-                  std::to_string(e.column + 1) + "): the text is not valid UTF-8";
-    }
-    return false;
+    // Not UTF-8: Excel's "CSV" on Windows is Windows-1252 (engine/facts/text_decoder.hpp).
+    decoded_cell.clear();
+    decode_windows_1252(cell, decoded_cell);
+    cell = decoded_cell;
   }
   switch (e.type) {
     case ValueType::Bool:

@@ -3,8 +3,8 @@
 //
 // The layout (spec §7): the first row is a header of fact paths (`id`, `value.price`,
 // `diagnosis.causes.confirmed`); every later row is one deal. Rows are split by
-// engine/facts/csv_parser.hpp (RFC 4180: quoted cells with commas, quotes and line breaks; CRLF; a UTF-8
-// byte order mark).
+// engine/facts/csv_parser.hpp (RFC 4180: quoted cells with commas, quotes and line breaks; CRLF; a
+// UTF-8 byte order mark).
 //
 // Cells, by the declared type of their column:
 //   any type   an empty cell is Missing (CSV cannot tell an empty text from no value). Cells of
@@ -42,7 +42,9 @@
 // cannot be read is an error record with its line, and reading goes on with the next row: a row
 // whose cell count differs from the header's, a malformed row (text after a closing quote, a
 // quoted cell still open at the end of the input, a row over max_record_bytes), a cell of a
-// declared column that is not valid UTF-8. A header that cannot be read is a ReadStatus error.
+// declared column that is not valid UTF-8 is read as Windows-1252 (engine/facts/text_decoder.hpp);
+// UTF-16 input with a byte order mark is decoded first. A header that cannot be read is a
+// ReadStatus error.
 //
 // Memory: one row at a time (plus one read chunk), however long the input.
 #pragma once
@@ -71,8 +73,9 @@ struct CsvReaderOptions {
   std::string id_field = "id";
   std::size_t max_record_bytes = std::size_t{16} << 20;  // a longer row is an error record
   std::size_t chunk_bytes = std::size_t{1} << 20;        // read size (tests force tiny chunks)
-  std::size_t max_depth = 1024;                          // nesting limit of JSON list cells
-  std::function<void(const CsvWarning&)> on_warning;     // header problems; may be empty
+  char delimiter = 0;  // `,` `;` or tab; 0 detects it from the header (engine/facts/csv_parser.hpp)
+  std::size_t max_depth = 1024;                       // nesting limit of JSON list cells
+  std::function<void(const CsvWarning&)> on_warning;  // header problems; may be empty
 };
 
 class CsvFactsReader {

@@ -17,9 +17,66 @@ bool is_blank_text(std::string_view text) {
 
 }  // namespace
 
-CsvParser::CsvParser(std::size_t max_row_bytes) : max_row_bytes_(max_row_bytes) {}
+CsvParser::CsvParser(std::size_t max_row_bytes, char delimiter)
+    : max_row_bytes_(max_row_bytes),
+      delimiter_(delimiter),
+      detect_each_input_(delimiter == 0),
+      detecting_(delimiter == 0) {}
+
+char CsvParser::detect_delimiter(std::string_view first_line) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : first_line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
+// Holds the input back until its first line (outside quotes) is complete, then picks the
+// separator and parses what was held. True once the separator is known.
+bool CsvParser::detect(std::string_view bytes, const Sink& sink) {
+  bool quoted = false;
+  for (char c : first_line_) {
+    if (c == '"') quoted = !quoted;
+  }
+  std::size_t end = std::string_view::npos;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '"') quoted = !quoted;
+    if (!quoted && (bytes[i] == '\n' || bytes[i] == '\r')) {
+      end = i;
+      break;
+    }
+  }
+  if (end == std::string_view::npos && first_line_.size() + bytes.size() <= max_row_bytes_) {
+    first_line_.append(bytes);
+    return false;
+  }
+  first_line_.append(bytes);
+  const std::size_t line_end =
+      end == std::string_view::npos ? first_line_.size() : first_line_.size() - bytes.size() + end;
+  delimiter_ = detect_delimiter(std::string_view(first_line_).substr(0, line_end));
+  detecting_ = false;
+  std::string held = std::move(first_line_);
+  first_line_.clear();
+  feed_bytes(held, sink);
+  return true;
+}
 
 void CsvParser::feed(std::string_view bytes, const Sink& sink) {
+  if (detecting_) {
+    detect(bytes, sink);
+    return;
+  }
+  feed_bytes(bytes, sink);
+}
+
+void CsvParser::feed_bytes(std::string_view bytes, const Sink& sink) {
   if (at_start_) {
     // Hold back the first bytes until they are known to be, or not to be, a byte order mark.
     while (!bytes.empty() && bom_.size() < kBom.size()) {
@@ -39,7 +96,7 @@ void CsvParser::feed(std::string_view bytes, const Sink& sink) {
   while (i < bytes.size()) {
     // Inside a cell, ordinary bytes go in as one run; the state machine sees only the others.
     if (state_ == State::Unquoted || state_ == State::Quoted) {
-      const char stop = state_ == State::Quoted ? '"' : ',';
+      const char stop = state_ == State::Quoted ? '"' : delimiter_;
       std::size_t j = i;
       while (j < bytes.size() && bytes[j] != stop && bytes[j] != '\n' && bytes[j] != '\r') ++j;
       if (j > i) {
@@ -54,6 +111,13 @@ void CsvParser::feed(std::string_view bytes, const Sink& sink) {
 }
 
 void CsvParser::finish(const Sink& sink) {
+  if (detecting_) {  // the whole input is one line
+    std::string held = std::move(first_line_);
+    first_line_.clear();
+    delimiter_ = detect_delimiter(held);
+    detecting_ = false;
+    feed_bytes(held, sink);
+  }
   if (at_start_) {  // fewer bytes than a byte order mark, and a prefix of one
     at_start_ = false;
     std::string held = std::move(bom_);
@@ -73,6 +137,10 @@ void CsvParser::finish(const Sink& sink) {
   line_ = 1;
   after_cr_ = false;
   at_start_ = true;
+  if (detect_each_input_) {
+    detecting_ = true;
+    delimiter_ = 0;
+  }
   reset_row();
 }
 
@@ -89,7 +157,7 @@ void CsvParser::byte(char c, const Sink& sink) {
       if (c == '"') {
         quoted_row_ = true;
         state_ = State::Quoted;
-      } else if (c == ',') {
+      } else if (c == delimiter_) {
         end_cell();
         state_ = State::CellStart;
       } else if (c == '\r' || c == '\n') {
@@ -102,7 +170,7 @@ void CsvParser::byte(char c, const Sink& sink) {
       }
       return;
     case State::Unquoted:
-      if (c == ',') {
+      if (c == delimiter_) {
         end_cell();
         state_ = State::CellStart;
       } else if (c == '\r' || c == '\n') {
@@ -125,7 +193,7 @@ void CsvParser::byte(char c, const Sink& sink) {
       if (c == '"') {
         append('"');
         state_ = State::Quoted;
-      } else if (c == ',') {
+      } else if (c == delimiter_) {
         end_cell();
         state_ = State::CellStart;
       } else if (c == '\r' || c == '\n') {

@@ -2,7 +2,10 @@
 // finish(). Knows nothing about facts; engine/facts/csv_facts.hpp gives the cells their meaning.
 //
 // What it accepts:
-//   * cells separated by `,`, rows ended by CRLF, LF or a lone CR (the last row may lack one);
+//   * cells separated by `,`, `;` or a tab, rows ended by CRLF, LF or a lone CR (the last row may
+//     lack one). The separator is given, or (0) detected from the first line: the one of the three
+//     that occurs most often outside quotes there, `,` on a tie (Excel in most of Europe writes
+//     `;`, "Unicode text" exports use tabs);
 //   * quoted cells (`"a, b"`) that may hold commas, line breaks and doubled quotes (`""` → `"`);
 //   * a UTF-8 byte order mark at the very start (skipped);
 //   * a quote inside an unquoted cell (`12" screen`) is kept as it is, as most CSV readers do;
@@ -35,7 +38,10 @@ class CsvParser {
  public:
   using Sink = std::function<void(const CsvRow&)>;
 
-  explicit CsvParser(std::size_t max_row_bytes = std::size_t{16} << 20);
+  explicit CsvParser(std::size_t max_row_bytes = std::size_t{16} << 20, char delimiter = ',');
+
+  // The separator in use: the one given, or the one detected (0 until the first line is complete).
+  char delimiter() const { return delimiter_; }
 
   // Parses `bytes`, calling `sink` for every row they complete.
   void feed(std::string_view bytes, const Sink& sink);
@@ -52,6 +58,9 @@ class CsvParser {
   };
 
   void byte(char c, const Sink& sink);
+  void feed_bytes(std::string_view bytes, const Sink& sink);
+  bool detect(std::string_view bytes, const Sink& sink);
+  static char detect_delimiter(std::string_view first_line);
   void append(char c);
   void append(std::string_view run);
   void end_cell();
@@ -60,6 +69,10 @@ class CsvParser {
   void reset_row();
 
   std::size_t max_row_bytes_;
+  char delimiter_;          // 0: not yet detected
+  bool detect_each_input_;  // the separator is detected anew for every input
+  bool detecting_ = false;  // the first line is being held back to detect the separator
+  std::string first_line_;  // the bytes held back meanwhile
   State state_ = State::RowStart;
   std::uint64_t line_ = 1;         // the physical line of the next byte
   bool after_cr_ = false;          // the previous byte was a CR (a following LF belongs to it)

@@ -48,6 +48,14 @@ struct ReadRecord {
   Facts facts;
 };
 
+// A record's id as results carry it: the raw JSON of its id field, and `null` for a record without
+// one (SPEC §7: `"id"` is the id field's value or null). Every place that turns a read record into
+// a result asks here.
+inline std::string_view record_id_json(std::string_view id_json) {
+  using namespace std::string_view_literals;
+  return id_json.empty() ? "null"sv : id_json;
+}
+
 struct FactsReaderOptions {
   std::string id_field = "id";
   std::size_t max_record_bytes = std::size_t{16} << 20;  // a longer record is an error record

@@ -142,6 +142,24 @@ struct PlanStages {
   std::uint32_t phase_of(std::string_view stage) const;
 };
 
+// A fact the `show` declaration shows beside each deal's id: reports, explain, diff and the text
+// output read it from the deal's top frame. The id stays the key; these only help people.
+struct PlanShownField {
+  std::string path;   // `account`, `crm.close_date`
+  std::string label;  // the heading written, else the path
+  ValueType type = ValueType::String;
+  std::uint32_t slot = 0;  // in frame 0
+};
+
+// The money (`amount as money in currency`): which shown field it is and where each deal's currency
+// comes from. Totals are kept per currency and never added across currencies.
+struct PlanMoney {
+  std::uint32_t field = 0;              // index into Plan::shown
+  std::uint32_t currency_slot = kNone;  // in frame 0; kNone when `in "EUR"` names one code
+  std::string currency_path;            // the currency fact's path, when there is one
+  std::string currency_code;            // the code written, when there is no currency fact
+};
+
 // A waiver: an exception a deal desk granted. For the deals it names (by id, or whose facts make
 // `when` true), the conditions it waives count as satisfied while they are false or unknown, and
 // are reported as waived, through its last day (`until`); after that it no longer applies.
@@ -172,12 +190,15 @@ struct Plan {
   std::vector<PlanCondition> conditions;  // rule-file order
   std::vector<BlockIndex> gates;          // declaration order
   std::vector<PlanParam> params;
-  std::optional<PlanStages> stages;  // when the rule set declares `stages`
-  std::vector<PlanWaiver> waivers;   // declaration order
+  std::optional<PlanStages> stages;   // when the rule set declares `stages`
+  std::vector<PlanWaiver> waivers;    // declaration order
+  std::vector<PlanShownField> shown;  // the `show` declaration's facts, in rule-file order
+  std::optional<PlanMoney> money;     // when a shown fact is `as money`
   // Every deal id a waiver names, with the waiver's index, sorted by id, for one look-up a deal.
   std::vector<std::pair<std::string, std::uint32_t>> waiver_deals;
-  // The money a deal carries, for what waivers cover: a top-level number fact named `amount`, if
-  // the schema declares one (its slot in frame 0), else kNone.
+  // The money a deal carries, for what waivers cover: the `show` declaration's money, else a
+  // top-level number fact named `amount`, if the schema declares one (its slot in frame 0), else
+  // kNone.
   std::uint32_t amount_slot = kNone;
   std::uint32_t max_binder_depth = 0;     // how many quantifier variables can be bound at once
   std::vector<std::string> source_paths;  // the rule files, by FileId, so spans can be shown

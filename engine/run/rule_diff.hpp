@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan/plan.hpp"
 #include "engine/eval/result.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate {
 

@@ -364,6 +364,13 @@ class Evaluator {
   // gates passed, 1 some did not, 3 unreadable, 2 bad options).
   int evaluate_jsonl(std::string_view json, std::string& out);
   BatchSummary evaluate_lines_jsonl(std::string_view buffer, std::string& out);
+  // A CSV export read as `dealgate eval --facts FILE.csv` reads it (SPEC §7): a header row of fact
+  // paths, then one deal a row, each cell converted by its column's declared type; `line` is the
+  // physical line, the header being line 1. Records are appended as by evaluate_lines_jsonl.
+  // Header problems (a column that names no declared fact, ...) are appended to `warnings` when
+  // given, one text each; a header that cannot be read at all sets the summary's `error`.
+  BatchSummary evaluate_csv_jsonl(std::string_view csv, std::string& out,
+                                  std::vector<std::string>* warnings = nullptr);
 
  private:
   std::unique_ptr<detail::EvaluatorImpl> impl_;

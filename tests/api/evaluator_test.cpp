@@ -232,6 +232,47 @@ TEST(Evaluator, RecordsAreByteEqualToTheProgramsJsonLines) {
   EXPECT_EQ(gate_out, one_gate);
 }
 
+TEST(Evaluator, CsvRecordsAreByteEqualToTheProgramsCsvReading) {
+  const std::string deals = source_path("examples/deals.csv");
+  const std::string expected = program_output("eval " + source_path("rules") + " --facts " + deals +
+                                              " --format jsonl --today 2026-11-26");
+  ASSERT_FALSE(expected.empty());
+  dealgate::Evaluator evaluator(*dealgate::RuleSet::compile_files({source_path("rules")}).rules,
+                                on_spec_day());
+  std::string out;
+  std::vector<std::string> warnings;
+  const dealgate::BatchSummary summary =
+      evaluator.evaluate_csv_jsonl(read_text(deals), out, &warnings);
+  EXPECT_EQ(out, expected);
+  EXPECT_EQ(summary.records, 45u);
+  EXPECT_EQ(summary.code(), 1);
+  EXPECT_TRUE(warnings.empty());  // every column of the example is a declared fact
+
+  // Columns that name no declared fact are named in one warning, as the program prints it.
+  out.clear();
+  evaluator.evaluate_csv_jsonl("id,crm_owner,crm_region\nD1,Ann,EMEA\n", out, &warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "2 columns are not declared facts: `crm_owner`, `crm_region`");
+}
+
+TEST(Evaluator, CsvRowsThatCannotBeReadAreErrorRecordsWithTheirLine) {
+  dealgate::Evaluator evaluator(dealgate_test::spec_rules(), on_spec_day());
+  std::string out;
+  const dealgate::BatchSummary summary =
+      evaluator.evaluate_csv_jsonl("id,stage\nD1,Design\nD2,Design,extra\n", out);
+  EXPECT_EQ(summary.records, 2u);
+  EXPECT_EQ(summary.unreadable, 1u);
+  EXPECT_EQ(out.substr(0, out.find('\n')).rfind(R"({"id":"D1","line":2,)", 0), 0u);
+  EXPECT_NE(out.find(R"({"line":3,"error":)"), std::string::npos);
+  dealgate::Options bad = on_spec_day();
+  bad.gates = {"no_such_gate"};
+  std::string none;
+  EXPECT_EQ(
+      dealgate::Evaluator(dealgate_test::spec_rules(), bad).evaluate_csv_jsonl("id\n", none).code(),
+      2);
+  EXPECT_EQ(none, "");
+}
+
 TEST(Evaluator, ThreadsShareOneRuleSet) {
   const auto compiled = dealgate::RuleSet::compile_files({source_path("rules")});
   ASSERT_TRUE(compiled.ok());

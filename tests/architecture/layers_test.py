@@ -28,6 +28,7 @@ ALLOWED["api"] = BELOW_PROGRAMS | {"include"}
 ALLOWED["lsp"] = BELOW_PROGRAMS
 ALLOWED["history"] = BELOW_PROGRAMS
 ALLOWED["cli"] = BELOW_PROGRAMS | {"lsp", "history"}
+ALLOWED["python"] = {"include"}  # the Python module: the public API only
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -29,6 +29,8 @@ std::string rules_text(int max_age) {
          "phases Design -> Deliver\n"
          "facts {\n  id: string\n  stage: string\n  amount: number\n  close_date: date\n"
          "  value_ok: bool\n  buyer_ok: bool\n  confirmed_on: date\n}\n"
+         // The history takes the amount and the close date from what the rules show.
+         "show {\n  amount \"Amount\" as money in \"EUR\"\n  close_date \"Close\"\n}\n"
          "param max_age: number = " +
          std::to_string(max_age) +
          "\n"

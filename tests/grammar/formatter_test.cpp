@@ -204,5 +204,24 @@ TEST(Formatter, LaysOutTheStageMapping) {
   EXPECT_EQ(format(once), once);
 }
 
+TEST(Formatter, LaysOutAShowBlockOneFactALine) {
+  std::string messy = R"(show{ account   "Account" owner  # the AE
+  amount "Amount"   as  money  in currency
+  # one currency for all
+  price as money in "EUR" crm.close_on}
+)";
+  std::string once = format(messy);
+  EXPECT_EQ(once, R"(show {
+  account "Account"
+  owner  # the AE
+  amount "Amount" as money in currency
+  # one currency for all
+  price as money in "EUR"
+  crm.close_on
+}
+)");
+  EXPECT_EQ(format(once), once);
+}
+
 }  // namespace
 }  // namespace dealgate

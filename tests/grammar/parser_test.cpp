@@ -693,6 +693,38 @@ TEST(ParserWaivers, AnExpectationCanNameWaivedConditions) {
   EXPECT_EQ(waived[1].block.name, "b");
 }
 
+// ---- Show -----------------------------------------------------------------------------------
+
+TEST(ParserShow, ReadsFactsHeadingsAndTheMoney) {
+  auto p = parse(
+      "show {\n  account \"Account\"\n  crm.owner\n  amount \"Amount\" as money in currency\n"
+      "}\nshow { price as money in \"EUR\" }\n");
+  ASSERT_TRUE(p->file) << p->rendered();
+  ASSERT_TRUE(p->diagnostics.items().empty()) << p->rendered();
+  const auto& show = std::get<ast::ShowDecl>(p->file->decls.at(0));
+  ASSERT_EQ(show.fields.size(), 3u);
+  EXPECT_EQ(show.fields[0].label->text, "Account");
+  EXPECT_FALSE(show.fields[0].money);
+  ASSERT_EQ(show.fields[1].fact.size(), 2u);
+  EXPECT_EQ(show.fields[1].fact[1].name, "owner");
+  EXPECT_FALSE(show.fields[1].label);
+  EXPECT_EQ(p->text(show.fields[1].fact_span), "crm.owner");
+  EXPECT_TRUE(show.fields[2].money);
+  ASSERT_EQ(show.fields[2].currency_fact.size(), 1u);
+  EXPECT_EQ(show.fields[2].currency_fact[0].name, "currency");
+  EXPECT_EQ(p->text(show.fields[2].span), "amount \"Amount\" as money in currency");
+  const auto& second = std::get<ast::ShowDecl>(p->file->decls.at(1));
+  ASSERT_EQ(second.fields.size(), 1u);
+  EXPECT_EQ(second.fields[0].currency_code->text, "EUR");
+  EXPECT_TRUE(second.fields[0].currency_fact.empty());
+}
+
+TEST(ParserShow, SaysWhatIsMissingAfterAs) {
+  auto p = parse("show {\n  amount as mony in currency\n}\n");
+  EXPECT_FALSE(p->file);
+  EXPECT_EQ(p->first_line(), "t.gate:2:13: error: expected `money` after `as`");
+}
+
 // ---- Pasted text --------------------------------------------------------------------------------
 
 // Curly quotes, odd spaces and dashes are text like any other inside strings and comments; only

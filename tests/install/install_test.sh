@@ -113,4 +113,16 @@ done
 if nm -D --defined-only "$prefix/lib/libdealgate.so" | grep -q 'FactsReader'; then
   fail "libdealgate.so exports engine symbols"
 fi
+# The Python package, when the build has it (python/): importable from the prefix alone.
+if [ -f "$build/python/dealgate/__init__.py" ]; then
+  site=$(ls -d "$prefix"/lib/python3*/site-packages 2>/dev/null | head -n 1)
+  [ -f "$site/dealgate/__init__.pyi" ] || fail "the Python package is not installed under lib/"
+  python=$(sed -n 's/^Python3_EXECUTABLE:FILEPATH=//p' "$build/CMakeCache.txt")
+  (cd "$tmp" && PYTHONPATH="$site" "$python" -c '
+import sys, dealgate
+assert dealgate.__file__.startswith(sys.argv[1]), dealgate.__file__
+record = dealgate.RuleSet.load(sys.argv[2]).evaluate({"id": "I"}, today="2026-11-26")
+assert record["id"] == "I" and "enter_delivery" in record["gates"], record
+' "$site" "$prefix/share/dealgate/rules") || fail "the installed Python package does not work"
+fi
 echo "install test: passed"

@@ -97,7 +97,8 @@ TEST(GoldenCorpus, CoversEveryCheckerDiagnostic) {
                            "because-on-pass",    "unknown-condition",   "syntax",
                            "invalid-date",       "pasted-text",         "waiver-deals",
                            "waiver-waives",      "waiver-approver",     "waiver-until",
-                           "duplicate-clause"}) {
+                           "duplicate-clause",   "show-fact-type",      "duplicate-show",
+                           "money-type",         "duplicate-money",     "empty-currency"}) {
     EXPECT_NE(codes.find(std::string(" ") + code + " "), std::string::npos)
         << "no golden case for " << code;
   }

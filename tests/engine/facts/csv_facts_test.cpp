@@ -1,6 +1,6 @@
-// Reading deals from CSV (engine/facts/csv_facts.cpp): cell conversions by declared type, the header and
-// its warnings, error rows, line numbers, streaming; and that the example deals as CSV give the
-// same results as the same deals as JSON Lines.
+// Reading deals from CSV (engine/facts/csv_facts.cpp): cell conversions by declared type, the
+// header and its warnings, error rows, line numbers, streaming; and that the example deals as CSV
+// give the same results as the same deals as JSON Lines.
 #include "engine/facts/csv_facts.hpp"
 
 #include <gtest/gtest.h>
@@ -334,17 +334,53 @@ TEST_F(CsvFactsTest, BadRowsAreErrorRecordsAndReadingGoesOn) {
   EXPECT_EQ(seen[1].id, "null");
   EXPECT_EQ(seen[2].error, "the row has 1 cell, the header has 2");
   EXPECT_EQ(seen[3].error.rfind("column 1: text after the closing quote", 0), 0u);
-  EXPECT_EQ(seen[4].error, "column `n` (column 2): the text is not valid UTF-8");
+  // \xff is not UTF-8: read as Windows-1252 (ÿ), which is not a number: invalid, not an error.
+  EXPECT_EQ(seen[4].error, "");
+  EXPECT_EQ(state(seen[4], "n"), FactState::Invalid);
   EXPECT_EQ(seen[5].error, "");
   EXPECT_EQ(at(seen[5], "n").number, 6);
   EXPECT_EQ(seen[6].line, 8u);
   EXPECT_EQ(seen[6].error, "a quoted cell is not closed: the input ends inside it");
   EXPECT_TRUE(status_.ok());
   EXPECT_EQ(status_.records, 7u);
-  EXPECT_EQ(status_.bad_records, 5u);
+  EXPECT_EQ(status_.bad_records, 4u);
   for (const Seen& s : seen) {
     if (!s.error.empty()) {
       for (const FactValue& v : s.facts.top) EXPECT_EQ(v.state, FactState::Missing);
+    }
+  }
+}
+
+TEST_F(CsvFactsTest, ExcelExportsInOtherEncodingsAndSeparators) {
+  // Windows-1252 (an accent in an owner's name) keeps the deal, as UTF-8.
+  std::vector<Seen> seen = read("id,name\nD1,Ren\xe9" "e M\xfcller\n");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].error, "");
+  EXPECT_EQ(at(seen[0], "name").state, FactState::Present);
+  // Semicolons (Excel in most of Europe) and tabs are detected from the header, in any chunking.
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{1} << 20}) {
+    seen = read("id;n;name\nD1;12;\"a;b\"\n", chunk);
+    ASSERT_EQ(seen.size(), 1u) << chunk;
+    EXPECT_EQ(at(seen[0], "n").number, 12) << chunk;
+    EXPECT_TRUE(warnings_.empty()) << chunk;
+    seen = read("id\tn\nD1\t7\n", chunk);
+    ASSERT_EQ(seen.size(), 1u) << chunk;
+    EXPECT_EQ(at(seen[0], "n").number, 7) << chunk;
+  }
+  // UTF-16 little and big endian with a byte order mark.
+  const std::string text = "id,n\nD1,5\n";
+  std::string le = "\xFF\xFE", be = "\xFE\xFF";
+  for (char c : text) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  for (const std::string& input : {le, be}) {
+    for (std::size_t chunk : {std::size_t{1}, std::size_t{1} << 20}) {
+      seen = read(input, chunk);
+      ASSERT_EQ(seen.size(), 1u);
+      EXPECT_EQ(at(seen[0], "n").number, 5);
     }
   }
 }

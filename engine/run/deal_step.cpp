@@ -1,0 +1,22 @@
+#include "engine/run/deal_step.hpp"
+
+#include "engine/facts/json_facts.hpp"
+
+namespace dealgate {
+
+void start_result(std::uint64_t line, const std::string& error, const std::string& id_json,
+                  DealResult& result) {
+  result.line = line;
+  result.id_json.assign(record_id_json(id_json));
+  result.error = error;
+  result.gates.clear();
+}
+
+void evaluate_record(Evaluator& evaluator, const EvalOptions& options, std::uint64_t line,
+                     const std::string& error, const std::string& id_json, const Facts& facts,
+                     DealResult& result) {
+  start_result(line, error, id_json, result);
+  if (error.empty()) evaluator.evaluate(facts, options, result);
+}
+
+}  // namespace dealgate
