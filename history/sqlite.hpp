@@ -74,6 +74,7 @@ class Statement {
   double column_double(int index) const;
   std::string column_text(int index) const;
   bool column_is_null(int index) const;
+  int column_count() const { return sqlite3_column_count(stmt_); }
 
  private:
   Connection& db_;
