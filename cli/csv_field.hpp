@@ -1,4 +1,5 @@
-// One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled.
+// One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. The one
+// CSV escaping of the program: eval --format csv, diff --format csv and history --format csv.
 #pragma once
 
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/json_writer.hpp"
 #include "cli/csv_field.hpp"
 #include "engine/eval/record_json.hpp"
 
@@ -63,99 +64,71 @@ void write_text(const HistoryAnswers& a, const std::string& path, int stale_with
   out << t;
 }
 
-void json_run(std::string& j, const history::RunRow& run) {
-  j += "{\"today\":";
-  append_json_string(j, format_date(run.today));
-  j += ",\"input\":";
-  append_json_string(j, run.input);
-  j += ",\"rules_hash\":";
-  append_json_string(j, run.rules_hash);
-  j += '}';
+void json_run(JsonWriter& j, const history::RunRow& run) {
+  j.begin_object();
+  j.key("today").string(format_date(run.today));
+  j.key("input").string(run.input);
+  j.key("rules_hash").string(run.rules_hash);
+  j.end_object();
 }
 
-void json_strings(std::string& j, const std::vector<std::string>& items) {
-  j += '[';
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) j += ',';
-    append_json_string(j, items[i]);
-  }
-  j += ']';
-}
-
-// `"key":"value"` pairs and numbers, for the flat objects of the lists.
-void json_field(std::string& j, std::string_view key, std::string_view value) {
-  append_json_string(j, key);
-  j += ':';
-  append_json_string(j, value);
+void json_strings(JsonWriter& j, const std::vector<std::string>& items) {
+  j.begin_array();
+  for (const std::string& item : items) j.string(item);
+  j.end_array();
 }
 
 void write_json(const HistoryAnswers& a, std::ostream& out) {
-  std::string j = fmt::format("{{\"runs\":{},\"latest\":", a.runs);
+  std::string text;
+  JsonWriter j(text);
+  j.begin_object();
+  j.key("runs").number(a.runs);
+  j.key("latest");
   json_run(j, a.latest);
-  j += ",\"baseline\":";
+  j.key("baseline");
   if (a.baseline) {
     json_run(j, *a.baseline);
   } else {
-    j += "null";
+    j.null();
   }
-  j += fmt::format(",\"rules_changed\":{},\"rule_changes\":[", a.rules_changed);
-  for (std::size_t i = 0; i < a.rule_changes.size(); ++i) {
-    j += (i > 0 ? ",\"" : "\"") + format_date(a.rule_changes[i]) + '"';
-  }
-  j += "],\"changes\":[";
-  for (std::size_t i = 0; i < a.changes.size(); ++i) {
-    const history::StatusChange& c = a.changes[i];
-    j += i > 0 ? ",{" : "{";
-    json_field(j, "deal", c.deal);
-    j += ',';
-    json_field(j, "gate", c.gate);
-    j += ',';
-    json_field(j, "from", c.from);
-    j += ',';
-    json_field(j, "to", c.to);
-    j += ",\"conditions\":";
+  j.key("rules_changed").boolean(a.rules_changed);
+  j.key("rule_changes").begin_array();
+  for (DayNumber day : a.rule_changes) j.string(format_date(day));
+  j.end_array();
+  j.key("changes").begin_array();
+  for (const history::StatusChange& c : a.changes) {
+    j.begin_object().key("deal").string(c.deal).key("gate").string(c.gate);
+    j.key("from").string(c.from).key("to").string(c.to).key("conditions");
     json_strings(j, c.conditions);
-    j += '}';
+    j.end_object();
   }
-  j += "],\"stage_times\":[";
-  for (std::size_t i = 0; i < a.stage_times.size(); ++i) {
-    const history::StageTime& s = a.stage_times[i];
-    j += i > 0 ? ",{" : "{";
-    json_field(j, "deal", s.deal);
-    j += ',';
-    json_field(j, "stage", s.stage);
-    j += ',';
-    json_field(j, "since", format_date(s.since));
-    j += fmt::format(",\"days\":{}}}", s.days);
+  j.end_array();
+  j.key("stage_times").begin_array();
+  for (const history::StageTime& s : a.stage_times) {
+    j.begin_object().key("deal").string(s.deal).key("stage").string(s.stage);
+    j.key("since").string(format_date(s.since)).key("days").number(std::int64_t{s.days});
+    j.end_object();
   }
-  j += "],\"close_date_slips\":[";
-  for (std::size_t i = 0; i < a.slips.size(); ++i) {
-    const history::CloseDateSlip& s = a.slips[i];
-    j += i > 0 ? ",{" : "{";
-    json_field(j, "deal", s.deal);
-    j += fmt::format(",\"times\":{},\"days\":{},", s.times, s.days);
-    json_field(j, "first", s.first);
-    j += ',';
-    json_field(j, "current", s.current);
-    j += '}';
+  j.end_array();
+  j.key("close_date_slips").begin_array();
+  for (const history::CloseDateSlip& s : a.slips) {
+    j.begin_object().key("deal").string(s.deal);
+    j.key("times").number(std::int64_t{s.times}).key("days").number(std::int64_t{s.days});
+    j.key("first").string(s.first).key("current").string(s.current);
+    j.end_object();
   }
-  j += "],\"stale_soon\":[";
-  for (std::size_t i = 0; i < a.stale.size(); ++i) {
-    const history::StaleSoon& s = a.stale[i];
-    j += i > 0 ? ",{" : "{";
-    json_field(j, "deal", s.deal);
-    j += ',';
-    json_field(j, "condition", s.condition);
-    j += ',';
-    json_field(j, "fact", s.fact);
-    j += ',';
-    json_field(j, "confirmed_on", format_date(s.confirmed_on));
-    j += ',';
-    json_field(j, "stale_on", format_date(s.stale_on));
-    j += fmt::format(",\"days_left\":{}}}", s.days_left);
+  j.end_array();
+  j.key("stale_soon").begin_array();
+  for (const history::StaleSoon& s : a.stale) {
+    j.begin_object().key("deal").string(s.deal).key("condition").string(s.condition);
+    j.key("fact").string(s.fact).key("confirmed_on").string(format_date(s.confirmed_on));
+    j.key("stale_on").string(format_date(s.stale_on));
+    j.key("days_left").number(std::int64_t{s.days_left});
+    j.end_object();
   }
-  j += "]}\n";
-  out << j;
+  j.end_array();
+  j.end_object();
+  out << text << '\n';
 }
 
 // One row: kind,deal,item,from,to,days,detail.

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace dealgate::history {
 
@@ -80,6 +82,37 @@ bool is_ours_or_blank(Connection& db) {
          db.scalar_int("PRAGMA user_version") == 0;
 }
 
+std::uint32_t big_endian(const unsigned char* at, int bytes) {
+  std::uint32_t n = 0;
+  for (int i = 0; i < bytes; ++i) n = (n << 8) | at[i];
+  return n;
+}
+
+// Looks at the file's header before SQLite opens it: SQLite would make its -wal and -shm files
+// beside a damaged database before it notices the damage. An empty file is a blank history.
+void check_header(const std::string& path, std::uintmax_t size) {
+  if (size == 0) return;
+  unsigned char header[100] = {};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(header), sizeof header);
+  if (!in || std::memcmp(header, "SQLite format 3", 16) != 0) {
+    throw HistoryError(
+        fmt::format("`{}` is not a dealgate history: it is not an SQLite database", path),
+        "give --record or history a new file name, or a file dealgate recorded");
+  }
+  const std::uint32_t page_size =
+      big_endian(header + 16, 2) == 1 ? 65536 : big_endian(header + 16, 2);
+  const std::uint32_t pages = big_endian(header + 28, 4);
+  // The page count is trusted only when the header says it is current (SQLite's own rule).
+  const bool count_valid = big_endian(header + 92, 4) == big_endian(header + 24, 4);
+  if (count_valid && std::uintmax_t{page_size} * pages > size) {
+    throw HistoryError(
+        fmt::format("the history `{}` is damaged: it is {} bytes, its header says {}", path, size,
+                    std::uintmax_t{page_size} * pages),
+        "restore it from a backup, or record into a new file");
+  }
+}
+
 [[noreturn]] void refuse_foreign(const std::string& path) {
   throw HistoryError(
       fmt::format("`{}` is not a dealgate history: it is another program's SQLite database", path),
@@ -115,6 +148,7 @@ std::unique_ptr<Connection> open_history(const std::string& path, Access access)
   if (exists && !std::filesystem::is_regular_file(path, ec)) {
     throw HistoryError(fmt::format("the history `{}` is not a file", path));
   }
+  if (exists) check_header(path, std::filesystem::file_size(path, ec));
   auto db = std::make_unique<Connection>(path, access == Access::Record, true);
   // Nothing is written before these checks: SQLite reads the header first, so a file that is
   // not a database fails here (Connection::fail says so) and stays as it was.
