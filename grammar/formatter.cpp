@@ -8,34 +8,22 @@
 namespace dealgate {
 namespace {
 
+// A string literal's escapes; in a message, braces are doubled so that they stay text.
 std::string escape(std::string_view text, bool message) {
   std::string out;
   for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '{':
-        out += message ? "{{" : "{";
-        break;
-      case '}':
-        out += message ? "}}" : "}";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{{{:X}}}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
+    const auto code = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n' || c == '\t') {
+      out += c == '\n' ? "\\n" : "\\t";
+    } else if (message && (c == '{' || c == '}')) {
+      out.append(2, c);
+    } else if (code < 0x20) {
+      out += fmt::format("\\u{{{:X}}}", unsigned{code});
+    } else {
+      out += c;
     }
   }
   return out;

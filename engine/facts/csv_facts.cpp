@@ -177,13 +177,7 @@ CsvFactsReader::CsvFactsReader(const Schema& schema, CsvReaderOptions options)
 CsvFactsReader::~CsvFactsReader() = default;
 
 ReadStatus CsvFactsReader::read_file(const std::string& path, const Sink& sink) {
-  InputSource source(path);
-  if (!source.is_open()) {
-    ReadStatus status;
-    status.error = source.error();
-    return status;
-  }
-  return impl_->run(source, sink);
+  return read_opened(path, [&](InputSource& source) { return impl_->run(source, sink); });
 }
 
 ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {

@@ -157,29 +157,13 @@ void CsvParser::byte(char c, const Sink& sink) {
       if (c == '"') {
         quoted_row_ = true;
         state_ = State::Quoted;
-      } else if (c == delimiter_) {
-        end_cell();
-        state_ = State::CellStart;
-      } else if (c == '\r' || c == '\n') {
-        ++line_;
-        end_cell();
-        end_row(sink);
-      } else {
+      } else if (!ends_cell(c, sink)) {
         append(c);
         state_ = State::Unquoted;
       }
       return;
     case State::Unquoted:
-      if (c == delimiter_) {
-        end_cell();
-        state_ = State::CellStart;
-      } else if (c == '\r' || c == '\n') {
-        ++line_;
-        end_cell();
-        end_row(sink);
-      } else {
-        append(c);
-      }
+      if (!ends_cell(c, sink)) append(c);
       return;
     case State::Quoted:
       if (c == '"') {
@@ -193,14 +177,7 @@ void CsvParser::byte(char c, const Sink& sink) {
       if (c == '"') {
         append('"');
         state_ = State::Quoted;
-      } else if (c == delimiter_) {
-        end_cell();
-        state_ = State::CellStart;
-      } else if (c == '\r' || c == '\n') {
-        ++line_;
-        end_cell();
-        end_row(sink);
-      } else {
+      } else if (!ends_cell(c, sink)) {
         fail("column " + std::to_string(ends_.size() + 1) +
              ": text after the closing quote of a quoted cell (write a quote inside a quoted "
              "cell as two quotes: \"\")");
@@ -229,6 +206,22 @@ void CsvParser::append(std::string_view run) {
     return;
   }
   text_.append(run);
+}
+
+// Outside quotes, a delimiter ends the cell and a line break the row, whatever the state.
+bool CsvParser::ends_cell(char c, const Sink& sink) {
+  if (c == delimiter_) {
+    end_cell();
+    state_ = State::CellStart;
+    return true;
+  }
+  if (c == '\r' || c == '\n') {
+    ++line_;
+    end_cell();
+    end_row(sink);
+    return true;
+  }
+  return false;
 }
 
 void CsvParser::end_cell() {

@@ -63,6 +63,7 @@ class CsvParser {
   static char detect_delimiter(std::string_view first_line);
   void append(char c);
   void append(std::string_view run);
+  bool ends_cell(char c, const Sink& sink);
   void end_cell();
   void end_row(const Sink& sink);
   void fail(std::string message);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <istream>
 #include <string>
+#include <utility>
 
 namespace dealgate {
 
@@ -36,5 +37,19 @@ class InputSource {
   std::string name_;  // of the file, for messages
   std::string error_;
 };
+
+// Opens `path` (standard input for `-`) and returns `read(source)`; when it cannot be opened,
+// a status of read's type whose `error` says why, so every reader words it the same.
+template <typename Read>
+auto read_opened(const std::string& path, Read&& read)
+    -> decltype(read(std::declval<InputSource&>())) {
+  InputSource source(path);
+  if (!source.is_open()) {
+    decltype(read(source)) status;
+    status.error = source.error();
+    return status;
+  }
+  return read(source);
+}
 
 }  // namespace dealgate

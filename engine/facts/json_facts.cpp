@@ -84,6 +84,7 @@ struct FactsReader::Impl {
   // Reads one more chunk after `end`, compacting or growing the buffer first. Returns false at the
   // end of the input. Offsets move left by `shift` when the buffer was compacted.
   bool fill(std::size_t& shift);
+  bool skip_past_newline(std::size_t& shift);
   void emit(std::uint64_t line_number, const Sink& sink) {
     record.line = line_number;
     ++status.records;
@@ -117,13 +118,7 @@ FactsReader::FactsReader(const Schema& schema, FactsReaderOptions options)
 FactsReader::~FactsReader() = default;
 
 ReadStatus FactsReader::read_file(const std::string& path, const Sink& sink) {
-  InputSource source(path);
-  if (!source.is_open()) {
-    ReadStatus status;
-    status.error = source.error();
-    return status;
-  }
-  return impl_->run(source, sink);
+  return read_opened(path, [&](InputSource& source) { return impl_->run(source, sink); });
 }
 
 ReadStatus FactsReader::read_stream(std::istream& in, const Sink& sink) {
@@ -331,15 +326,8 @@ void FactsReader::Impl::run_lines(const Sink& sink) {
       record.id_json = "null";
       record.error = too_large(options.max_record_bytes);
       emit(lines, sink);
-      while (true) {
-        begin = end;
-        if (!fill(shift)) return;
-        found = std::memchr(data() + begin, '\n', end - begin);
-        if (found != nullptr) {
-          begin = scan = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
-          break;
-        }
-      }
+      if (!skip_past_newline(shift)) return;
+      scan = begin;
       continue;
     }
     if (!fill(shift)) {
@@ -349,6 +337,20 @@ void FactsReader::Impl::run_lines(const Sink& sink) {
       return;
     }
     scan -= shift;
+  }
+}
+
+// Drops the input up to and including the next newline (the rest of a line too long to keep);
+// false when the input ends first.
+bool FactsReader::Impl::skip_past_newline(std::size_t& shift) {
+  while (true) {
+    begin = end;
+    if (!fill(shift)) return false;
+    const void* found = std::memchr(data() + begin, '\n', end - begin);
+    if (found != nullptr) {
+      begin = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
+      return true;
+    }
   }
 }
 
@@ -374,15 +376,8 @@ void FactsReader::Impl::run_blocks() {
       // '\r', so read_lines reports it), then skip to the end of the line without keeping it.
       (*blocks)(std::string_view(data() + begin, options.max_record_bytes + 2), lines + 1);
       ++lines;
-      while (true) {
-        begin = end;
-        if (!fill(shift)) return;
-        found = std::memchr(data() + begin, '\n', end - begin);
-        if (found != nullptr) {
-          begin = scan = static_cast<std::size_t>(static_cast<const char*>(found) - data()) + 1;
-          break;
-        }
-      }
+      if (!skip_past_newline(shift)) return;
+      scan = begin;
       continue;
     }
     if (!fill(shift)) {

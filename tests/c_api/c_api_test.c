@@ -22,6 +22,16 @@ static int contains(const char* text, const char* part) {
   return text != NULL && strstr(text, part) != NULL;
 }
 
+/* dg_evaluate of the spec's deal with `rules` and `options` in scope: it returns `code` and its
+ * output contains `part`. A macro, so that a failed check names the caller's line. */
+#define CHECK_SPEC_DEAL(code, part)                                                          \
+  do {                                                                                       \
+    char* out_ = NULL;                                                                       \
+    CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out_) == (code));     \
+    CHECK(contains(out_, part));                                                             \
+    dg_free_string(out_);                                                                    \
+  } while (0)
+
 static char* path_of(const char* relative) {
   size_t n = strlen(source_dir) + strlen(relative) + 2;
   char* p = malloc(n);
@@ -194,47 +204,31 @@ static void test_evaluate(dg_ruleset* rules) {
   dg_free_string(out);
 
   options.today = "2026-13-01";
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "YYYY-MM-DD"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "YYYY-MM-DD");
   options.today = NULL; /* today's date in UTC */
 
   options.gates = gates;
   options.n_gates = 1;
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "did you mean `enter_delivery`"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "did you mean `enter_delivery`");
   options.gates = null_gate;
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "gate 1 is NULL"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "gate 1 is NULL");
   options.gates = NULL;
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "`gates` is NULL"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "`gates` is NULL");
   options.n_gates = 0;
 
   options.params = bad_params;
   options.n_params = 1;
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "must be written `name=value`"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "must be written `name=value`");
   params[0] = "min_roi=three";
   options.params = params;
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "is a number"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "is a number");
   options.params = NULL;
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_USAGE);
-  CHECK(contains(out, "`params` is NULL"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_USAGE, "`params` is NULL");
   options.n_params = 0;
 
   /* id_field, and NULL options (every default), and an ignored output. */
   options.id_field = "stage";
-  CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), &options, &out) == DG_NOT_PASSED);
-  CHECK(contains(out, "{\"id\":\"Design\",\"line\":1,"));
-  dg_free_string(out);
+  CHECK_SPEC_DEAL(DG_NOT_PASSED, "{\"id\":\"Design\",\"line\":1,");
   CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), NULL, &out) == DG_NOT_PASSED);
   dg_free_string(out);
   CHECK(dg_evaluate(rules, spec_deal, strlen(spec_deal), NULL, NULL) == DG_NOT_PASSED);
