@@ -1,6 +1,7 @@
 #include "cli/history_render.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/json_writer.hpp"
 #include "cli/csv_field.hpp"
@@ -10,15 +11,6 @@ namespace dealgate::cli {
 namespace {
 
 using history::HistoryAnswers;
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
 
 std::string run_text(const history::RunRow& run) {
   return fmt::format("{} ({})", format_date(run.today), run.input);
@@ -41,7 +33,7 @@ void write_text(const HistoryAnswers& a, const std::string& path, int stale_with
     for (const history::StatusChange& c : a.changes) {
       const char* why = c.to == "pass" ? "no longer" : "because";
       t += fmt::format("  {}  {}  {} -> {}", c.deal, c.gate, c.from, c.to);
-      if (!c.conditions.empty()) t += fmt::format("  {}: {}", why, joined(c.conditions, ", "));
+      if (!c.conditions.empty()) t += fmt::format("  {}: {}", why, fmt::join(c.conditions, ", "));
       t += '\n';
     }
   }
@@ -146,7 +138,8 @@ void csv_row(std::string& c, std::string_view kind, std::string_view deal, std::
 void write_csv(const HistoryAnswers& a, std::ostream& out) {
   std::string c = "kind,deal,item,from,to,days,detail\r\n";
   for (const history::StatusChange& s : a.changes)
-    csv_row(c, "change", s.deal, s.gate, s.from, s.to, "", joined(s.conditions, "; "));
+    csv_row(c, "change", s.deal, s.gate, s.from, s.to, "",
+            fmt::format("{}", fmt::join(s.conditions, "; ")));
   for (const history::StageTime& s : a.stage_times)
     csv_row(c, "stage", s.deal, s.stage, format_date(s.since), "", std::to_string(s.days), "");
   for (const history::CloseDateSlip& s : a.slips) {
