@@ -11,6 +11,7 @@
 #include "cli/eval_command.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/fmt_command.hpp"
+#include "cli/history_command.hpp"
 #include "cli/lsp_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/test_command.hpp"
@@ -58,6 +59,7 @@ int run(int argc, char** argv) {
       case CommandLine::Kind::Diff: return run_diff(command.diff, io);
       case CommandLine::Kind::Report: return run_report(command.report, io);
       case CommandLine::Kind::Lsp: return run_lsp(std::cin, io);
+      case CommandLine::Kind::History: return run_history(command.history, io);
       default: return run_eval(command.eval, io);
     }
   } catch (const std::exception& e) {

@@ -27,19 +27,21 @@ std::string Formatter::make_usage(const CLI::App* app, std::string) const {
   if (name == "report")
     return "Usage: dealgate report RULES... --facts FILE -o FILE.html [OPTIONS]\n";
   if (name == "lsp") return "Usage: dealgate lsp [--stdio]\n";
+  if (name == "history")
+    return "Usage: dealgate history HISTORY [--since DATE] [--stale-within N] [--format F]\n";
   return "Usage: dealgate [--color WHEN] [--log-level LEVEL] COMMAND [ARGS...]\n";
 }
 
 UsageError unknown_argument(const std::string& arg, const CLI::App& command, bool has_command) {
   if (arg.empty() || arg[0] != '-') {
     if (!has_command) {
-      std::string help =
-          did_you_mean(arg, {"check", "eval", "test", "explain", "fmt", "diff", "report", "lsp"});
+      std::string help = did_you_mean(
+          arg, {"check", "eval", "test", "explain", "fmt", "diff", "report", "lsp", "history"});
       return UsageError{
           fmt::format("`{}` is not a dealgate command", arg),
           help.empty()
-              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff`, `report` "
-                "and `lsp`"
+              ? "the commands are `check`, `eval`, `test`, `explain`, `fmt`, `diff`, `report`, "
+                "`lsp` and `history`"
               : help};
     }
     return UsageError{fmt::format("unexpected argument `{}`", arg), ""};

@@ -43,6 +43,9 @@ inline constexpr const char* kMainFooter =
     "      before changing a gate: which deals would change status, and why\n"
     "  dealgate report rules/ --facts deals.jsonl -o pipeline.html\n"
     "      an HTML page for the pipeline review meeting\n"
+    "  dealgate eval rules/ --facts deals.jsonl --record history.db && dealgate history "
+    "history.db\n"
+    "      keep each week's run; see which deals changed, slipped or go stale\n"
     "  dealgate lsp\n"
     "      the language server an editor starts: errors while typing, completion, hover\n"
     "\n"
@@ -137,6 +140,22 @@ inline constexpr const char* kLspFooter =
     "for VS Code and Neovim.\n"
     "\n"
     "Exit codes: 0 after the client's `shutdown` and `exit`, 1 when the input ends without them.\n"
+    "\n";
+
+inline constexpr const char* kHistoryFooter =
+    "What changed since the run before the latest one recorded with `--record` (or since the\n"
+    "last run on or before --since): deals newly passing, failing or unknown on each gate and the\n"
+    "conditions responsible; how long each deal has been in its stage; close dates that moved\n"
+    "later (how often, by how many days); confirmations that go stale within --stale-within days\n"
+    "under the rules' freshness conditions (`today - DATE <= LIMIT`). A rule change between the\n"
+    "runs compared is said first.\n"
+    "\n"
+    "Examples:\n"
+    "  dealgate eval rules/ --facts deals.jsonl --record history.db     each week\n"
+    "  dealgate history history.db\n"
+    "  dealgate history history.db --since 2026-11-01 --format json\n"
+    "\n"
+    "Exit codes: 0 answered, 2 usage error, 3 the history cannot be read.\n"
     "\n";
 
 inline constexpr const char* kGlobalOptions =

@@ -88,6 +88,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   eval_deals.today(kTodayOrUtc).params(kOverrideParam).id_field();
   add_threads(*eval, eval_threads);
   eval_deals.input();
+  add_record_options(*eval, e.record);
 
   // test
   CLI::App* test = add_command(app, "test", "run the rules' own tests", kTestFooter);
@@ -152,6 +153,13 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   report_deals.today(kTodayOrUtc).params(kOverrideParam).id_field();
   add_threads(*report, report_threads);
   report_deals.input();
+  add_record_options(*report, r.record);
+  add_trend_option(*report, r.history);
+
+  HistoryOptionTexts history_texts;
+  CLI::App* history = add_command(
+      app, "history", "what changed since the last recorded run, and trends", kHistoryFooter);
+  add_history_options(*history, result.history, history_texts);
 
   // lsp
   CLI::App* lsp =
@@ -161,7 +169,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   lsp->add_flag("--stdio", lsp_stdio, "talk on standard input and output (the default)");
 
   auto parsed = [&]() -> const CLI::App& {
-    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report, lsp}) {
+    for (CLI::App* sub : {check, eval, test, explain, fmt_command, diff, report, lsp, history}) {
       if (sub->parsed()) return *sub;
     }
     return app;
@@ -224,6 +232,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     if (lsp->parsed()) {
       result.kind = CommandLine::Kind::Lsp;
       return std::nullopt;
+    }
+    if (history->parsed()) {
+      result.kind = CommandLine::Kind::History;
+      return finish_history_args(result.history, history_texts);
     }
     if (test->parsed()) {
       result.kind = CommandLine::Kind::Test;

@@ -12,6 +12,7 @@
 
 #include "base/calendar.hpp"
 #include "cli/command_options.hpp"
+#include "cli/history_options.hpp"
 #include "cli/options.hpp"
 
 namespace dealgate::cli {
@@ -30,6 +31,7 @@ struct EvalArgs : DealInput {
   OutputFormat format = OutputFormat::Text;
   std::vector<std::string> gates;  // empty: every gate
   unsigned threads = 0;            // 0: one per core
+  RecordArgs record;               // --record: add the run to a history
 };
 
 struct TestArgs {
@@ -65,10 +67,12 @@ struct ReportArgs : DealInput {
   std::vector<std::string> rules;
   std::string output;    // the HTML file to write, or `-` for standard output
   unsigned threads = 0;  // 0: one per core
+  RecordArgs record;
+  std::string history;  // --history: trends over its runs
 };
 
 struct CommandLine {
-  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Lsp, Exit };
+  enum class Kind { Check, Eval, Test, Explain, Fmt, Diff, Report, Lsp, History, Exit };
   Kind kind = Kind::Exit;
   // Global options.
   ColorMode color = ColorMode::Auto;
@@ -80,6 +84,7 @@ struct CommandLine {
   FmtArgs fmt;
   DiffArgs diff;
   ReportArgs report;
+  HistoryArgs history;
   // Kind::Exit: what to print and the exit code (0 for --help and --version, 2 for usage errors).
   int exit_code = 0;
   std::string out_text;             // for standard output (--help, --version)

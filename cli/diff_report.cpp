@@ -7,6 +7,7 @@
 
 #include "base/json_text.hpp"
 #include "base/json_writer.hpp"
+#include "cli/csv_field.hpp"
 #include "cli/plural.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
@@ -56,19 +57,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     out += item;
   }
   return out;
-}
-
-void append_field(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
 }
 
 void json_list(JsonWriter& json, const std::vector<std::string>& items) {
@@ -318,7 +306,7 @@ void write_diff_csv(const DiffReport& report, std::ostream& out) {
   auto flush_errors_before = [&](std::uint64_t line) {
     for (; e < report.errors.size() && report.errors[e].first < line; ++e) {
       text += fmt::format(",{},,,,,,,,", report.errors[e].first);
-      append_field(text, report.errors[e].second);
+      append_csv_field(text, report.errors[e].second);
       text += diff.has_waivers() ? ",,\r\n" : "\r\n";
     }
   };
@@ -326,24 +314,24 @@ void write_diff_csv(const DiffReport& report, std::ostream& out) {
     flush_errors_before(deal.line);
     const std::string id = id_text(deal.id_json);
     for (const GateChange& change : deal.gates) {
-      append_field(text, id);
+      append_csv_field(text, id);
       text += fmt::format(",{},", deal.line);
-      append_field(text, diff.gates()[change.gate].name);
+      append_csv_field(text, diff.gates()[change.gate].name);
       text += fmt::format(",{},{},", change.from ? status_name(*change.from) : "",
                           change.to ? status_name(*change.to) : "");
-      append_field(text, join(change.newly_failed, "; "));
+      append_csv_field(text, join(change.newly_failed, "; "));
       text += ',';
-      append_field(text, join(change.newly_unknown, "; "));
+      append_csv_field(text, join(change.newly_unknown, "; "));
       text += ',';
-      append_field(text, join(change.no_longer_failed, "; "));
+      append_csv_field(text, join(change.no_longer_failed, "; "));
       text += ',';
-      append_field(text, join(change.no_longer_unknown, "; "));
+      append_csv_field(text, join(change.no_longer_unknown, "; "));
       text += ',';
       if (diff.has_waivers()) {
         text += ',';
-        append_field(text, join(change.newly_waived, "; "));
+        append_csv_field(text, join(change.newly_waived, "; "));
         text += ',';
-        append_field(text, join(change.no_longer_waived, "; "));
+        append_csv_field(text, join(change.no_longer_waived, "; "));
       }
       text += "\r\n";
     }

@@ -15,6 +15,7 @@
 #include "cli/plural.hpp"
 #include "cli/progress.hpp"
 #include "cli/rules.hpp"
+#include "cli/run_recording.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 
@@ -42,12 +43,20 @@ int run_eval(const EvalArgs& args, const Io& io) {
     io.err << "reading deals from the terminal, one JSON object a line; end with Ctrl-D\n";
   }
 
+  std::unique_ptr<RunRecording> recording;
+  if (!args.record.path.empty()) {
+    int exit_code = kExitOk;
+    recording = RunRecording::start(args.record, plan, options, args.facts, "eval", io, exit_code);
+    if (!recording) return exit_code;
+  }
+
   std::unique_ptr<ResultWriter> writer =
       make_writer(args.format, plan, io.out, WriterOptions{io.out_color});
   Progress progress(io.err, io.progress);
   EvalTally tally;
   PipelineOptions pipeline;
   pipeline.threads = threads_or_cores(args.threads);
+  pipeline.recording = recording.get();
   if (args.facts == "-" && io.stdin_is_terminal) {
     pipeline.threads = 1;  // one deal at a time, answered as it is typed
     pipeline.flush_each_record = &io.out;
@@ -86,6 +95,14 @@ int run_eval(const EvalArgs& args, const Io& io) {
   if (!io.out) {
     print_error(io.err, "could not write the results to standard output", "", io.err_color);
     code = kExitInput;
+  }
+  if (recording) {
+    // Half an input is no week's pipeline: only a run that read its whole input is kept.
+    if (!input_error.empty()) {
+      io.err << "the run was not recorded: its input could not be read to the end\n";
+    } else if (!recording->finish(io)) {
+      code = kExitInput;
+    }
   }
   return code;
 }

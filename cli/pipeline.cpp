@@ -65,6 +65,7 @@ class AppendBuf final : public std::streambuf {
 struct RenderedBlock {
   std::string output;
   EvalTally tally;
+  history::RowBatch rows;  // with --record
 };
 
 // What one worker keeps from block to block: its reader, evaluator and fragment writer, whose
@@ -95,6 +96,7 @@ std::string evaluate_facts(const Plan& plan, const EvalOptions& options, const F
     if (!evaluator) evaluator = std::make_unique<Evaluator>(plan);
     evaluate_counted(*evaluator, options, record, result, tally);
     writer.write(result);
+    if (pipeline.recording != nullptr) pipeline.recording->add(result);
     if (pipeline.flush_each_record != nullptr) {
       writer.flush();
       pipeline.flush_each_record->flush();
@@ -107,6 +109,7 @@ std::string evaluate_facts(const Plan& plan, const EvalOptions& options, const F
     if (!workers[w]) workers[w] = std::make_unique<EvalWorker>(plan, source, writer);
     EvalWorker& worker = *workers[w];
     out.output.clear();
+    out.rows.clear();
     out.tally = EvalTally{};
     worker.buffer.target = &out.output;
     worker.reader.read_lines(lines, first_line, [&](ReadRecord& record) {
@@ -114,10 +117,12 @@ std::string evaluate_facts(const Plan& plan, const EvalOptions& options, const F
                        FactsRecord{record.line, record.error, record.id_json, record.facts},
                        worker.result, out.tally);
       worker.fragment->write(worker.result);
+      if (pipeline.recording != nullptr) pipeline.recording->collect(worker.result, out.rows);
     });
   };
   auto deliver = [&](RenderedBlock& block) {
     writer.write_fragment(block.output);
+    if (pipeline.recording != nullptr) pipeline.recording->add(block.rows);
     tally.add(block.tally);
     progress.advance(block.tally.records);
   };

@@ -17,6 +17,7 @@
 
 #include "cli/facts_input.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_recording.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 
@@ -39,6 +40,8 @@ struct PipelineOptions {
   // Someone is typing the deals (`--facts -` at a terminal): each result is written through to
   // this stream as soon as it is evaluated, instead of in large pieces.
   std::ostream* flush_each_record = nullptr;
+  // --record: every result is recorded too, in input order.
+  RunRecording* recording = nullptr;
 };
 
 // Evaluates every record of `source` and writes the results through `writer` (not finished: the

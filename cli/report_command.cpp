@@ -14,7 +14,9 @@
 #include "cli/ordered_facts.hpp"
 #include "cli/plural.hpp"
 #include "cli/report_html.hpp"
+#include "cli/report_trends.hpp"
 #include "cli/rules.hpp"
+#include "cli/run_recording.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/run/deal_step.hpp"
@@ -48,6 +50,13 @@ int run_report(const ReportArgs& args, const Io& io) {
     }
   }
 
+  std::unique_ptr<RunRecording> recording;
+  if (!args.record.path.empty()) {
+    int exit_code = kExitOk;
+    recording =
+        RunRecording::start(args.record, plan, options, args.facts, "report", io, exit_code);
+    if (!recording) return exit_code;
+  }
   // Read and evaluated on --threads workers, kept in input order.
   FactsSource source{args.facts, args.input, args.id_field};
   source.table = args.table;
@@ -64,6 +73,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   auto keep = [&](DealResult& result) {
     if (!result.error.empty()) ++unreadable;
     ++records;
+    if (recording) recording->add(result);
     page.add(result);
   };
   struct Worker {
@@ -98,7 +108,22 @@ int run_report(const ReportArgs& args, const Io& io) {
     return kExitInput;
   }
 
-  const std::string html = page.html();
+  // Recorded first, so that the trends of the same file show this run too.
+  bool recorded = true;
+  if (recording) {
+    if (!input_error.empty()) {
+      io.err << "the run was not recorded: its input could not be read to the end\n";
+    } else {
+      recorded = recording->finish(io);
+    }
+  }
+  std::string trends;
+  if (!args.history.empty()) {
+    int exit_code = kExitOk;
+    if (!read_trends_html(args.history, trends, io, exit_code)) return exit_code;
+  }
+
+  const std::string html = page.html(trends);
 
   if (args.output == "-") {
     io.out << html;
@@ -114,7 +139,7 @@ int run_report(const ReportArgs& args, const Io& io) {
     io.err << fmt::format("wrote {}: {}\n", args.output, count_of(records - unreadable, "deal"));
   }
 
-  int code = kExitOk;
+  int code = recorded ? kExitOk : kExitInput;
   if (unreadable > 0) {
     print_error(io.err,
                 fmt::format("{} of {} could not be read", unreadable, count_of(records, "record")),

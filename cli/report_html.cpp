@@ -114,7 +114,7 @@ class Report {
     keep(deal_rows_, d, deal_row(d, guard));
   }
 
-  std::string build() {
+  std::string build(std::string_view trends) {
     const std::string title = plan_.title.empty() ? std::string("Pipeline review") : plan_.title;
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -130,6 +130,7 @@ class Report {
         summary_.evaluated(), summary_.evaluated() == 1 ? "" : "s", esc(meta_.today),
         esc(meta_.rules), esc(meta_.facts));
     cards();
+    out_ += trends;
     gates();
     blockers();
     if (plan_.stages) stage_audit();
@@ -1077,15 +1078,15 @@ ReportBuilder::~ReportBuilder() = default;
 void ReportBuilder::add(const DealResult& deal) {
   impl_->report.add(deal);
 }
-std::string ReportBuilder::html() {
-  return impl_->report.build();
+std::string ReportBuilder::html(std::string_view trends) {
+  return impl_->report.build(trends);
 }
 
 std::string build_report_html(const Plan& plan, const std::vector<DealResult>& deals,
-                              const ReportMeta& meta) {
+                              const ReportMeta& meta, std::string_view trends) {
   ReportBuilder builder(plan, meta);
   for (const DealResult& d : deals) builder.add(d);
-  return builder.html();
+  return builder.html(trends);
 }
 
 }  // namespace dealgate::cli

@@ -33,7 +33,8 @@ class ReportBuilder {
   ReportBuilder(const Plan& plan, const ReportMeta& meta, std::size_t max_rows = kDefaultRows);
   ~ReportBuilder();
   void add(const DealResult& deal);
-  std::string html();
+  // `trends`: the section of the trends over a history's runs (report --history), or empty.
+  std::string html(std::string_view trends = {});
 
  private:
   struct Impl;
@@ -42,7 +43,8 @@ class ReportBuilder {
 
 // The whole page at once. `deals` are in input order; gate results should carry their checklists
 // (EvalOptions::checklist) for the "to pass this gate" lists.
+// `trends` is the section of the trends over a history's runs (report --history), or empty.
 std::string build_report_html(const Plan& plan, const std::vector<DealResult>& deals,
-                              const ReportMeta& meta);
+                              const ReportMeta& meta, std::string_view trends = {});
 
 }  // namespace dealgate::cli

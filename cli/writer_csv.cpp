@@ -2,24 +2,12 @@
 // doubled). One row per deal and gate; an unreadable record is one row with status `error`.
 #include <fmt/format.h>
 
-#include "cli/writer.hpp"
 #include "base/json_text.hpp"
+#include "cli/csv_field.hpp"
+#include "cli/writer.hpp"
 
 namespace dealgate::cli {
 namespace {
-
-void append_field(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 class CsvWriter final : public ResultWriter {
  public:
@@ -43,7 +31,7 @@ class CsvWriter final : public ResultWriter {
     if (!result.error.empty()) {
       row_start(id, result.line);
       buffer_ += ",,error,,,,";  // gate, status, failed, unknown, missing
-      append_field(buffer_, result.error);
+      append_csv_field(buffer_, result.error);
       if (plan_.stages) buffer_ += plan_.stages->owner_slot != kNone ? ",,,,," : ",,,,";
       if (!plan_.waivers.empty()) buffer_ += ",,";
       buffer_ += "\r\n";
@@ -51,26 +39,26 @@ class CsvWriter final : public ResultWriter {
     for (const GateResult& gate : result.gates) {
       row_start(id, result.line);
       buffer_ += ',';
-      append_field(buffer_, plan_.blocks[gate.gate].name);
+      append_csv_field(buffer_, plan_.blocks[gate.gate].name);
       buffer_ += ',';
       buffer_ += status_name(gate.status);
       buffer_ += ',';
       cell_.clear();
       for (ConditionIndex c : gate.failed) join(plan_.conditions[c].id);
-      append_field(buffer_, cell_);
+      append_csv_field(buffer_, cell_);
       buffer_ += ',';
       cell_.clear();
       for (ConditionIndex c : gate.unknown) join(plan_.conditions[c].id);
-      append_field(buffer_, cell_);
+      append_csv_field(buffer_, cell_);
       buffer_ += ',';
       cell_.clear();
       for (const std::string& path : gate.missing) join(path);
       for (const std::string& path : gate.invalid) join(path + " (invalid)");
-      append_field(buffer_, cell_);
+      append_csv_field(buffer_, cell_);
       buffer_ += ',';
       cell_.clear();
       for (const std::string& message : gate.messages) join(message);
-      append_field(buffer_, cell_);
+      append_csv_field(buffer_, cell_);
       if (result.has_stage) append_stage(result.stage);
       if (result.has_waivers) append_waivers(gate, result.waivers);
       buffer_ += "\r\n";
@@ -87,15 +75,15 @@ class CsvWriter final : public ResultWriter {
 
  private:
   void row_start(const std::string& id, std::uint64_t line) {
-    append_field(buffer_, id);
+    append_csv_field(buffer_, id);
     buffer_ += fmt::format(",{}", line);
   }
   void append_stage(const StageAudit& stage) {
     auto phase = [&](std::uint32_t p) {
-      if (p < plan_.phases.size()) append_field(buffer_, plan_.phases[p]);
+      if (p < plan_.phases.size()) append_csv_field(buffer_, plan_.phases[p]);
     };
     buffer_ += ',';
-    if (stage.verdict != StageAudit::Verdict::Missing) append_field(buffer_, stage.value);
+    if (stage.verdict != StageAudit::Verdict::Missing) append_csv_field(buffer_, stage.value);
     buffer_ += ',';
     phase(stage.recorded);
     buffer_ += ',';
@@ -104,7 +92,7 @@ class CsvWriter final : public ResultWriter {
     buffer_ += verdict_name(stage.verdict);
     if (plan_.stages->owner_slot != kNone) {
       buffer_ += ',';
-      if (stage.has_owner) append_field(buffer_, stage.owner);
+      if (stage.has_owner) append_csv_field(buffer_, stage.owner);
     }
   }
 
@@ -114,7 +102,7 @@ class CsvWriter final : public ResultWriter {
     buffer_ += ',';
     cell_.clear();
     for (const WaivedCondition& w : gate.waived) join(plan_.conditions[w.condition].id);
-    append_field(buffer_, cell_);
+    append_csv_field(buffer_, cell_);
     buffer_ += ',';
     cell_.clear();
     for (const WaiverUse& use : waivers) {
@@ -123,7 +111,7 @@ class CsvWriter final : public ResultWriter {
                        : fmt::format("{}: approved by {}, until {}", w.name, w.approver,
                                      format_date(w.until)));
     }
-    append_field(buffer_, cell_);
+    append_csv_field(buffer_, cell_);
   }
 
   void join(std::string_view item) {

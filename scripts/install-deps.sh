@@ -12,6 +12,8 @@ packages=(
   libcli11-dev         # the command line
   libzip-dev           # opening .xlsx deal exports (a zip archive); Debian packages no C/C++ XLSX reader
   libexpat1-dev        # streaming the XML of an .xlsx sheet, so a large sheet is never held whole
+  libsqlite3-dev       # the pipeline's history (--record, dealgate history): runs kept in one SQLite file
+  sqlite3              # the sqlite3 shell, for reading a history by hand (docs/cli.md)
   nlohmann-json3-dev   # writing the language server's JSON-RPC messages (lsp/)
   neovim               # a real LSP client: the headless Neovim test of `dealgate lsp`
   libgtest-dev libgmock-dev  # unit and golden tests

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "engine/eval/captured_facts.hpp"
 #include "engine/eval/checklist.hpp"
 #include "engine/eval/eval_context.hpp"
 #include "engine/eval/shown.hpp"
@@ -270,8 +271,9 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
           facts_read(ctx, c.expr, read);
           if (t == False) {
             static const std::string no_message;
-            out.checklist.push_back(false_item(
-                ctx, b, ci, c, c.has_message ? s.checklist_message[ci] : no_message, std::move(read)));
+            out.checklist.push_back(false_item(ctx, b, ci, c,
+                                               c.has_message ? s.checklist_message[ci] : no_message,
+                                               std::move(read)));
           } else {
             out.checklist.push_back(unknown_item(b, ci, s.condition_causes[ci], std::move(read)));
           }
@@ -292,6 +294,7 @@ void Evaluator::evaluate(const Facts& facts, const EvalOptions& options, DealRes
     }
     audit_stage(plan_, facts, s.block_status, result.stage);
   }
+  capture_facts(plan_, facts, options.capture, result.captured);
 }
 
 ConditionOutcome Evaluator::outcome(ConditionIndex condition) const {

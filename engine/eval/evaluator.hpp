@@ -38,6 +38,8 @@ struct EvalOptions {
   std::shared_ptr<const ParamValues> params;  // from bind_params; null means every default
   bool checklist = false;  // fill GateResult::checklist for gates that do not pass (costs more)
   bool shown = false;      // fill DealResult::shown and the money (`show`), for people to read
+  // Frame-0 facts to carry on the result as text (DealResult::captured), in this order.
+  std::vector<NodeIndex> capture;
 };
 
 // The value of a plan node that reads no deal (a folded constant or a param default).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/enum_words.hpp"
+#include "engine/eval/captured_facts.hpp"
 #include "engine/plan/plan.hpp"
 
 namespace dealgate {
@@ -127,6 +128,8 @@ struct DealResult {
   bool has_money = false;
   double money = 0;
   std::string currency;
+  // The facts EvalOptions::capture names, in its order.
+  std::vector<CapturedFact> captured;
 };
 
 }  // namespace dealgate

@@ -26,7 +26,8 @@ ENGINE = {f for f in ALLOWED if f.startswith("engine/")}
 BELOW_PROGRAMS = {"base", "grammar"} | ENGINE
 ALLOWED["api"] = BELOW_PROGRAMS | {"include"}
 ALLOWED["lsp"] = BELOW_PROGRAMS
-ALLOWED["cli"] = BELOW_PROGRAMS | {"lsp"}
+ALLOWED["history"] = BELOW_PROGRAMS
+ALLOWED["cli"] = BELOW_PROGRAMS | {"lsp", "history"}
 ALLOWED["python"] = {"include"}  # the Python module: the public API only
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
