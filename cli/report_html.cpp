@@ -88,7 +88,7 @@ class Report {
     stages_.add(d);
     waivers_.add(d);
     if (!d.error.empty()) {
-      keep(deal_rows_, d, deal_row(d, {}));
+      keep(deal_rows_, d, [&] { return deal_row(d, {}); });
       return;
     }
     ++readable_;
@@ -107,11 +107,11 @@ class Report {
       by_stage_[d.stage.value].add(d);
       if (d.stage.verdict == StageAudit::Verdict::Ahead) {
         at_risk_.add(d);
-        keep(ahead_rows_, d, ahead_row(d));
+        keep(ahead_rows_, d, [&] { return ahead_row(d); });
       }
     }
     if (owner_) by_owner_[d.stage.has_owner ? d.stage.owner : std::string()].add(d);
-    keep(deal_rows_, d, deal_row(d, guard));
+    keep(deal_rows_, d, [&] { return deal_row(d, guard); });
   }
 
   std::string build(std::string_view trends) {
@@ -989,23 +989,37 @@ class Report {
   static bool larger(const Kept& a, const Kept& b) {
     return a.key != b.key ? a.key > b.key : a.order < b.order;
   }
-  void keep(std::vector<Kept>& rows, const DealResult& d, std::string html) {
+  // The rows of one table. Once trimmed, a deal that ranks below the smallest kept key is not
+  // even rendered: with a later order it would lose to every kept row of that key.
+  struct KeptRows {
+    std::vector<Kept> rows;
+    bool trimmed = false;
+    double floor = 0;  // once trimmed: the smallest key kept
+  };
+  template <typename Render>
+  void keep(KeptRows& table, const DealResult& d, Render render) {
     const double key = d.has_money ? d.money : -std::numeric_limits<double>::infinity();
-    rows.push_back({key, ++kept_order_, std::move(html)});
+    if (table.trimmed && key <= table.floor) {
+      ++kept_order_;
+      return;
+    }
+    table.rows.push_back({key, ++kept_order_, render()});
     // Trimmed in batches, so keeping costs O(log n) a deal and never more than 2 * max_rows rows.
-    if (rows.size() >= 2 * max_rows_ && max_rows_ > 0) {
-      std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows_ - 1),
-                       rows.end(), larger);
-      rows.resize(max_rows_);
+    if (table.rows.size() >= 2 * max_rows_ && max_rows_ > 0) {
+      trim(table.rows);
+      table.trimmed = true;
+      table.floor = table.rows[max_rows_ - 1].key;
     }
   }
+  void trim(std::vector<Kept>& rows) const {
+    std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows_ - 1),
+                     rows.end(), larger);
+    rows.resize(max_rows_);  // rows[max_rows_ - 1] now ranks last: the smallest key kept
+  }
   // The kept rows, at most max_rows, in input order.
-  std::vector<Kept> sorted(std::vector<Kept>& rows) const {
-    if (rows.size() > max_rows_) {
-      std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows_ - 1),
-                       rows.end(), larger);
-      rows.resize(max_rows_);
-    }
+  std::vector<Kept> sorted(KeptRows& table) const {
+    std::vector<Kept>& rows = table.rows;
+    if (rows.size() > max_rows_) trim(rows);
     std::vector<Kept> out = std::move(rows);
     std::sort(out.begin(), out.end(),
               [](const Kept& a, const Kept& b) { return a.order < b.order; });
@@ -1032,7 +1046,7 @@ class Report {
   std::map<std::uint32_t, MoneyTotals> by_phase_;
   std::map<std::string, MoneyTotals> by_stage_, by_owner_;
   MoneyTotals at_risk_;
-  std::vector<Kept> deal_rows_, ahead_rows_;
+  KeptRows deal_rows_, ahead_rows_;
   std::string out_;
 };
 

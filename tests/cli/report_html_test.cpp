@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <regex>
 #include <set>
@@ -296,7 +298,7 @@ gate deliver_ready "Ready to deliver" enters Deliver {
     ASSERT_TRUE(compilation_.ok()) << all;
   }
 
-  std::string render(std::size_t max_rows = ReportBuilder::kDefaultRows) {
+  std::string render(std::size_t max_rows = ReportBuilder::kDefaultRows, bool descending = false) {
     const Plan& plan = *compilation_.plan;
     FactsReader reader(plan.schema);
     Evaluator evaluator(plan);
@@ -310,6 +312,7 @@ gate deliver_ready "Ready to deliver" enters Deliver {
         R"({"id": "D3", "stage": "Solution Design", "owner": "Bo", "account": "Cask", "amount": 300, "currency": "USD", "designed": true, "signed": false})",
         R"({"id": "D4", "stage": "Proposal", "owner": "Bo", "account": "Dune", "amount": 400, "currency": "EUR", "designed": false, "signed": true})",
     };
+    if (descending) std::reverse(std::begin(deals), std::end(deals));
     std::uint64_t line = 0;
     for (const char* json : deals) {
       ReadRecord record;
@@ -397,6 +400,18 @@ TEST_F(ReportMoneyTest, ATableKeepsOnlyTheLargestDealsButTheCountsCoverAll) {
   // Kept rows stay in input order.
   const std::string table = html.substr(html.find("<section id=\"deals\">"));
   EXPECT_LT(table.find("<td class=\"id\">D3</td>"), table.find("<td class=\"id\">D4</td>"));
+}
+
+// Deals that come after the table is full and rank below every kept row are never kept (nor
+// rendered), in whatever order the amounts arrive.
+TEST_F(ReportMoneyTest, TheLargestDealIsKeptWhetherItComesFirstOrLast) {
+  for (bool descending : {false, true}) {
+    SCOPED_TRACE(descending ? "largest first" : "largest last");
+    const std::string html = render(1, descending);
+    EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 1);
+    EXPECT_NE(html.find("<td class=\"id\">D4</td>"), std::string::npos);
+    EXPECT_NE(html.find("The table keeps the 1 largest of 4 deals"), std::string::npos);
+  }
 }
 
 }  // namespace
