@@ -4,9 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/eval/evaluator.hpp"
-#include "engine/facts/json_facts.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -25,7 +23,7 @@ class RecordJsonTest : public ::testing::Test {
  protected:
   void SetUp() override {
     compilation_ = compile({{"r.gate", kRules}});
-    ASSERT_TRUE(compilation_.ok());
+    ASSERT_TRUE(compilation_.ok()) << testing::rendered_diagnostics(compilation_);
   }
   std::string render(const std::string& json) {
     const Plan& plan = *compilation_.plan;
@@ -35,9 +33,7 @@ class RecordJsonTest : public ::testing::Test {
     result.line = 7;
     if (reader.read_object(json, record)) {
       result.id_json = record.id_json;
-      EvalOptions options;
-      options.today = *parse_date("2026-11-26");
-      Evaluator(plan).evaluate(record.facts, options, result);
+      Evaluator(plan).evaluate(record.facts, testing::options_on(), result);
     } else {
       result.error = record.error;
     }
@@ -103,18 +99,11 @@ waiver old {
   until @2026-01-31
 }
 )"}});
-  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
   const Plan& plan = *c.plan;
-  FactsReader reader(plan.schema);
   auto render = [&](const char* json) {
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record));
-    DealResult result;
+    DealResult result = testing::evaluate_deal(plan, json);
     result.line = 3;
-    result.id_json = record.id_json;
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
-    Evaluator(plan).evaluate(record.facts, options, result);
     std::string out;
     RecordJson(plan).append(out, result);
     return out;

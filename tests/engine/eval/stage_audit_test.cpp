@@ -4,10 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/eval/evaluator.hpp"
-#include "engine/facts/json_facts.hpp"
-#include "grammar/diagnostic_render.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -42,25 +39,14 @@ class StageAuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
     compilation_ = compile({{"audit.gate", kRules}});
-    std::string all;
-    for (const auto& d : compilation_.diagnostics.items())
-      all += render_text(d, compilation_.sources);
-    ASSERT_TRUE(compilation_.ok()) << all;
+    ASSERT_TRUE(compilation_.ok()) << testing::rendered_diagnostics(compilation_);
     ASSERT_TRUE(compilation_.plan->stages.has_value());
   }
 
   DealResult run(const std::string& json, std::vector<BlockIndex> gates = {}) {
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record)) << record.error;
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
+    EvalOptions options = testing::options_on();
     options.gates = std::move(gates);
-    Evaluator evaluator(plan);
-    DealResult result;
-    evaluator.evaluate(record.facts, options, result);
-    return result;
+    return testing::evaluate_deal(*compilation_.plan, json, options);
   }
 
   std::string phase(std::uint32_t p) const {
@@ -144,13 +130,8 @@ facts { stage: string, ok: bool }
 stages from stage { "a" -> A  "b" -> B }
 gate into_a enters A { require ok }
 )"}});
-  ASSERT_TRUE(c.ok());
-  FactsReader reader(c.plan->schema);
-  ReadRecord record;
-  ASSERT_TRUE(reader.read_object(R"({"stage": "a", "ok": false})", record));
-  Evaluator evaluator(*c.plan);
-  DealResult result;
-  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
+  DealResult result = testing::evaluate_deal(*c.plan, R"({"stage": "a", "ok": false})", {});
   EXPECT_EQ(result.stage.supported, kNone);
   EXPECT_EQ(result.stage.verdict, StageAudit::Verdict::Ahead);
 }
@@ -158,14 +139,9 @@ gate into_a enters A { require ok }
 TEST(StageAuditPlan, RuleSetsWithoutStagesHaveNoAudit) {
   Compilation c =
       compile({{"plain.gate", "facts { stage: string }\ngate g { require stage == \"x\" }\n"}});
-  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
   EXPECT_FALSE(c.plan->stages.has_value());
-  FactsReader reader(c.plan->schema);
-  ReadRecord record;
-  ASSERT_TRUE(reader.read_object(R"({"stage": "x"})", record));
-  Evaluator evaluator(*c.plan);
-  DealResult result;
-  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  DealResult result = testing::evaluate_deal(*c.plan, R"({"stage": "x"})", {});
   EXPECT_FALSE(result.has_stage);
 }
 
