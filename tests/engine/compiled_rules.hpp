@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "base/calendar.hpp"
 #include "engine/compile/compiler.hpp"
@@ -26,6 +27,24 @@ template <typename Compiled>
 std::string rendered_diagnostics(const Compiled& compiled) {
   return rendered_diagnostics(compiled.diagnostics, compiled.sources);
 }
+
+// A fixture over one rule file, compiled before each test: rules that do not compile fail the test
+// with every diagnostic. A fixture that sets up more returns when HasFatalFailure() after calling
+// this SetUp.
+class CompiledRulesTest : public ::testing::Test {
+ protected:
+  explicit CompiledRulesTest(std::string rules) : rules_(std::move(rules)) {}
+  void SetUp() override {
+    compilation_ = compile({{"rules.gate", rules_}});
+    ASSERT_TRUE(compilation_.ok()) << rendered_diagnostics(compilation_);
+  }
+  const Plan& plan() const { return *compilation_.plan; }
+
+  Compilation compilation_;
+
+ private:
+  std::string rules_;
+};
 
 // The evaluation date of the tests' deals unless a test says otherwise.
 inline EvalOptions options_on(const char* today = "2026-11-26") {

@@ -19,17 +19,14 @@ gate enter_delivery { requires value_confirmed
   require owned: owner != "" }
 )";
 
-class ExplainTest : public ::testing::Test {
+class ExplainTest : public testing::CompiledRulesTest {
  protected:
+  ExplainTest() : CompiledRulesTest(kRules) {}
   Explanation explain(const char* json) {
-    compilation_ = compile({{"e.gate", kRules}});
-    EXPECT_TRUE(compilation_.ok()) << testing::rendered_diagnostics(compilation_);
-    const Plan& plan = *compilation_.plan;
-    record_ = testing::read_deal(plan, json);
-    return explain_gate(plan, record_.facts, testing::options_on(),
-                        plan.find_block("enter_delivery"));
+    record_ = testing::read_deal(plan(), json);
+    return explain_gate(plan(), record_.facts, testing::options_on(),
+                        plan().find_block("enter_delivery"));
   }
-  Compilation compilation_;
   ReadRecord record_;
 };
 

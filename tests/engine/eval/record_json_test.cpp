@@ -19,29 +19,24 @@ gate g {
 }
 )";
 
-class RecordJsonTest : public ::testing::Test {
+class RecordJsonTest : public testing::CompiledRulesTest {
  protected:
-  void SetUp() override {
-    compilation_ = compile({{"r.gate", kRules}});
-    ASSERT_TRUE(compilation_.ok()) << testing::rendered_diagnostics(compilation_);
-  }
+  RecordJsonTest() : CompiledRulesTest(kRules) {}
   std::string render(const std::string& json) {
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
+    FactsReader reader(plan().schema);
     ReadRecord record;
     DealResult result;
     result.line = 7;
     if (reader.read_object(json, record)) {
       result.id_json = record.id_json;
-      Evaluator(plan).evaluate(record.facts, testing::options_on(), result);
+      Evaluator(plan()).evaluate(record.facts, testing::options_on(), result);
     } else {
       result.error = record.error;
     }
     std::string out;
-    RecordJson(plan).append(out, result);
+    RecordJson(plan()).append(out, result);
     return out;
   }
-  Compilation compilation_;
 };
 
 TEST_F(RecordJsonTest, FailedRecordListsEverythingInSpecOrder) {

@@ -35,25 +35,22 @@ gate priced_ok enters Deliver { require priced }
 gate signed_ok enters Deliver { require signed }
 )";
 
-class StageAuditTest : public ::testing::Test {
+class StageAuditTest : public testing::CompiledRulesTest {
  protected:
+  StageAuditTest() : CompiledRulesTest(kRules) {}
   void SetUp() override {
-    compilation_ = compile({{"audit.gate", kRules}});
-    ASSERT_TRUE(compilation_.ok()) << testing::rendered_diagnostics(compilation_);
-    ASSERT_TRUE(compilation_.plan->stages.has_value());
+    CompiledRulesTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(plan().stages.has_value());
   }
 
   DealResult run(const std::string& json, std::vector<BlockIndex> gates = {}) {
     EvalOptions options = testing::options_on();
     options.gates = std::move(gates);
-    return testing::evaluate_deal(*compilation_.plan, json, options);
+    return testing::evaluate_deal(plan(), json, options);
   }
 
-  std::string phase(std::uint32_t p) const {
-    return p == kNone ? "none" : compilation_.plan->phases.at(p);
-  }
-
-  Compilation compilation_;
+  std::string phase(std::uint32_t p) const { return p == kNone ? "none" : plan().phases.at(p); }
 };
 
 TEST_F(StageAuditTest, ProposalWithoutDesignEvidenceIsAhead) {
@@ -66,7 +63,7 @@ TEST_F(StageAuditTest, ProposalWithoutDesignEvidenceIsAhead) {
   EXPECT_EQ(phase(r.stage.supported), "Diagnose");
   EXPECT_EQ(r.stage.value, "Proposal");
   ASSERT_EQ(r.stage.blocked_by.size(), 1u);
-  EXPECT_EQ(compilation_.plan->blocks[r.stage.blocked_by[0].first].name, "design_ready");
+  EXPECT_EQ(plan().blocks[r.stage.blocked_by[0].first].name, "design_ready");
   EXPECT_EQ(r.stage.blocked_by[0].second, Status::Fail);
   EXPECT_TRUE(r.stage.has_owner);
   EXPECT_EQ(r.stage.owner, "Ann");
@@ -78,7 +75,7 @@ TEST_F(StageAuditTest, EveryEntryGateOfAPhaseMustPass) {
   EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
   EXPECT_EQ(phase(r.stage.supported), "Design");
   ASSERT_EQ(r.stage.blocked_by.size(), 1u);
-  EXPECT_EQ(compilation_.plan->blocks[r.stage.blocked_by[0].first].name, "signed_ok");
+  EXPECT_EQ(plan().blocks[r.stage.blocked_by[0].first].name, "signed_ok");
   EXPECT_EQ(r.stage.blocked_by[0].second, Status::Unknown);
   EXPECT_FALSE(r.stage.has_owner);
 }
@@ -115,9 +112,8 @@ TEST_F(StageAuditTest, UnmappedExcludedMissingAndInvalidStagesAreReportedNotAudi
 }
 
 TEST_F(StageAuditTest, GatesLeftOutOfTheReportStillCountForTheAudit) {
-  const Plan& plan = *compilation_.plan;
   DealResult r = run(R"({"stage": "Proposal", "designed": true, "priced": false, "signed": true})",
-                     {plan.find_block("design_ready")});
+                     {plan().find_block("design_ready")});
   ASSERT_EQ(r.gates.size(), 1u);
   EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
   EXPECT_EQ(phase(r.stage.supported), "Design");

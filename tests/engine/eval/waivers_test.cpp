@@ -41,14 +41,14 @@ waiver also_big {
 }
 )";
 
-class WaiversTest : public ::testing::Test {
+class WaiversTest : public testing::CompiledRulesTest {
  protected:
+  WaiversTest() : CompiledRulesTest(kRules) {}
   void SetUp() override {
-    compilation_ = compile({{"w.gate", kRules}});
-    ASSERT_TRUE(compilation_.ok()) << testing::rendered_diagnostics(compilation_);
+    CompiledRulesTest::SetUp();
+    if (HasFatalFailure()) return;
     evaluator_ = std::make_unique<Evaluator>(plan());
   }
-  const Plan& plan() const { return *compilation_.plan; }
 
   DealResult evaluate(const std::string& json, const char* today = "2026-11-26",
                       bool checklist = false) {
@@ -80,7 +80,6 @@ class WaiversTest : public ::testing::Test {
     return out;
   }
 
-  Compilation compilation_;
   std::unique_ptr<Evaluator> evaluator_;
 };
 
