@@ -19,6 +19,17 @@ void start_result(std::uint64_t line, const std::string& error, const std::strin
                   DealResult& result) {
   set_record(line, error, id_json, result);
   result.gates.clear();
+  if (error.empty()) return;  // the evaluation sets the rest
+  // A result is reused from record to record: an unreadable one carries nothing of the last.
+  result.has_stage = false;
+  result.has_waivers = false;
+  result.waivers.clear();
+  result.has_amount = false;
+  result.shown.clear();
+  result.has_money = false;
+  result.money = 0;
+  result.currency.clear();
+  result.captured.clear();
 }
 
 void evaluate_record(Evaluator& evaluator, const EvalOptions& options, std::uint64_t line,
