@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/enum_words.hpp"
+#include "base/json_writer.hpp"
 
 namespace dealgate {
 
@@ -47,6 +48,25 @@ error_code atom_error(std::string_view raw) {
   if (!raw.empty() && raw[0] == 't') return simdjson::T_ATOM_ERROR;
   if (!raw.empty() && raw[0] == 'f') return simdjson::F_ATOM_ERROR;
   return simdjson::N_ATOM_ERROR;
+}
+
+// The slot writes every reader shares: a value of the declared type makes the fact Present.
+void put_bool(FactValue& slot, bool b) {
+  slot.state = FactState::Present;
+  slot.boolean = b;
+}
+void put_number(FactValue& slot, double d) {
+  slot.state = FactState::Present;
+  slot.number = d;
+}
+void put_date(FactValue& slot, DayNumber day) {
+  slot.state = FactState::Present;
+  slot.date = day;
+  slot.text = TextRef{};
+}
+void put_string(Facts& facts, FactValue& slot, std::string_view s) {
+  slot.state = FactState::Present;
+  slot.text = facts.store(s);
 }
 
 }  // namespace
@@ -358,27 +378,20 @@ inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame
     case ValueType::Bool: {
       bool b;
       if (value.get_bool().get(b) != SUCCESS) return false;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.boolean = b;
+      put_bool(frame[n.slot], b);
       return true;
     }
     case ValueType::Number: {
       double d;
       if (value.get_double().get(d) != SUCCESS) return false;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.number = d;
+      put_number(frame[n.slot], d);
       return true;
     }
     case ValueType::String: {
       std::string_view s;
       e = value.get_string().get(s);
       if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e != SUCCESS) return true;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.text = facts_->store(s);
+      if (e == SUCCESS) put_string(*facts_, frame[n.slot], s);
       return true;
     }
     case ValueType::Date: {
@@ -411,9 +424,7 @@ inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame
 // written (`raw`) for explanations.
 void FactsConverter::store_date(std::string_view text, std::string_view raw, FactValue& slot) {
   if (std::optional<DayNumber> day = parse_date_or_timestamp(text)) {
-    slot.state = FactState::Present;
-    slot.date = *day;
-    slot.text = TextRef{};
+    put_date(slot, *day);
   } else {
     slot.state = FactState::Invalid;
     slot.text = facts_->store(trim_right(raw));
@@ -473,37 +484,43 @@ error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame
 error_code FactsConverter::convert_list(od::array& array, NodeIndex node, Frame frame,
                                         std::size_t depth) {
   error_code e = SUCCESS;
-  const SchemaNode& n = schema_.node(node);
-  const NodeIndex element_node = n.element;
-  const std::uint32_t width = schema_.frames()[schema_.node(element_node).frame].width;
+  const OpenList list = open_list(node);
   Facts& facts = *facts_;
-  const auto list_index = static_cast<std::uint32_t>(facts.lists.size());
-  facts.lists.push_back(ListRef{});
-  const std::size_t first = facts.pool.size();
   const bool reserve = list_nests_lists_[node];
   if (reserve) {
     std::size_t count = 0;
     e = array.count_elements().get(count);
     if (e != SUCCESS) return e;
-    facts.pool.resize(first + count * width);
+    facts.pool.resize(list.first + count * list.width);
   }
+  const NodeIndex element_node = schema_.node(node).element;
   std::uint32_t count = 0;
   for (auto element_result : array) {
     od::value element;
     e = std::move(element_result).get(element);
     if (e != SUCCESS) return e;
-    if (!reserve) facts.pool.resize(facts.pool.size() + width);
-    e = convert_value(element, element_node, Frame{&facts.pool, first + std::size_t{count} * width},
-                      depth + 1);
+    if (!reserve) facts.pool.resize(facts.pool.size() + list.width);
+    e = convert_value(element, element_node, element_frame(facts, list, count), depth + 1);
     if (e != SUCCESS) return e;
     ++count;
   }
-  facts.lists[list_index] = ListRef{static_cast<std::uint32_t>(first), count, width};
-  FactValue& slot = frame[n.slot];
-  slot.state = FactState::Present;
-  slot.list = list_index;
-  slot.text = TextRef{};
+  close_list(list, count, frame[schema_.node(node).slot]);
   return SUCCESS;
+}
+
+FactsConverter::OpenList FactsConverter::open_list(NodeIndex node) {
+  const NodeIndex element_node = schema_.node(node).element;
+  const std::uint32_t width = schema_.frames()[schema_.node(element_node).frame].width;
+  const auto index = static_cast<std::uint32_t>(facts_->lists.size());
+  facts_->lists.push_back(ListRef{});
+  return OpenList{index, facts_->pool.size(), width};
+}
+
+void FactsConverter::close_list(const OpenList& list, std::uint32_t count, FactValue& slot) {
+  facts_->lists[list.index] = ListRef{static_cast<std::uint32_t>(list.first), count, list.width};
+  slot.state = FactState::Present;
+  slot.list = list.index;
+  slot.text = TextRef{};
 }
 
 error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeIndex node,
@@ -511,7 +528,11 @@ error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeInd
   std::string_view raw;
   error_code e = raw_text(value, type, depth, raw);
   if (e != SUCCESS) return e;
-  const TextRef text = facts_->store(raw);
+  mark_invalid(node, frame, facts_->store(raw));
+  return SUCCESS;
+}
+
+void FactsConverter::mark_invalid(NodeIndex node, Frame frame, TextRef text) {
   if (schema_.node(node).type == ValueType::Record) {
     set_subtree(node, frame, FactState::Invalid, text);
   } else {
@@ -519,7 +540,6 @@ error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeInd
     slot.state = FactState::Invalid;
     slot.text = text;
   }
-  return SUCCESS;
 }
 
 error_code FactsConverter::raw_text(od::value& value, od::json_type type, std::size_t depth,
@@ -600,6 +620,120 @@ void FactsConverter::set_subtree(NodeIndex node, Frame frame, FactState state, T
   if (n.type == ValueType::Record) {
     for (NodeIndex f : n.fields) set_subtree(f, frame, state, text);
   }
+}
+
+void FactsConverter::begin_cells(Facts& facts) {
+  facts.clear(schema_.frames()[0].width);
+  facts_ = &facts;
+}
+
+bool FactsConverter::store_cell(const CellValue& value, NodeIndex node, std::string& error) {
+  const SchemaNode& n = schema_.node(node);
+  mark_records_present(n.parent);
+  FactValue& slot = facts_->top[n.slot];
+  switch (value.kind) {
+    case CellValue::Kind::Bool:
+      put_bool(slot, value.boolean);
+      break;
+    case CellValue::Kind::Number:
+      put_number(slot, value.number);
+      break;
+    case CellValue::Kind::Date:
+      put_date(slot, value.date);
+      break;
+    case CellValue::Kind::Text:
+      put_string(*facts_, slot, value.text);
+      break;
+    case CellValue::Kind::Items:
+      store_items(value, node);
+      break;
+    case CellValue::Kind::Json:
+      return store_json_cell(value.text, node, error);
+  }
+  return true;
+}
+
+void FactsConverter::store_unfit_cell(NodeIndex node, std::string_view cell) {
+  mark_records_present(schema_.node(node).parent);
+  const auto offset = static_cast<std::uint32_t>(facts_->strings.size());
+  append_json_string(facts_->strings, cell);
+  const auto length = static_cast<std::uint32_t>(facts_->strings.size() - offset);
+  mark_invalid(node, Frame{&facts_->top, 0}, TextRef{offset, length});
+}
+
+// A record holding a cell that is not empty is there, as a JSON object with that key would be.
+void FactsConverter::mark_records_present(NodeIndex record) {
+  for (; record != kNoNode; record = schema_.node(record).parent) {
+    facts_->top[schema_.node(record).slot].state = FactState::Present;
+  }
+}
+
+// A list<string> written as items between separators: each item a string element.
+void FactsConverter::store_items(const CellValue& value, NodeIndex node) {
+  const OpenList list = open_list(node);
+  const std::uint32_t slot = schema_.node(schema_.node(node).element).slot;
+  std::uint32_t count = 0;
+  for_each_item(value, [&](std::string_view item) {
+    facts_->pool.resize(facts_->pool.size() + list.width);
+    put_string(*facts_, element_frame(*facts_, list, count++)[slot], item);
+  });
+  close_list(list, count, facts_->top[schema_.node(node).slot]);
+}
+
+bool FactsConverter::store_json_cell(std::string_view json, NodeIndex node, std::string& error) {
+  // A scalar On-Demand document cannot be read as a value, so the cell is read as the one element
+  // of an array: `[` cell `]`.
+  const std::size_t len = json.size() + 2;
+  if (cell_json_.size() < len + simdjson::SIMDJSON_PADDING) {
+    cell_json_.resize(len + simdjson::SIMDJSON_PADDING);
+  }
+  cell_json_[0] = '[';
+  std::memcpy(cell_json_.data() + 1, json.data(), json.size());
+  cell_json_[len - 1] = ']';
+  Facts& facts = *facts_;
+  const std::size_t pool = facts.pool.size(), lists = facts.lists.size();
+  const std::size_t strings = facts.strings.size();
+  const error_code e = convert_json_cell(len, node);
+  if (e == SUCCESS) return true;
+  if (e == simdjson::DEPTH_ERROR || e == simdjson::CAPACITY || e == simdjson::MEMALLOC) {
+    error = describe_json_error(e);
+    return false;
+  }
+  // Not JSON (found part way through, perhaps): undo what it stored, and keep the cell instead.
+  facts.pool.resize(pool);
+  facts.lists.resize(lists);
+  facts.strings.resize(strings);
+  set_subtree(node, Frame{&facts.top, 0}, FactState::Missing, TextRef{});
+  store_unfit_cell(node, json);
+  return true;
+}
+
+error_code FactsConverter::convert_json_cell(std::size_t len, NodeIndex node) {
+  // As deep as the value would stand in a JSON record: the object, then the records around it.
+  std::size_t depth = 2;
+  for (NodeIndex up = schema_.node(node).parent; up != kNoNode; up = schema_.node(up).parent) {
+    ++depth;
+  }
+  od::document doc;
+  error_code e = parser_.iterate(cell_json_.data(), len, cell_json_.size()).get(doc);
+  doc_ = &doc;
+  end_ = cell_json_.data() + len;
+  od::array array;
+  if (e == SUCCESS) e = doc.get_array().get(array);
+  std::size_t count = 0;
+  if (e == SUCCESS) {
+    for (auto element_result : array) {
+      od::value element;
+      e = std::move(element_result).get(element);
+      if (e == SUCCESS && count++ > 0) e = simdjson::TAPE_ERROR;  // `1,2`: not one value
+      if (e == SUCCESS) e = convert_value(element, node, Frame{&facts_->top, 0}, depth);
+      if (e != SUCCESS) break;
+    }
+  }
+  if (e == SUCCESS && count != 1) e = simdjson::EMPTY;
+  if (e == SUCCESS && doc.current_location().error() == SUCCESS) e = simdjson::TRAILING_CONTENT;
+  doc_ = nullptr;
+  return e;
 }
 
 const char* FactsConverter::current_location(const char* fallback) {
