@@ -9,12 +9,6 @@ namespace dealgate {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool equals_lower(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -40,12 +34,28 @@ std::size_t no_break_space_at(std::string_view s, bool at_end) {
   return 0;
 }
 
+template <class T>
+std::optional<CellValue> value_of(std::optional<T> parsed, CellValue::Kind kind,
+                                  T CellValue::*field) {
+  if (!parsed) return std::nullopt;
+  CellValue value;
+  value.kind = kind;
+  value.*field = *parsed;
+  return value;
+}
+
 }  // namespace
 
+std::string_view trim_blanks(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
 std::string_view trim_cell_spaces(std::string_view s) {
-  s = trim(s);
-  while (std::size_t n = no_break_space_at(s, false)) s = trim(s.substr(n));
-  while (std::size_t n = no_break_space_at(s, true)) s = trim(s.substr(0, s.size() - n));
+  s = trim_blanks(s);
+  while (std::size_t n = no_break_space_at(s, false)) s = trim_blanks(s.substr(n));
+  while (std::size_t n = no_break_space_at(s, true)) s = trim_blanks(s.substr(0, s.size() - n));
   return s;
 }
 
@@ -58,7 +68,7 @@ std::optional<double> finite_double(std::string_view digits) {
 }
 
 std::optional<bool> parse_csv_bool(std::string_view cell) {
-  cell = trim(cell);
+  cell = trim_blanks(cell);
   for (std::string_view yes : {"true", "yes", "1"}) {
     if (equals_lower(cell, yes)) return true;
   }
@@ -69,7 +79,7 @@ std::optional<bool> parse_csv_bool(std::string_view cell) {
 }
 
 std::optional<double> parse_csv_number(std::string_view cell) {
-  const std::string_view s = trim(cell);
+  const std::string_view s = trim_blanks(cell);
   // What from_chars reads: no `+`, no `_`; never longer than the cell, and on the stack for the
   // usual short one.
   char small[64];
@@ -124,39 +134,39 @@ std::optional<double> parse_csv_number(std::string_view cell) {
   return finite_double(std::string_view(text, length));
 }
 
+std::optional<CellValue> cell_value_of(std::optional<bool> b) {
+  return value_of(b, CellValue::Kind::Bool, &CellValue::boolean);
+}
+
+std::optional<CellValue> cell_value_of(std::optional<double> number) {
+  return value_of(number, CellValue::Kind::Number, &CellValue::number);
+}
+
+std::optional<CellValue> cell_value_of(std::optional<DayNumber> day) {
+  return value_of(day, CellValue::Kind::Date, &CellValue::date);
+}
+
 std::optional<CellValue> read_plain_cell(ValueType type, std::string_view cell) {
   CellValue value;
   switch (type) {
-    case ValueType::Bool: {
-      std::optional<bool> b = parse_csv_bool(cell);
-      if (!b) return std::nullopt;
-      value.kind = CellValue::Kind::Bool;
-      value.boolean = *b;
-      return value;
-    }
-    case ValueType::Number: {
-      std::optional<double> d = parse_csv_number(cell);
-      if (!d) return std::nullopt;
-      value.kind = CellValue::Kind::Number;
-      value.number = *d;
-      return value;
-    }
+    case ValueType::Bool:
+      return cell_value_of(parse_csv_bool(cell));
+    case ValueType::Number:
+      return cell_value_of(parse_csv_number(cell));
     case ValueType::String:
       value.kind = CellValue::Kind::Text;
       value.text = cell;
       return value;
     case ValueType::Date: {
-      value.text = trim(cell);
-      std::optional<DayNumber> day = parse_date_or_timestamp(value.text);
-      if (!day) return std::nullopt;
-      value.kind = CellValue::Kind::Date;
-      value.date = *day;
-      return value;
+      const std::string_view text = trim_blanks(cell);
+      std::optional<CellValue> date = cell_value_of(parse_date_or_timestamp(text));
+      if (date) date->text = text;
+      return date;
     }
     case ValueType::List:
     case ValueType::Record:
       value.kind = CellValue::Kind::Json;
-      value.text = trim(cell);
+      value.text = trim_blanks(cell);
       return value;
   }
   return std::nullopt;

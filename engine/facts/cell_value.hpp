@@ -46,6 +46,11 @@ struct CellValue {
   std::string_view separator;  // Items
 };
 
+// A parsed bool, number or day as a value, or nothing when the parse found none.
+std::optional<CellValue> cell_value_of(std::optional<bool> b);
+std::optional<CellValue> cell_value_of(std::optional<double> number);
+std::optional<CellValue> cell_value_of(std::optional<DayNumber> day);
+
 // A plain cell of a column of `type`; nothing when it does not fit (an empty cell is Missing and
 // never gets here). The value's text points into `cell`.
 std::optional<CellValue> read_plain_cell(ValueType type, std::string_view cell);
@@ -65,6 +70,8 @@ std::optional<bool> parse_csv_bool(std::string_view cell);
 std::optional<double> parse_csv_number(std::string_view cell);
 // `digits` as from_chars reads it (no `+`, no `_`), when it is all of it and finite.
 std::optional<double> finite_double(std::string_view digits);
+// Spaces and tabs trimmed.
+std::string_view trim_blanks(std::string_view s);
 // Spaces, tabs and the no-break spaces spreadsheets put around amounts (U+00A0, U+202F) trimmed.
 std::string_view trim_cell_spaces(std::string_view s);
 

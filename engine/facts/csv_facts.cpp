@@ -18,12 +18,6 @@ namespace dealgate {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::string backticked(std::string_view name) {
   // Built by appending: `"`" + std::string(name)` trips GCC 12's -Wrestrict false positive at -O3.
   std::string out;
@@ -109,8 +103,12 @@ CsvFactsReader::CsvFactsReader(const Schema& schema, CsvReaderOptions options)
 
 CsvFactsReader::~CsvFactsReader() = default;
 
-ReadStatus CsvFactsReader::read_file(const std::string& path, const Sink& sink) {
-  return read_opened(path, [&](InputSource& source) { return impl_->run(source, sink); });
+ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
+  impl_->reset();
+  std::string error = rows([&](const CsvRow& r) { impl_->row(r, sink); });
+  if (!error.empty() && impl_->status.error.empty()) impl_->status.error = std::move(error);
+  impl_->finish_notes();
+  return impl_->status;
 }
 
 ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
@@ -118,12 +116,8 @@ ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
   return impl_->run(source, sink);
 }
 
-ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
-  impl_->reset();
-  std::string error = rows([&](const CsvRow& r) { impl_->row(r, sink); });
-  if (!error.empty() && impl_->status.error.empty()) impl_->status.error = std::move(error);
-  impl_->finish_notes();
-  return impl_->status;
+ReadStatus CsvFactsReader::read_file(const std::string& path, const Sink& sink) {
+  return read_opened(path, [&](InputSource& source) { return impl_->run(source, sink); });
 }
 
 void CsvFactsReader::Impl::reset() {
@@ -204,7 +198,7 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
   std::size_t id_column = SIZE_MAX;
   for (std::size_t i = 0; i < r.cells.size(); ++i) {
     Column& column = columns[i];
-    column.path = std::string(trim(r.cells[i]));
+    column.path = std::string(trim_blanks(r.cells[i]));
     const std::size_t number = i + 1;
     if (column.path.empty()) {
       warn(number, "column " + std::to_string(number) + " has no name in the header",
@@ -313,7 +307,7 @@ bool CsvFactsReader::Impl::choose_source(const CsvRow& r) {
   chosen = nullptr;
   std::vector<std::string_view> names;
   for (std::string_view cell : r.cells) {
-    const std::string_view name = trim(cell);
+    const std::string_view name = trim_blanks(cell);
     if (schema.find_path(name) == kNoNode && name != options.id_field) names.push_back(name);
   }
   std::size_t best = 0;
@@ -456,7 +450,7 @@ void CsvFactsReader::Impl::convert_row(const CsvRow& r) {
 
 // One cell into its fact's slot; false when the row became an error record.
 bool CsvFactsReader::Impl::fill(const Fill& f, std::string_view cell) {
-  if (f.type != ValueType::String) cell = trim(cell);
+  if (f.type != ValueType::String) cell = trim_blanks(cell);
   if (cell.empty()) return true;  // Missing, as CSV cannot tell an empty text from no value
   if (!simdjson::validate_utf8(cell.data(), cell.size())) {
     // Not UTF-8: Excel's "CSV" on Windows is Windows-1252 (engine/facts/text_decoder.hpp).
@@ -472,8 +466,8 @@ bool CsvFactsReader::Impl::fill(const Fill& f, std::string_view cell) {
   std::optional<CellValue> value =
       f.format != nullptr ? read_source_cell(*f.format, cell) : read_plain_cell(f.type, cell);
   if (!value) {
-    if (f.format != nullptr) bad_value(f, trim(cell));
-    converter.store_unfit_cell(f.node, trim(cell));
+    if (f.format != nullptr) bad_value(f, trim_blanks(cell));
+    converter.store_unfit_cell(f.node, trim_blanks(cell));
   } else if (!converter.store_cell(*value, f.node, record.error)) {
     fail(std::move(record.error));
     return false;

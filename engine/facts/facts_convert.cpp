@@ -50,6 +50,52 @@ error_code atom_error(std::string_view raw) {
   return simdjson::N_ATOM_ERROR;
 }
 
+std::string_view token_of(od::value& value) {
+  return value.raw_json_token();
+}
+std::string_view token_of(od::document& doc) {
+  return doc.raw_json_token().value_unsafe();
+}
+
+// Checks a number, string, bool or null: a value, or a whole document (a scalar document cannot
+// be read as a value).
+template <class Value>
+error_code validate_scalar(Value& value, od::json_type type) {
+  switch (type) {
+    case od::json_type::number: {
+      double d;
+      return value.get_double().get(d) == SUCCESS ? SUCCESS : simdjson::NUMBER_ERROR;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      return value.get_string().get(s);
+    }
+    case od::json_type::boolean: {
+      bool b;
+      return value.get_bool().get(b) == SUCCESS ? SUCCESS : atom_error(token_of(value));
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    case od::json_type::object:
+    case od::json_type::array:
+      break;
+  }
+  return SUCCESS;
+}
+
+// Reads `value` with the getter of a T: false when it is not a T (the getter then consumed
+// nothing); else true, with `e` the getter's error or what `then` made of the T.
+template <class T, class Get, class Then>
+inline bool read_as(od::value& value, error_code& e, Get get, Then then) {
+  T got;
+  e = get(value).get(got);
+  if (e == simdjson::INCORRECT_TYPE) return false;
+  if (e == SUCCESS) e = then(got);
+  return true;
+}
+
 // The slot writes every reader shares: a value of the declared type makes the fact Present.
 void put_bool(FactValue& slot, bool b) {
   slot.state = FactState::Present;
@@ -240,48 +286,18 @@ error_code FactsConverter::read_root(od::document& doc, std::string& error) {
   od::json_type type;
   error_code e = doc.type().get(type);
   if (e != SUCCESS) return e;
-  switch (type) {
-    case od::json_type::object: {
-      od::object object;
-      e = doc.get_object().get(object);
-      if (e == SUCCESS) e = convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
-      if (e != SUCCESS) return e;
-      break;
-    }
-    case od::json_type::array: {
-      od::array array;
-      e = doc.get_array().get(array);
-      if (e != SUCCESS) return e;
-      for (auto element_result : array) {
-        od::value element;
-        e = std::move(element_result).get(element);
-        if (e == SUCCESS) e = validate(element, 2);
-        if (e != SUCCESS) return e;
-      }
-      break;
-    }
-    case od::json_type::number: {
-      double d;
-      if (doc.get_double().get(d) != SUCCESS) return simdjson::NUMBER_ERROR;
-      break;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      e = doc.get_string().get(s);
-      if (e != SUCCESS) return e;
-      break;
-    }
-    case od::json_type::boolean: {
-      bool b;
-      if (doc.get_bool().get(b) != SUCCESS) return atom_error(doc.raw_json_token().value_unsafe());
-      break;
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      if (doc.is_null().get(is_null) != SUCCESS || !is_null) return simdjson::N_ATOM_ERROR;
-      break;
-    }
+  if (type == od::json_type::object) {
+    od::object object;
+    e = doc.get_object().get(object);
+    if (e == SUCCESS) e = convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
+  } else if (type == od::json_type::array) {
+    od::array array;
+    e = doc.get_array().get(array);
+    if (e == SUCCESS) e = validate_elements(array, 2);
+  } else {
+    e = validate_scalar(doc, type);
   }
+  if (e != SUCCESS) return e;
   if (doc.current_location().error() == SUCCESS) return simdjson::TRAILING_CONTENT;
   if (type != od::json_type::object) {
     error = std::string("record is not a JSON object (it is ") + type_name(type) + ")";
@@ -349,12 +365,7 @@ error_code FactsConverter::convert_fields(od::object& object, FieldTable& table,
       e = node != kNoNode ? convert_value(value, node, frame, depth + 1)
                           : validate(value, depth + 1);
       if (e != SUCCESS) return e;
-      if (type == od::json_type::object || type == od::json_type::array) {
-        id_raw_ = trim_right(std::string_view(
-            token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
-      } else {
-        id_raw_ = trim_right(token);
-      }
+      id_raw_ = text_read(token, type);
       continue;
     }
     if (node != kNoNode) {
@@ -387,35 +398,30 @@ inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame
       put_number(frame[n.slot], d);
       return true;
     }
-    case ValueType::String: {
-      std::string_view s;
-      e = value.get_string().get(s);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) put_string(*facts_, frame[n.slot], s);
-      return true;
-    }
+    case ValueType::String:
+      return read_as<std::string_view>(
+          value, e, [](od::value& v) { return v.get_string(); },
+          [&](std::string_view s) {
+            put_string(*facts_, frame[n.slot], s);
+            return SUCCESS;
+          });
     case ValueType::Date: {
       const std::string_view raw = value.raw_json_token();
-      std::string_view s;
-      e = value.get_string().get(s);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) store_date(s, raw, frame[n.slot]);
-      return true;
+      return read_as<std::string_view>(
+          value, e, [](od::value& v) { return v.get_string(); },
+          [&](std::string_view s) {
+            store_date(s, raw, frame[n.slot]);
+            return SUCCESS;
+          });
     }
-    case ValueType::Record: {
-      od::object object;
-      e = value.get_object().get(object);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) e = convert_record(object, node, frame, depth);
-      return true;
-    }
-    case ValueType::List: {
-      od::array array;
-      e = value.get_array().get(array);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) e = convert_list(array, node, frame, depth);
-      return true;
-    }
+    case ValueType::Record:
+      return read_as<od::object>(
+          value, e, [](od::value& v) { return v.get_object(); },
+          [&](od::object& object) { return convert_record(object, node, frame, depth); });
+    case ValueType::List:
+      return read_as<od::array>(
+          value, e, [](od::value& v) { return v.get_array(); },
+          [&](od::array& array) { return convert_list(array, node, frame, depth); });
   }
   return false;
 }
@@ -547,13 +553,16 @@ error_code FactsConverter::raw_text(od::value& value, od::json_type type, std::s
   const std::string_view token = value.raw_json_token();
   error_code e = validate(value, depth);
   if (e != SUCCESS) return e;
-  if (type == od::json_type::object || type == od::json_type::array) {
-    text = trim_right(std::string_view(
-        token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
-  } else {
-    text = trim_right(token);
-  }
+  text = text_read(token, type);
   return SUCCESS;
+}
+
+std::string_view FactsConverter::text_read(std::string_view token, od::json_type type) {
+  if (type == od::json_type::object || type == od::json_type::array) {
+    return trim_right(std::string_view(
+        token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
+  }
+  return trim_right(token);
 }
 
 error_code FactsConverter::validate(od::value& value, std::size_t depth) {
@@ -583,31 +592,19 @@ error_code FactsConverter::validate(od::value& value, std::size_t depth) {
     case od::json_type::array: {
       od::array array;
       e = value.get_array().get(array);
-      if (e != SUCCESS) return e;
-      for (auto element_result : array) {
-        od::value element;
-        e = std::move(element_result).get(element);
-        if (e == SUCCESS) e = validate(element, depth + 1);
-        if (e != SUCCESS) return e;
-      }
-      return SUCCESS;
+      return e == SUCCESS ? validate_elements(array, depth + 1) : e;
     }
-    case od::json_type::number: {
-      double d;
-      return value.get_double().get(d) == SUCCESS ? SUCCESS : simdjson::NUMBER_ERROR;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      return value.get_string().get(s);
-    }
-    case od::json_type::boolean: {
-      bool b;
-      return value.get_bool().get(b) == SUCCESS ? SUCCESS : atom_error(value.raw_json_token());
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS : simdjson::N_ATOM_ERROR;
-    }
+    default:
+      return validate_scalar(value, type);
+  }
+}
+
+error_code FactsConverter::validate_elements(od::array& array, std::size_t depth) {
+  for (auto element_result : array) {
+    od::value element;
+    error_code e = std::move(element_result).get(element);
+    if (e == SUCCESS) e = validate(element, depth);
+    if (e != SUCCESS) return e;
   }
   return SUCCESS;
 }

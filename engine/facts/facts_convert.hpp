@@ -109,7 +109,11 @@ class FactsConverter {
   // Reads past `value` checking it is valid JSON, and returns its raw text (trimmed).
   simdjson::error_code raw_text(od::value& value, od::json_type type, std::size_t depth,
                                 std::string_view& text);
+  // The raw text of a value just read past, from its first token: a scalar's token, or an
+  // object or array up to where reading stopped (trimmed).
+  std::string_view text_read(std::string_view token, od::json_type type);
   simdjson::error_code validate(od::value& value, std::size_t depth);
+  simdjson::error_code validate_elements(od::array& array, std::size_t depth);
   simdjson::error_code invalid(od::value& value, od::json_type type, NodeIndex node, Frame frame,
                                std::size_t depth);
   void set_subtree(NodeIndex node, Frame frame, FactState state, TextRef text);

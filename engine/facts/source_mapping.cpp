@@ -253,7 +253,6 @@ std::string sample_number(const NumberPattern& p, bool cents) {
 
 std::optional<CellValue> read_source_cell(const SourceColumn& column, std::string_view cell) {
   cell = trim_cell_spaces(cell);
-  CellValue value;
   std::optional<double> number;
   switch (column.format) {
     case CellFormat::Plain:
@@ -272,29 +271,19 @@ std::optional<CellValue> read_source_cell(const SourceColumn& column, std::strin
     case CellFormat::Date: {
       // A cell already in the ISO form is read too: exports mix them after hand edits.
       std::optional<DayNumber> day = parse_with_pattern(cell, column.date);
-      if (!day) day = parse_iso(cell);
-      if (!day) return std::nullopt;
-      value.kind = CellValue::Kind::Date;
-      value.date = *day;
-      return value;
+      return cell_value_of(day ? day : parse_iso(cell));
     }
-    case CellFormat::Bool: {
-      std::optional<bool> b = parse_bool_word(cell);
-      if (!b) return std::nullopt;
-      value.kind = CellValue::Kind::Bool;
-      value.boolean = *b;
-      return value;
+    case CellFormat::Bool:
+      return cell_value_of(parse_bool_word(cell));
+    case CellFormat::List: {
+      CellValue items;
+      items.kind = CellValue::Kind::Items;
+      items.text = cell;
+      items.separator = column.separator;
+      return items;
     }
-    case CellFormat::List:
-      value.kind = CellValue::Kind::Items;
-      value.text = cell;
-      value.separator = column.separator;
-      return value;
   }
-  if (!number) return std::nullopt;
-  value.kind = CellValue::Kind::Number;
-  value.number = *number;
-  return value;
+  return cell_value_of(number);
 }
 
 bool convert_source_cell(const SourceColumn& column, std::string_view cell, std::string& json) {
