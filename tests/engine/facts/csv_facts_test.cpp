@@ -318,7 +318,7 @@ TEST_F(CsvFactsTest, IdComesFromItsColumnAsAJsonString) {
 // An id that is a declared fact is its value's JSON: a number as a number, a cell that does not
 // fit as the text kept for it.
 TEST(CsvIdTest, ADeclaredIdIsItsValuesJson) {
-  Compilation compilation = compile({{"facts.gate", "facts { id: number  n: number }"}});
+  Compilation compilation = compile({{"facts.gate", "facts { id: number, n: number }"}});
   ASSERT_TRUE(compilation.ok());
   CsvFactsReader reader(compilation.plan->schema);
   std::istringstream in("n,id\n1,042\n2,abc\n3,\n4,1e3\n");
