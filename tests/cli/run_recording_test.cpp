@@ -209,8 +209,10 @@ TEST(RunRecording, TwoWritersAtOnceAreBothRecorded) {
                               record_args(rules, b, path) + " > /dev/null 2> '" + temp("b.err") +
                               "'; wait";
   ASSERT_EQ(std::system(command.c_str()), 0);
-  EXPECT_NE(slurp(temp("a.err")).find("recorded 20000 deals"), std::string::npos);
-  EXPECT_NE(slurp(temp("b.err")).find("recorded 20000 deals"), std::string::npos);
+  EXPECT_NE(slurp(temp("a.err")).find("recorded 20000 deals"), std::string::npos)
+      << slurp(temp("a.err"));
+  EXPECT_NE(slurp(temp("b.err")).find("recorded 20000 deals"), std::string::npos)
+      << slurp(temp("b.err"));
   history::Connection db(path, false, false);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM runs"), 2);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM deals"), 40000);
