@@ -310,9 +310,9 @@ std::unique_ptr<Connection> open_history(const std::string& path, Access access)
   }
   // WAL: readers (a report, the sqlite3 shell) go on reading the last run while a run is
   // written, and a killed run leaves only an uncommitted tail in the -wal file, which SQLite
-  // ignores. synchronous = NORMAL: in WAL mode that still never corrupts the file; a power cut
-  // may lose the last committed run (as if it had been killed), and it spares the fsyncs FULL
-  // makes at each commit. A run is one transaction, so there are no other commits to make cheap.
+  // ignores. synchronous = NORMAL: in WAL mode that never corrupts the file; a power cut may lose
+  // the last run (as if it had been killed). FULL would add an fsync of the -wal at the commit,
+  // which the checkpoint after a run makes anyway.
   // The page cache stays at SQLite's 2 MB: rows go in key order, so a bigger cache only delays
   // the same writes (32 MB was slower, bench/README.md).
   db->exec("PRAGMA journal_mode = WAL");
