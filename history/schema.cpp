@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace dealgate::history {
 
@@ -276,6 +278,28 @@ void migrate(Connection& db, std::int64_t target) {
   }
 }
 
+namespace {
+
+// WAL is kept in the file, so only its first writer sets it. Changing the journal mode needs the
+// file to itself, and SQLite reports "locked" at once rather than waiting for a second writer
+// that opened the new file at the same moment: so it is retried here, for as long as a
+// statement would wait for a lock.
+void set_wal(Connection& db) {
+  constexpr int kWaitMs = 30000, kStepMs = 10;
+  for (int waited = 0;; waited += kStepMs) {
+    sqlite3_stmt* statement = nullptr;
+    int rc = sqlite3_prepare_v2(db.handle(), "PRAGMA journal_mode = WAL", -1, &statement, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= kWaitMs)
+      db.fail("PRAGMA journal_mode = WAL");
+    std::this_thread::sleep_for(std::chrono::milliseconds(kStepMs));
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Connection> open_history(const std::string& path, Access access) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
@@ -315,7 +339,7 @@ std::unique_ptr<Connection> open_history(const std::string& path, Access access)
   // which the checkpoint after a run makes anyway.
   // The page cache stays at SQLite's 2 MB: rows go in key order, so a bigger cache only delays
   // the same writes (32 MB was slower, bench/README.md).
-  db->exec("PRAGMA journal_mode = WAL");
+  set_wal(*db);
   db->exec("PRAGMA synchronous = NORMAL");
   migrate(*db);
   return db;
