@@ -17,6 +17,7 @@
 #include "cli/report_trends.hpp"
 #include "cli/rules.hpp"
 #include "cli/run_recording.hpp"
+#include "cli/strict_input.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/run/deal_step.hpp"
@@ -60,6 +61,8 @@ int run_report(const ReportArgs& args, const Io& io) {
   // Read and evaluated on --threads workers, kept in input order.
   FactsSource source{args.facts, args.input, args.id_field};
   source.table = args.table;
+  ReadStatus read;
+  source.status = &read;
   if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
@@ -70,6 +73,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   // Each result is added to the page's aggregates and dropped: memory does not grow with deals.
   ReportBuilder page(plan, meta);
   std::uint64_t unreadable = 0, records = 0;
+  InvalidValues invalid;
   auto keep = [&](DealResult& result) {
     if (!result.error.empty()) ++unreadable;
     ++records;
@@ -83,36 +87,49 @@ int run_report(const ReportArgs& args, const Io& io) {
     Evaluator evaluator;
   };
   std::vector<std::unique_ptr<Worker>> workers(threads);
-  const std::string input_error = read_facts_in_order<std::vector<DealResult>>(
+  struct Block {
+    std::vector<DealResult> results;
+    InvalidValues invalid;
+  };
+  const std::string input_error = read_facts_in_order<Block>(
       plan.schema, source, ThreadOptions{threads},
       [&](const FactsRecord& record) {
         DealResult result;
         evaluate_record(evaluator, options, record.line, record.error, record.id_json, record.facts,
                         result);
+        if (record.error.empty()) invalid.add(record.facts);
         keep(result);
       },
-      [&](unsigned w, std::string_view lines, std::uint64_t first_line,
-          std::vector<DealResult>& out) {
+      [&](unsigned w, std::string_view lines, std::uint64_t first_line, Block& out) {
         if (!workers[w]) workers[w] = std::make_unique<Worker>(plan, source);
-        out.clear();
+        out.results.clear();
+        out.invalid = InvalidValues{};
         workers[w]->reader.read_lines(lines, first_line, [&](ReadRecord& record) {
           evaluate_record(workers[w]->evaluator, options, record.line, record.error, record.id_json,
-                          record.facts, out.emplace_back());
+                          record.facts, out.results.emplace_back());
+          if (record.error.empty()) out.invalid.add(record.facts);
         });
       },
-      [&](std::vector<DealResult>& block) {
-        for (DealResult& result : block) keep(result);
+      [&](Block& block) {
+        for (DealResult& result : block.results) keep(result);
+        invalid.merge(block.invalid);
       });
   if (!input_error.empty() && records == 0) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;
   }
 
+  const bool strict_ok =
+      !input_error.empty() || check_strict_input(args.strict, plan.schema, plan.sources, args.facts,
+                                                 read, records, invalid, io.err, io.err_color);
+
   // Recorded first, so that the trends of the same file show this run too.
   bool recorded = true;
   if (recording) {
     if (!input_error.empty()) {
       io.err << "the run was not recorded: its input could not be read to the end\n";
+    } else if (!strict_ok) {
+      io.err << "the run was not recorded: its input failed the checks above\n";
     } else {
       recorded = recording->finish(io);
     }
@@ -139,7 +156,7 @@ int run_report(const ReportArgs& args, const Io& io) {
     io.err << fmt::format("wrote {}: {}\n", args.output, count_of(records - unreadable, "deal"));
   }
 
-  int code = recorded ? kExitOk : kExitInput;
+  int code = recorded && strict_ok ? kExitOk : kExitInput;
   if (unreadable > 0) {
     print_error(io.err,
                 fmt::format("{} of {} could not be read", unreadable, count_of(records, "record")),
