@@ -71,6 +71,7 @@ int run_eval(const EvalArgs& args, const Io& io) {
   const std::string input_error =
       evaluate_facts(plan, options, source, *writer, progress, pipeline, tally);
   progress.finish();
+  writer->set_skipped(SkippedRows{read.footer_rows, read.blank_rows});
   writer->finish();
   io.out.flush();
 

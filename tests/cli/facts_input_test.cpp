@@ -261,3 +261,26 @@ TEST(CsvInput, DelimiterOption) {
 
 }  // namespace
 }  // namespace dealgate
+
+namespace dealgate {
+namespace {
+
+TEST(CsvInput, TheSalesforceFooterIsCountedInTheSummary) {
+  const std::string args =
+      "eval rules/ --today 2026-11-26 --facts tests/fixtures/crm/salesforce_report.csv";
+  auto text = testing::run_dealgate(args);
+  EXPECT_EQ(text.exit_code, 1) << text.err;
+  EXPECT_NE(
+      text.out.find("Summary: 50 records (skipped: the report's footer, 7 lines, and 1 blank row)\n"),
+      std::string::npos)
+      << text.out;
+  auto json = testing::run_dealgate(args + " --format json");
+  EXPECT_EQ(json.exit_code, 1) << json.err;
+  EXPECT_NE(json.out.find(R"("records":50,"evaluated":50,"unreadable":0,)"
+                          R"("skipped":{"footer_rows":7,"blank_rows":1})"),
+            std::string::npos)
+      << json.out.substr(json.out.rfind("\"summary\""));
+}
+
+}  // namespace
+}  // namespace dealgate
