@@ -2,13 +2,42 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace dealgate {
 
+namespace {
+
+bool byte_needs_escape(char c) {
+  return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
+// Whether any of the eight bytes of `word` needs escaping, with no branch per byte: every record's
+// names and messages pass through here, and a byte-at-a-time scan was a tenth of `eval`'s
+// instructions (cachegrind, 20,000 generated deals on the shipped rules). The bit tricks are the
+// classic "has a zero byte" and "has a byte less than n" (n <= 128): exact for the word as a
+// whole, which is all that is asked.
+bool word_needs_escape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  const auto has_zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
+  return (control | has_zero_byte(word ^ (kOnes * '"')) | has_zero_byte(word ^ (kOnes * '\\'))) !=
+         0;
+}
+
+}  // namespace
+
 bool json_needs_escape(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-  });
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  for (; end - at >= 8; at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    if (word_needs_escape(word)) return true;
+  }
+  return std::any_of(at, end, byte_needs_escape);
 }
 
 namespace {

@@ -71,49 +71,64 @@ int run_report(const ReportArgs& args, const Io& io) {
   meta.rules = joined(args.rules);
   meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
   // Each result is added to the page's aggregates and dropped: memory does not grow with deals.
+  // With threads, each worker aggregates the deals of its blocks into a page of its own (its
+  // rows rendered there too), merged into this one at the end; only the counts and the rows to
+  // record come back through the calling thread, in input order.
   ReportBuilder page(plan, meta);
   std::uint64_t unreadable = 0, records = 0;
-  InvalidValues invalid;
-  auto keep = [&](DealResult& result) {
+  InvalidValues invalid;  // per fact, for --max-invalid
+  DealResult result;
+  auto here = [&](const FactsRecord& record) {
+    evaluate_record(evaluator, options, record.line, record.error, record.id_json, record.facts,
+                    result);
+    if (record.error.empty()) invalid.add(record.facts);
     if (!result.error.empty()) ++unreadable;
     ++records;
     if (recording) recording->add(result);
     page.add(result);
   };
   struct Worker {
-    Worker(const Plan& plan, const FactsSource& source)
-        : reader(plan.schema, source.id_field), evaluator(plan) {}
+    Worker(const Plan& plan, const FactsSource& source, const ReportMeta& meta)
+        : reader(plan.schema, source.id_field), evaluator(plan), page(plan, meta) {}
     FactsReader reader;
     Evaluator evaluator;
+    DealResult result;
+    ReportBuilder page;
   };
-  std::vector<std::unique_ptr<Worker>> workers(threads);
   struct Block {
-    std::vector<DealResult> results;
+    std::uint64_t records = 0, unreadable = 0;
+    history::RowBatch rows;  // with --record
     InvalidValues invalid;
   };
-  const std::string input_error = read_facts_in_order<Block>(
-      plan.schema, source, ThreadOptions{threads},
-      [&](const FactsRecord& record) {
-        DealResult result;
-        evaluate_record(evaluator, options, record.line, record.error, record.id_json, record.facts,
-                        result);
-        if (record.error.empty()) invalid.add(record.facts);
-        keep(result);
-      },
-      [&](unsigned w, std::string_view lines, std::uint64_t first_line, Block& out) {
-        if (!workers[w]) workers[w] = std::make_unique<Worker>(plan, source);
-        out.results.clear();
-        out.invalid = InvalidValues{};
-        workers[w]->reader.read_lines(lines, first_line, [&](ReadRecord& record) {
-          evaluate_record(workers[w]->evaluator, options, record.line, record.error, record.id_json,
-                          record.facts, out.results.emplace_back());
-          if (record.error.empty()) out.invalid.add(record.facts);
-        });
-      },
-      [&](Block& block) {
-        for (DealResult& result : block.results) keep(result);
-        invalid.merge(block.invalid);
-      });
+  std::vector<std::unique_ptr<Worker>> workers(threads);
+  auto work = [&](unsigned w, std::string_view lines, std::uint64_t first_line, Block& out) {
+    if (!workers[w]) workers[w] = std::make_unique<Worker>(plan, source, meta);
+    Worker& worker = *workers[w];
+    out.records = 0;
+    out.unreadable = 0;
+    out.rows.clear();
+    out.invalid = InvalidValues{};
+    worker.reader.read_lines(lines, first_line, [&](ReadRecord& record) {
+      evaluate_record(worker.evaluator, options, record.line, record.error, record.id_json,
+                      record.facts, worker.result);
+      ++out.records;
+      if (!worker.result.error.empty()) ++out.unreadable;
+      if (record.error.empty()) out.invalid.add(record.facts);
+      if (recording) recording->collect(worker.result, out.rows);
+      worker.page.add(worker.result);
+    });
+  };
+  auto deliver = [&](Block& block) {
+    records += block.records;
+    unreadable += block.unreadable;
+    invalid.merge(block.invalid);
+    if (recording) recording->add(block.rows);
+  };
+  const std::string input_error =
+      read_facts_in_order<Block>(plan.schema, source, ThreadOptions{threads}, here, work, deliver);
+  for (const std::unique_ptr<Worker>& worker : workers) {
+    if (worker) page.merge(worker->page);
+  }
   if (!input_error.empty() && records == 0) {
     print_error(io.err, fmt::format("cannot read the facts: {}", input_error), "", io.err_color);
     return kExitInput;

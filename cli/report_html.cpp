@@ -114,6 +114,31 @@ class Report {
     keep(deal_rows_, d, [&] { return deal_row(d, guard); });
   }
 
+  // Adds what another report of the same plan aggregated from other deals of the same run.
+  void merge(Report& other) {
+    summary_.merge(other.summary_);
+    stages_.merge(other.stages_);
+    waivers_.merge(other.waivers_);
+    readable_ += other.readable_;
+    all_pass_ += other.all_pass_;
+    for (std::size_t i = 0; i < gate_money_.size(); ++i)
+      merge_each(gate_money_[i], other.gate_money_[i]);
+    for (auto& [gate, by_status] : other.guard_counts_) merge_each(guard_counts_[gate], by_status);
+    merge_each(next_, other.next_);
+    for (std::size_t c = 0; c < failed_.size(); ++c) {
+      failed_[c] += other.failed_[c];
+      unknown_[c] += other.unknown_[c];
+      held_money_[c].merge(other.held_money_[c]);
+    }
+    for (const auto& [path, count] : other.missing_) missing_[path] += count;
+    for (const auto& [phase, totals] : other.by_phase_) by_phase_[phase].merge(totals);
+    for (const auto& [stage, totals] : other.by_stage_) by_stage_[stage].merge(totals);
+    for (const auto& [owner, totals] : other.by_owner_) by_owner_[owner].merge(totals);
+    at_risk_.merge(other.at_risk_);
+    merge_rows(deal_rows_, other.deal_rows_);
+    merge_rows(ahead_rows_, other.ahead_rows_);
+  }
+
   std::string build(std::string_view trends) {
     const std::string title = plan_.title.empty() ? std::string("Pipeline review") : plan_.title;
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -968,29 +993,37 @@ class Report {
 
   MoneyTotals all_money() const {
     MoneyTotals all;
-    for (const MoneyTotals& t : next_) {
-      for (const auto& [currency, amount] : t.by_currency) all.by_currency[currency] += amount;
-    }
+    for (const MoneyTotals& t : next_) all.merge(t);
     return all;
   }
   MoneyTotals held_back_money() const {
     MoneyTotals held = next_[static_cast<int>(Next::Fail)];
-    for (const auto& [currency, amount] : next_[static_cast<int>(Next::Unknown)].by_currency)
-      held.by_currency[currency] += amount;
+    held.merge(next_[static_cast<int>(Next::Unknown)]);
     return held;
   }
 
+  template <typename Totals>
+  static void merge_each(Totals& into, const Totals& from) {
+    for (std::size_t i = 0; i < std::size(into); ++i) into[i].merge(from[i]);
+  }
+
   // A rendered row kept for a table: the largest amounts win; without money, the first deals.
+  // Input order is the line, then the order of adding (deals of one builder, lines all alike), so
+  // that rows merged from several builders rank as they would in one.
   struct Kept {
     double key = 0;
+    std::uint64_t line = 0;
     std::uint64_t order = 0;
     std::string html;
   };
+  static bool earlier(const Kept& a, const Kept& b) {
+    return a.line != b.line ? a.line < b.line : a.order < b.order;
+  }
   static bool larger(const Kept& a, const Kept& b) {
-    return a.key != b.key ? a.key > b.key : a.order < b.order;
+    return a.key != b.key ? a.key > b.key : earlier(a, b);
   }
   // The rows of one table. Once trimmed, a deal that ranks below the smallest kept key is not
-  // even rendered: with a later order it would lose to every kept row of that key.
+  // even rendered: coming later, it would lose to every kept row of that key.
   struct KeptRows {
     std::vector<Kept> rows;
     bool trimmed = false;
@@ -999,30 +1032,35 @@ class Report {
   template <typename Render>
   void keep(KeptRows& table, const DealResult& d, Render render) {
     const double key = d.has_money ? d.money : -std::numeric_limits<double>::infinity();
-    if (table.trimmed && key <= table.floor) {
-      ++kept_order_;
+    if (table.trimmed && key <= table.floor) return;
+    table.rows.push_back({key, d.line, ++kept_order_, render()});
+    // Trimmed in batches, so keeping costs O(log n) a deal and never more than 2 * max_rows rows.
+    if (table.rows.size() >= 2 * max_rows_) trim(table);
+  }
+  void trim(KeptRows& table) const {
+    std::vector<Kept>& rows = table.rows;
+    table.trimmed = true;
+    if (max_rows_ == 0) {
+      rows.clear();
+      table.floor = std::numeric_limits<double>::infinity();
       return;
     }
-    table.rows.push_back({key, ++kept_order_, render()});
-    // Trimmed in batches, so keeping costs O(log n) a deal and never more than 2 * max_rows rows.
-    if (table.rows.size() >= 2 * max_rows_ && max_rows_ > 0) {
-      trim(table.rows);
-      table.trimmed = true;
-      table.floor = table.rows[max_rows_ - 1].key;
-    }
-  }
-  void trim(std::vector<Kept>& rows) const {
     std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows_ - 1),
                      rows.end(), larger);
     rows.resize(max_rows_);  // rows[max_rows_ - 1] now ranks last: the smallest key kept
+    table.floor = rows.back().key;
+  }
+  // Another builder's rows into these: the best of both, as if one builder had seen every deal.
+  void merge_rows(KeptRows& table, KeptRows& other) {
+    table.rows.insert(table.rows.end(), std::make_move_iterator(other.rows.begin()),
+                      std::make_move_iterator(other.rows.end()));
+    if (table.rows.size() > max_rows_) trim(table);
   }
   // The kept rows, at most max_rows, in input order.
   std::vector<Kept> sorted(KeptRows& table) const {
-    std::vector<Kept>& rows = table.rows;
-    if (rows.size() > max_rows_) trim(rows);
-    std::vector<Kept> out = std::move(rows);
-    std::sort(out.begin(), out.end(),
-              [](const Kept& a, const Kept& b) { return a.order < b.order; });
+    if (table.rows.size() > max_rows_) trim(table);
+    std::vector<Kept> out = std::move(table.rows);
+    std::sort(out.begin(), out.end(), earlier);
     return out;
   }
 
@@ -1091,6 +1129,9 @@ ReportBuilder::ReportBuilder(const Plan& plan, const ReportMeta& meta, std::size
 ReportBuilder::~ReportBuilder() = default;
 void ReportBuilder::add(const DealResult& deal) {
   impl_->report.add(deal);
+}
+void ReportBuilder::merge(ReportBuilder& other) {
+  impl_->report.merge(other.impl_->report);
 }
 std::string ReportBuilder::html(std::string_view trends) {
   return impl_->report.build(trends);

@@ -25,14 +25,22 @@ struct ReportMeta {
 std::string html_escape(std::string_view text);
 
 // The page built as deals stream past: add() each deal once, in input order, then html(). Only
-// aggregates and the rendered rows of the `max_rows` largest deals (by amount) are kept, so memory
-// stays bounded for any number of deals.
+// aggregates and the rendered rows of the `max_rows` largest deals (by amount; equal amounts by
+// line, then by order of adding) are kept, so memory stays bounded for any number of deals.
+//
+// Several builders can share a run: each adds the deals of some blocks of the input (each builder
+// in input order), and one merges the others at the end. Counts and money (summed exactly) add up,
+// and the kept rows are the best of all builders by the same ranking, so the page is the same byte
+// for byte as one builder's that saw every deal, provided the deals' lines rise in input order.
 class ReportBuilder {
  public:
   static constexpr std::size_t kDefaultRows = 2000;
   ReportBuilder(const Plan& plan, const ReportMeta& meta, std::size_t max_rows = kDefaultRows);
   ~ReportBuilder();
   void add(const DealResult& deal);
+  // Adds the deals another builder of the same plan saw (its rows move here). Call it after the
+  // last add(), on one thread.
+  void merge(ReportBuilder& other);
   // `trends`: the section of the trends over a history's runs (report --history), or empty.
   std::string html(std::string_view trends = {});
 

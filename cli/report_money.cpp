@@ -8,8 +8,8 @@
 namespace dealgate::cli {
 
 std::string money_totals_text(const MoneyTotals& totals) {
-  std::vector<std::pair<std::string, double>> parts(totals.by_currency.begin(),
-                                                    totals.by_currency.end());
+  std::vector<std::pair<std::string, double>> parts;
+  for (const auto& [currency, sum] : totals.by_currency) parts.emplace_back(currency, sum.value());
   std::stable_sort(parts.begin(), parts.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string out;

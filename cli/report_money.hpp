@@ -5,17 +5,25 @@
 #include <map>
 #include <string>
 
+#include "base/exact_sum.hpp"
 #include "engine/eval/result.hpp"
 
 namespace dealgate::cli {
 
 struct MoneyTotals {
-  std::map<std::string, double> by_currency;  // "" when the deal names no currency
-  std::uint64_t deals = 0;                    // deals counted, with or without money
+  // "" when the deal names no currency. Summed exactly, so that totals merged from several
+  // threads' deals are the same as one thread's.
+  std::map<std::string, ExactSum> by_currency;
+  std::uint64_t deals = 0;  // deals counted, with or without money
 
   void add(const DealResult& deal) {
     ++deals;
-    if (deal.has_money) by_currency[deal.currency] += deal.money;
+    if (deal.has_money) by_currency[deal.currency].add(deal.money);
+  }
+  // Adds other deals: their count and their money.
+  void merge(const MoneyTotals& other) {
+    deals += other.deals;
+    for (const auto& [currency, sum] : other.by_currency) by_currency[currency].merge(sum);
   }
   bool empty() const { return by_currency.empty(); }
 };

@@ -10,6 +10,7 @@ namespace dealgate::cli {
 
 WaiverSummary::WaiverSummary(const Plan& plan) : plan_(plan) {
   counts_.resize(plan.waivers.size());
+  amounts_.resize(plan.waivers.size());
   for (std::uint32_t w = 0; w < counts_.size(); ++w) counts_[w].waiver = w;
 }
 
@@ -28,7 +29,7 @@ void WaiverSummary::add(const DealResult& result) {
     }
     if (used) ++count.used;
     if (result.has_amount) {
-      count.amount += result.amount;
+      amounts_[use.waiver].add(result.amount);
     } else {
       ++count.without_amount;
     }
@@ -40,15 +41,17 @@ void WaiverSummary::merge(const WaiverSummary& other) {
     counts_[w].in_force += other.counts_[w].in_force;
     counts_[w].used += other.counts_[w].used;
     counts_[w].expired += other.counts_[w].expired;
-    counts_[w].amount += other.counts_[w].amount;
+    amounts_[w].merge(other.amounts_[w]);
     counts_[w].without_amount += other.counts_[w].without_amount;
   }
 }
 
 std::vector<WaiverCount> WaiverSummary::waivers() const {
   std::vector<WaiverCount> out;
-  for (const WaiverCount& c : counts_) {
-    if (c.in_force + c.expired > 0) out.push_back(c);
+  for (std::size_t w = 0; w < counts_.size(); ++w) {
+    if (counts_[w].in_force + counts_[w].expired == 0) continue;
+    out.push_back(counts_[w]);
+    out.back().amount = amounts_[w].value();
   }
   return out;
 }

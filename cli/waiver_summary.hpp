@@ -8,8 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/plan/plan.hpp"
+#include "base/exact_sum.hpp"
 #include "engine/eval/result.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate::cli {
 
@@ -37,6 +38,8 @@ class WaiverSummary {
  private:
   const Plan& plan_;
   std::vector<WaiverCount> counts_;  // by waiver
+  // The amounts, summed exactly: the same whichever thread's deals are merged first.
+  std::vector<ExactSum> amounts_;  // by waiver
 };
 
 // "`acme_pilot` (W-17: ROI exception), approved by Dana Lee, until 2026-12-31": a waiver for

@@ -34,16 +34,29 @@ class StringPool {
     spare_.pop_back();
     list.back().assign(text);
   }
+  // Sorts pointers, then moves each string once: sorting the strings themselves moved them
+  // (32 bytes each) over and over, and was a tenth of `eval`'s instructions on the shipped rules.
   void sort_unique(std::vector<std::string>& v) {
     if (v.size() < 2) return;  // most results: nothing missing, or one path
-    std::sort(v.begin(), v.end());
-    auto end = std::unique(v.begin(), v.end());
-    for (auto it = end; it != v.end(); ++it) spare_.push_back(std::move(*it));
-    v.erase(end, v.end());
+    order_.clear();
+    for (std::string& text : v) order_.push_back(&text);
+    std::sort(order_.begin(), order_.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    sorted_.clear();
+    for (std::string* text : order_) {
+      if (!sorted_.empty() && sorted_.back() == *text) {
+        spare_.push_back(std::move(*text));
+      } else {
+        sorted_.push_back(std::move(*text));
+      }
+    }
+    v.swap(sorted_);
   }
 
  private:
   std::vector<std::string> spare_;
+  std::vector<std::string*> order_;
+  std::vector<std::string> sorted_;  // the strings of the last sort moved out: empty shells
 };
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "engine/eval/record_json.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -19,38 +17,16 @@ std::string_view quoted_status(Status status) {
   return status == Status::Pass ? "pass\""sv : status == Status::Fail ? "fail\""sv : "unknown\""sv;
 }
 
-void append_count(std::string& out, std::uint64_t n) {
-  char digits[24];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-  out.append(digits, static_cast<std::size_t>(end - digits));
-}
-
-}  // namespace
-
-namespace {
-
-// A waiver's JSON object up to the value of `expired`, the one part that changes with the deal.
+// A waiver's JSON object up to the value of `expired`, the one part that changes with the deal:
+// the object is left open, and the record closes it after that value.
 std::string waiver_json_head(const PlanWaiver& w) {
-  std::string out = "{\"id\":";
-  append_json_string(out, w.name);
-  auto optional = [&](const char* key, const std::string& text) {
-    out += key;
-    if (text.empty()) {
-      out += "null";
-    } else {
-      append_json_string(out, text);
-    }
-  };
-  optional(",\"label\":", w.label);
-  out += ",\"approver\":";
-  append_json_string(out, w.approver);
-  optional(",\"reason\":", w.reason);
-  out += ",\"expires\":\"" + format_date(w.until) + "\",\"waives\":[";
-  for (std::size_t i = 0; i < w.waives.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, w.waives[i]);
-  }
-  out += "],\"expired\":";
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object().key("id").string(w.name).key("label").string_or_null(w.label);
+  json.key("approver").string(w.approver).key("reason").string_or_null(w.reason);
+  json.key("expires").string(format_date(w.until)).key("waives").begin_array();
+  for (const std::string& waived : w.waives) json.string(waived);
+  json.end_array().key("expired");
   return out;
 }
 
@@ -74,42 +50,37 @@ RecordJson::RecordJson(const Plan& plan) : plan_(&plan) {
 }
 
 void append_stage_json(std::string& out, const Plan& plan, const StageAudit& stage) {
+  JsonWriter json(out);
   auto phase = [&](std::uint32_t p) {
     if (p == kNone || p >= plan.phases.size()) {
-      out += "null";
+      json.null();
     } else {
-      append_json_string(out, plan.phases[p]);
+      json.string(plan.phases[p]);
     }
   };
-  out += "{\"recorded\":";
+  json.begin_object().key("recorded");
   phase(stage.recorded);
-  out += ",\"supported\":";
+  json.key("supported");
   phase(stage.supported);
-  out += stage.verdict == StageAudit::Verdict::Ahead ? ",\"ahead\":true" : ",\"ahead\":false";
-  out += ",\"value\":";
+  json.key("ahead").boolean(stage.verdict == StageAudit::Verdict::Ahead).key("value");
   if (stage.verdict == StageAudit::Verdict::Missing ||
       stage.verdict == StageAudit::Verdict::Invalid) {
-    out += "null";
+    json.null();
   } else {
-    append_json_string(out, stage.value);
+    json.string(stage.value);
   }
-  out += ",\"audit\":\"";
-  out += verdict_name(stage.verdict);
-  out += "\",\"blocked_by\":[";
-  for (std::size_t i = 0; i < stage.blocked_by.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, plan.blocks[stage.blocked_by[i].first].name);
-  }
-  out += ']';
+  json.key("audit").string(verdict_name(stage.verdict)).key("blocked_by").begin_array();
+  for (const auto& [block, _] : stage.blocked_by) json.string(plan.blocks[block].name);
+  json.end_array();
   if (plan.stages && plan.stages->owner_slot != kNone) {
-    out += ",\"owner\":";
+    json.key("owner");
     if (stage.has_owner) {
-      append_json_string(out, stage.owner);
+      json.string(stage.owner);
     } else {
-      out += "null";
+      json.null();
     }
   }
-  out += '}';
+  json.end_object();
 }
 
 namespace {
@@ -173,11 +144,13 @@ std::size_t strings_bound(const std::vector<std::string>& texts) {
 
 void RecordJson::append(std::string& out, const DealResult& result) const {
   if (!result.error.empty()) {
-    out += "{\"line\":";
-    append_count(out, result.line);
-    out += ",\"error\":";
-    append_json_string(out, result.error);
-    out += '}';
+    JsonWriter(out)
+        .begin_object()
+        .key("line")
+        .number(result.line)
+        .key("error")
+        .string(result.error)
+        .end_object();
     return;
   }
   using namespace std::string_view_literals;

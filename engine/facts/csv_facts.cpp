@@ -3,13 +3,12 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "base/json_writer.hpp"
 #include "base/suggest.hpp"
+#include "engine/facts/cell_value.hpp"
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/facts_convert.hpp"
 #include "engine/facts/input_source.hpp"
@@ -19,26 +18,6 @@
 namespace dealgate {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-bool equals_lower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
 std::string backticked(std::string_view name) {
   // Built by appending: `"`" + std::string(name)` trips GCC 12's -Wrestrict false positive at -O3.
@@ -52,68 +31,6 @@ std::string backticked(std::string_view name) {
 
 }  // namespace
 
-std::optional<bool> parse_csv_bool(std::string_view cell) {
-  cell = trim(cell);
-  for (std::string_view yes : {"true", "yes", "1"}) {
-    if (equals_lower(cell, yes)) return true;
-  }
-  for (std::string_view no : {"false", "no", "0"}) {
-    if (equals_lower(cell, no)) return false;
-  }
-  return std::nullopt;
-}
-
-std::optional<double> parse_csv_number(std::string_view cell) {
-  const std::string_view s = trim(cell);
-  std::string text;  // what from_chars reads: no `+`, no `_`
-  text.reserve(s.size());
-  std::size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    if (s[i] == '-') text.push_back('-');
-    ++i;
-  }
-  // Digits, with single underscores between two digits.
-  auto digits = [&] {
-    bool any = false;
-    while (i < s.size()) {
-      if (is_digit(s[i])) {
-        text.push_back(s[i++]);
-        any = true;
-      } else if (s[i] == '_' && any && i + 1 < s.size() && is_digit(s[i + 1])) {
-        ++i;
-      } else {
-        break;
-      }
-    }
-    return any;
-  };
-  bool whole = digits();
-  bool fraction = false;
-  if (i < s.size() && s[i] == '.') {
-    text.push_back('.');
-    ++i;
-    fraction = digits();
-  }
-  if (!whole && !fraction) return std::nullopt;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    text.push_back('e');
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) text.push_back(s[i++]);
-    bool exponent = false;
-    while (i < s.size() && is_digit(s[i])) {
-      text.push_back(s[i++]);
-      exponent = true;
-    }
-    if (!exponent) return std::nullopt;
-  }
-  if (i != s.size()) return std::nullopt;
-  double value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
 struct CsvFactsReader::Impl {
   // How one header column is read.
   struct Column {
@@ -123,22 +40,23 @@ struct CsvFactsReader::Impl {
     const SourceColumn* format = nullptr;  // the source's column it is, if any
     std::size_t bad_values = 0;            // cells that did not fit the format
   };
-  // The JSON object a row becomes: the used columns, nested by their record paths.
-  struct Emit {
-    std::string key;                // `"price":`
-    std::size_t column = SIZE_MAX;  // a leaf; SIZE_MAX for a record that is built from its fields
+  // A fact every row fills, straight into its slot: from a column's cell, or a source's constant.
+  struct Fill {
+    std::size_t column = SIZE_MAX;  // SIZE_MAX: a constant
+    NodeIndex node = kNoNode;       // kNoNode: the id column, when the id is no fact
     ValueType type = ValueType::String;
-    NodeIndex node = kNoNode;
-    std::vector<Emit> fields;
     const SourceColumn* format = nullptr;   // a source column with a format
     const std::string* constant = nullptr;  // a source's constant, instead of a cell
+    bool id = false;                        // the cell is the record's id too
   };
 
   Impl(const Schema& s, CsvReaderOptions opts)
       : schema(s),
         options(std::move(opts)),
         parser(options.max_record_bytes, options.delimiter),
-        converter(schema, options.id_field, options.max_depth, /*validate_ignored=*/false) {
+        // JSON cells are checked whole, undeclared keys included: a cell that is not JSON is an
+        // invalid fact wherever the damage is.
+        converter(schema, options.id_field, options.max_depth, /*validate_ignored=*/true) {
     options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   }
 
@@ -148,17 +66,16 @@ struct CsvFactsReader::Impl {
   bool header(const CsvRow& row);
   bool choose_source(const CsvRow& row);
   bool skipped_by_source(const CsvRow& row);
-  void bad_value(const Emit& e, std::string_view cell);
+  void bad_value(const Fill& f, std::string_view cell);
   void finish_notes();
   void warn(std::size_t column, std::string message, std::string help) {
     if (options.on_warning)
       options.on_warning(CsvWarning{column, 0, std::move(message), std::move(help)});
   }
   void unknown_column(std::size_t column, const std::string& path);
-  Emit& place(NodeIndex node);
+  void add_fill(Fill fill);
   void convert_row(const CsvRow& row);
-  bool emit(const Emit& e, const CsvRow& row, bool first);
-  bool emit_cell(const Emit& e, std::string_view cell);
+  bool fill(const Fill& f, std::string_view cell);
   void fail(std::string error) {
     record.facts.clear(schema.frames()[0].width);
     record.id_json = "null";
@@ -169,17 +86,14 @@ struct CsvFactsReader::Impl {
   CsvReaderOptions options;
   CsvParser parser;
   FactsConverter converter;
-  simdjson::dom::parser json_checker;  // checks JSON cells before they go into a row's object
   ReadRecord record;
   ReadStatus status;
   bool have_header = false;
   bool stop = false;
   std::vector<Column> columns;
   std::vector<std::pair<std::size_t, std::string>> undeclared;  // columns with no near fact
-  Emit root;
-  std::string json;                    // the current row as a JSON object, padded for simdjson
+  std::vector<Fill> fills;             // in header order, then the constants
   std::string decoded_cell;            // a Windows-1252 cell as UTF-8
-  std::string row_error;               // set while emitting when a cell cannot be read at all
   const SourceSpec* chosen = nullptr;  // the source the header is, if any
   bool in_footer = false;
   std::uint64_t footer_line = 0, footer_rows = 0, blank_rows = 0;
@@ -190,15 +104,6 @@ CsvFactsReader::CsvFactsReader(const Schema& schema, CsvReaderOptions options)
 
 CsvFactsReader::~CsvFactsReader() = default;
 
-ReadStatus CsvFactsReader::read_file(const std::string& path, const Sink& sink) {
-  return read_opened(path, [&](InputSource& source) { return impl_->run(source, sink); });
-}
-
-ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
-  InputSource source(in);
-  return impl_->run(source, sink);
-}
-
 ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
   impl_->reset();
   std::string error = rows([&](const CsvRow& r) { impl_->row(r, sink); });
@@ -208,12 +113,21 @@ ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
   return impl_->status;
 }
 
+ReadStatus CsvFactsReader::read_stream(std::istream& in, const Sink& sink) {
+  InputSource source(in);
+  return impl_->run(source, sink);
+}
+
+ReadStatus CsvFactsReader::read_file(const std::string& path, const Sink& sink) {
+  return read_opened(path, [&](InputSource& source) { return impl_->run(source, sink); });
+}
+
 void CsvFactsReader::Impl::reset() {
   status = ReadStatus{};
   have_header = false;
   stop = false;
   columns.clear();
-  root = Emit{};
+  fills.clear();
   chosen = nullptr;
   in_footer = false;
   footer_line = footer_rows = blank_rows = 0;
@@ -293,7 +207,7 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
   std::size_t id_column = SIZE_MAX;
   for (std::size_t i = 0; i < r.cells.size(); ++i) {
     Column& column = columns[i];
-    column.path = std::string(trim(r.cells[i]));
+    column.path = std::string(trim_blanks(r.cells[i]));
     const std::size_t number = i + 1;
     if (column.path.empty()) {
       warn(number, "column " + std::to_string(number) + " has no name in the header",
@@ -371,21 +285,16 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const Column& column = columns[i];
     if (!column.used) continue;
-    if (column.node == kNoNode) {  // the id, not a declared fact: a string
-      Emit e;
-      std::string key;
-      append_json_string(key, options.id_field);
-      e.key = key + ":";
-      e.column = i;
-      e.type = ValueType::String;
-      root.fields.push_back(std::move(e));
-      continue;
+    Fill f;
+    f.column = i;
+    f.node = column.node;
+    if (column.node != kNoNode) {
+      f.type = schema.node(column.node).type;
+      if (column.format != nullptr && column.format->format != CellFormat::Plain) {
+        f.format = column.format;
+      }
     }
-    Emit& e = place(column.node);
-    e.column = i;
-    e.fields.clear();
-    if (column.format != nullptr && column.format->format != CellFormat::Plain)
-      e.format = column.format;
+    add_fill(f);
   }
   if (chosen != nullptr) {
     std::string absent;
@@ -399,9 +308,11 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
     }
     for (const SourceConstant& c : chosen->constants) {
       if (column_of[c.node] != SIZE_MAX) continue;  // the export's own column wins
-      Emit& e = place(c.node);
-      e.constant = &c.text;
-      e.fields.clear();
+      Fill f;
+      f.node = c.node;
+      f.type = c.type;
+      f.constant = &c.text;
+      add_fill(f);
     }
   }
   return true;
@@ -414,7 +325,7 @@ bool CsvFactsReader::Impl::choose_source(const CsvRow& r) {
   chosen = nullptr;
   std::vector<std::string_view> names;
   for (std::string_view cell : r.cells) {
-    const std::string_view name = trim(cell);
+    const std::string_view name = trim_blanks(cell);
     if (schema.find_path(name) == kNoNode && name != options.id_field) names.push_back(name);
   }
   std::size_t best = 0;
@@ -459,16 +370,16 @@ bool CsvFactsReader::Impl::skipped_by_source(const CsvRow& r) {
   return false;
 }
 
-void CsvFactsReader::Impl::bad_value(const Emit& e, std::string_view cell) {
-  Column& column = columns[e.column];
+void CsvFactsReader::Impl::bad_value(const Fill& f, std::string_view cell) {
+  Column& column = columns[f.column];
   if (++column.bad_values > options.bad_values_shown) return;
   CsvWarning w;
-  w.column = e.column + 1;
+  w.column = f.column + 1;
   w.line = record.line;
   w.message = "column " + backticked(column.path) + ", line " + std::to_string(record.line) + ": " +
-              backticked(cell) + " is not " + describe_expected(*e.format);
-  w.help = "write it like " + backticked(format_example(*e.format)) +
-           "; the deal is evaluated with " + backticked(e.format->path) + " invalid";
+              backticked(cell) + " is not " + describe_expected(*f.format);
+  w.help = "write it like " + backticked(format_example(*f.format)) +
+           "; the deal is evaluated with " + backticked(f.format->path) + " invalid";
   if (options.on_warning) options.on_warning(w);
 }
 
@@ -503,19 +414,15 @@ void CsvFactsReader::Impl::finish_notes() {
   options.on_warning(note);
 }
 
-// The Emit entry for `node`, created with its enclosing records as needed.
-CsvFactsReader::Impl::Emit& CsvFactsReader::Impl::place(NodeIndex node) {
-  const SchemaNode& n = schema.node(node);
-  Emit& parent = n.parent == kNoNode ? root : place(n.parent);
-  for (Emit& e : parent.fields) {
-    if (e.node == node) return e;
+// The id is the top-level fact named by the id field, or a column of that name that is no fact.
+void CsvFactsReader::Impl::add_fill(Fill f) {
+  if (f.node == kNoNode) {
+    f.id = true;
+  } else {
+    const SchemaNode& n = schema.node(f.node);
+    f.id = n.parent == kNoNode && n.name == options.id_field;
   }
-  Emit e;
-  e.key = "\"" + n.name + "\":";  // declared names are identifiers: nothing to escape
-  e.type = n.type;
-  e.node = node;
-  parent.fields.push_back(std::move(e));
-  return parent.fields.back();
+  fills.push_back(f);
 }
 
 void CsvFactsReader::Impl::unknown_column(std::size_t column, const std::string& path) {
@@ -555,94 +462,47 @@ void CsvFactsReader::Impl::unknown_column(std::size_t column, const std::string&
 }
 
 void CsvFactsReader::Impl::convert_row(const CsvRow& r) {
-  json.clear();
-  row_error.clear();
-  json.push_back('{');
-  bool first = true;
-  for (const Emit& e : root.fields) {
-    if (emit(e, r, first)) first = false;
+  record.error.clear();
+  record.id_json = "null";
+  converter.begin_cells(record.facts);
+  for (const Fill& f : fills) {
+    if (!fill(f, f.constant != nullptr ? std::string_view(*f.constant) : r.cells[f.column])) return;
   }
-  json.push_back('}');
-  if (!row_error.empty()) {
-    fail(std::move(row_error));
-    return;
-  }
-  const std::size_t length = json.size();
-  json.append(simdjson::SIMDJSON_PADDING, ' ');
-  converter.read(json.data(), length, json.size(), record.facts, record.id_json, record.error);
 }
 
-// Appends the field for `e` (with a leading comma unless it is the first); false when the row has
-// nothing for it (an empty cell, a record without any non-empty cell below it).
-bool CsvFactsReader::Impl::emit(const Emit& e, const CsvRow& r, bool first) {
-  const std::size_t start = json.size();
-  if (!first) json.push_back(',');
-  json += e.key;
-  bool wrote = false;
-  if (e.constant != nullptr) {
-    wrote = emit_cell(e, *e.constant);
-  } else if (e.column != SIZE_MAX) {
-    wrote = emit_cell(e, r.cells[e.column]);
-  } else {
-    json.push_back('{');
-    bool inner_first = true;
-    for (const Emit& field : e.fields) {
-      if (emit(field, r, inner_first)) inner_first = false;
-    }
-    json.push_back('}');
-    wrote = !inner_first;
-  }
-  if (!wrote) json.resize(start);
-  return wrote;
-}
-
-// Appends the JSON value of one cell; false for an empty cell.
-bool CsvFactsReader::Impl::emit_cell(const Emit& e, std::string_view cell) {
-  if (e.type != ValueType::String) cell = trim(cell);
-  if (cell.empty()) return false;
+// One cell into its fact's slot; false when the row became an error record.
+bool CsvFactsReader::Impl::fill(const Fill& f, std::string_view cell) {
+  if (f.type != ValueType::String) cell = trim_blanks(cell);
+  if (cell.empty()) return true;  // Missing, as CSV cannot tell an empty text from no value
   if (!simdjson::validate_utf8(cell.data(), cell.size())) {
     // Not UTF-8: Excel's "CSV" on Windows is Windows-1252 (engine/facts/text_decoder.hpp).
     decoded_cell.clear();
     decode_windows_1252(cell, decoded_cell);
     cell = decoded_cell;
   }
-  if (e.format != nullptr) {
-    if (convert_source_cell(*e.format, cell, json)) return true;
-    bad_value(e, trim(cell));
-    append_json_string(json, trim(cell));  // the raw cell: the fact is Invalid, its text kept
+  if (f.node == kNoNode) {  // the id, not a declared fact: a string
+    record.id_json.clear();
+    append_json_string(record.id_json, cell);
     return true;
   }
-  switch (e.type) {
-    case ValueType::Bool:
-      if (std::optional<bool> b = parse_csv_bool(cell)) {
-        json += *b ? "true" : "false";
-        return true;
-      }
-      break;
-    case ValueType::Number:
-      if (std::optional<double> d = parse_csv_number(cell)) {
-        char buffer[32];
-        auto result = std::to_chars(buffer, buffer + sizeof buffer, *d);
-        json.append(buffer, result.ptr);
-        return true;
-      }
-      break;
-    case ValueType::String:
-    case ValueType::Date:
-      break;
-    case ValueType::List:
-    case ValueType::Record: {
-      // Valid JSON goes in as it is (the converter then judges its type, as for a JSON record);
-      // anything else is kept as a string, which makes the fact Invalid.
-      simdjson::dom::element element;
-      if (json_checker.parse(cell.data(), cell.size(), true).get(element) == simdjson::SUCCESS) {
-        json.append(cell);
-        return true;
-      }
-      break;
+  std::optional<CellValue> value =
+      f.format != nullptr ? read_source_cell(*f.format, cell) : read_plain_cell(f.type, cell);
+  if (!value) {
+    if (f.format != nullptr) bad_value(f, trim_blanks(cell));
+    converter.store_unfit_cell(f.node, trim_blanks(cell));
+  } else if (!converter.store_cell(*value, f.node, record.error)) {
+    fail(std::move(record.error));
+    return false;
+  }
+  if (f.id) {
+    const FactValue& slot = record.facts.top[schema.node(f.node).slot];
+    record.id_json.clear();
+    if (slot.state == FactState::Invalid) {
+      record.id_json = record.facts.text(slot);
+    } else {
+      append_cell_json(*value, record.id_json);
     }
   }
-  append_json_string(json, cell);
   return true;
 }
 

@@ -6,7 +6,8 @@
 // engine/facts/csv_parser.hpp (RFC 4180: quoted cells with commas, quotes and line breaks; CRLF; a
 // UTF-8 byte order mark).
 //
-// Cells, by the declared type of their column:
+// Cells go straight into the facts' slots (engine/facts/facts_convert.hpp), read by the declared
+// type of their column (engine/facts/cell_value.hpp), never written as JSON on the way:
 //   any type   an empty cell is Missing (CSV cannot tell an empty text from no value). Cells of
 //              bool, number, date, list and record columns are trimmed of spaces and tabs first,
 //              so a cell of only spaces is Missing too; string cells are kept exactly as written.
@@ -26,7 +27,7 @@
 // (as a JSON string, the way the JSON reader keeps a string where a number belongs): `maybe` in a
 // bool column, `1,000` in a number column, `18/10/2026` in a date column, `see plan` in a list
 // column. A record (`diagnosis`, `diagnosis.causes`) is Present when some cell below it is not
-// empty, else Missing.
+// empty, else Missing. A JSON cell nested deeper than max_depth makes its row an error record.
 //
 // The header: names are trimmed. A column that names no declared fact, names a field inside a
 // list (`stakeholders.role`: a list is one column holding a JSON array), repeats an earlier column,
@@ -67,6 +68,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/facts/cell_value.hpp"
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/schema/schema.hpp"
@@ -122,9 +124,5 @@ class CsvFactsReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// The cell conversions, exposed for tests. Both trim spaces and tabs.
-std::optional<bool> parse_csv_bool(std::string_view cell);
-std::optional<double> parse_csv_number(std::string_view cell);
 
 }  // namespace dealgate

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/enum_words.hpp"
+#include "base/json_writer.hpp"
 
 namespace dealgate {
 
@@ -47,6 +48,71 @@ error_code atom_error(std::string_view raw) {
   if (!raw.empty() && raw[0] == 't') return simdjson::T_ATOM_ERROR;
   if (!raw.empty() && raw[0] == 'f') return simdjson::F_ATOM_ERROR;
   return simdjson::N_ATOM_ERROR;
+}
+
+std::string_view token_of(od::value& value) {
+  return value.raw_json_token();
+}
+std::string_view token_of(od::document& doc) {
+  return doc.raw_json_token().value_unsafe();
+}
+
+// Checks a number, string, bool or null: a value, or a whole document (a scalar document cannot
+// be read as a value).
+template <class Value>
+error_code validate_scalar(Value& value, od::json_type type) {
+  switch (type) {
+    case od::json_type::number: {
+      double d;
+      return value.get_double().get(d) == SUCCESS ? SUCCESS : simdjson::NUMBER_ERROR;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      return value.get_string().get(s);
+    }
+    case od::json_type::boolean: {
+      bool b;
+      return value.get_bool().get(b) == SUCCESS ? SUCCESS : atom_error(token_of(value));
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    case od::json_type::object:
+    case od::json_type::array:
+      break;
+  }
+  return SUCCESS;
+}
+
+// Reads `value` with the getter of a T: false when it is not a T (the getter then consumed
+// nothing); else true, with `e` the getter's error or what `then` made of the T.
+template <class T, class Get, class Then>
+inline bool read_as(od::value& value, error_code& e, Get get, Then then) {
+  T got;
+  e = get(value).get(got);
+  if (e == simdjson::INCORRECT_TYPE) return false;
+  if (e == SUCCESS) e = then(got);
+  return true;
+}
+
+// The slot writes every reader shares: a value of the declared type makes the fact Present.
+void put_bool(FactValue& slot, bool b) {
+  slot.state = FactState::Present;
+  slot.boolean = b;
+}
+void put_number(FactValue& slot, double d) {
+  slot.state = FactState::Present;
+  slot.number = d;
+}
+void put_date(FactValue& slot, DayNumber day) {
+  slot.state = FactState::Present;
+  slot.date = day;
+  slot.text = TextRef{};
+}
+void put_string(Facts& facts, FactValue& slot, std::string_view s) {
+  slot.state = FactState::Present;
+  slot.text = facts.store(s);
 }
 
 }  // namespace
@@ -220,48 +286,18 @@ error_code FactsConverter::read_root(od::document& doc, std::string& error) {
   od::json_type type;
   error_code e = doc.type().get(type);
   if (e != SUCCESS) return e;
-  switch (type) {
-    case od::json_type::object: {
-      od::object object;
-      e = doc.get_object().get(object);
-      if (e == SUCCESS) e = convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
-      if (e != SUCCESS) return e;
-      break;
-    }
-    case od::json_type::array: {
-      od::array array;
-      e = doc.get_array().get(array);
-      if (e != SUCCESS) return e;
-      for (auto element_result : array) {
-        od::value element;
-        e = std::move(element_result).get(element);
-        if (e == SUCCESS) e = validate(element, 2);
-        if (e != SUCCESS) return e;
-      }
-      break;
-    }
-    case od::json_type::number: {
-      double d;
-      if (doc.get_double().get(d) != SUCCESS) return simdjson::NUMBER_ERROR;
-      break;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      e = doc.get_string().get(s);
-      if (e != SUCCESS) return e;
-      break;
-    }
-    case od::json_type::boolean: {
-      bool b;
-      if (doc.get_bool().get(b) != SUCCESS) return atom_error(doc.raw_json_token().value_unsafe());
-      break;
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      if (doc.is_null().get(is_null) != SUCCESS || !is_null) return simdjson::N_ATOM_ERROR;
-      break;
-    }
+  if (type == od::json_type::object) {
+    od::object object;
+    e = doc.get_object().get(object);
+    if (e == SUCCESS) e = convert_fields(object, tables_.back(), Frame{&facts_->top, 0}, 1, true);
+  } else if (type == od::json_type::array) {
+    od::array array;
+    e = doc.get_array().get(array);
+    if (e == SUCCESS) e = validate_elements(array, 2);
+  } else {
+    e = validate_scalar(doc, type);
   }
+  if (e != SUCCESS) return e;
   if (doc.current_location().error() == SUCCESS) return simdjson::TRAILING_CONTENT;
   if (type != od::json_type::object) {
     error = std::string("record is not a JSON object (it is ") + type_name(type) + ")";
@@ -329,12 +365,7 @@ error_code FactsConverter::convert_fields(od::object& object, FieldTable& table,
       e = node != kNoNode ? convert_value(value, node, frame, depth + 1)
                           : validate(value, depth + 1);
       if (e != SUCCESS) return e;
-      if (type == od::json_type::object || type == od::json_type::array) {
-        id_raw_ = trim_right(std::string_view(
-            token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
-      } else {
-        id_raw_ = trim_right(token);
-      }
+      id_raw_ = text_read(token, type);
       continue;
     }
     if (node != kNoNode) {
@@ -358,51 +389,39 @@ inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame
     case ValueType::Bool: {
       bool b;
       if (value.get_bool().get(b) != SUCCESS) return false;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.boolean = b;
+      put_bool(frame[n.slot], b);
       return true;
     }
     case ValueType::Number: {
       double d;
       if (value.get_double().get(d) != SUCCESS) return false;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.number = d;
+      put_number(frame[n.slot], d);
       return true;
     }
-    case ValueType::String: {
-      std::string_view s;
-      e = value.get_string().get(s);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e != SUCCESS) return true;
-      FactValue& slot = frame[n.slot];
-      slot.state = FactState::Present;
-      slot.text = facts_->store(s);
-      return true;
-    }
+    case ValueType::String:
+      return read_as<std::string_view>(
+          value, e, [](od::value& v) { return v.get_string(); },
+          [&](std::string_view s) {
+            put_string(*facts_, frame[n.slot], s);
+            return SUCCESS;
+          });
     case ValueType::Date: {
       const std::string_view raw = value.raw_json_token();
-      std::string_view s;
-      e = value.get_string().get(s);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) store_date(s, raw, frame[n.slot]);
-      return true;
+      return read_as<std::string_view>(
+          value, e, [](od::value& v) { return v.get_string(); },
+          [&](std::string_view s) {
+            store_date(s, raw, frame[n.slot]);
+            return SUCCESS;
+          });
     }
-    case ValueType::Record: {
-      od::object object;
-      e = value.get_object().get(object);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) e = convert_record(object, node, frame, depth);
-      return true;
-    }
-    case ValueType::List: {
-      od::array array;
-      e = value.get_array().get(array);
-      if (e == simdjson::INCORRECT_TYPE) return false;
-      if (e == SUCCESS) e = convert_list(array, node, frame, depth);
-      return true;
-    }
+    case ValueType::Record:
+      return read_as<od::object>(
+          value, e, [](od::value& v) { return v.get_object(); },
+          [&](od::object& object) { return convert_record(object, node, frame, depth); });
+    case ValueType::List:
+      return read_as<od::array>(
+          value, e, [](od::value& v) { return v.get_array(); },
+          [&](od::array& array) { return convert_list(array, node, frame, depth); });
   }
   return false;
 }
@@ -411,9 +430,7 @@ inline bool FactsConverter::try_declared(od::value& value, NodeIndex node, Frame
 // written (`raw`) for explanations.
 void FactsConverter::store_date(std::string_view text, std::string_view raw, FactValue& slot) {
   if (std::optional<DayNumber> day = parse_date_or_timestamp(text)) {
-    slot.state = FactState::Present;
-    slot.date = *day;
-    slot.text = TextRef{};
+    put_date(slot, *day);
   } else {
     slot.state = FactState::Invalid;
     slot.text = facts_->store(trim_right(raw));
@@ -473,37 +490,43 @@ error_code FactsConverter::convert_value(od::value& value, NodeIndex node, Frame
 error_code FactsConverter::convert_list(od::array& array, NodeIndex node, Frame frame,
                                         std::size_t depth) {
   error_code e = SUCCESS;
-  const SchemaNode& n = schema_.node(node);
-  const NodeIndex element_node = n.element;
-  const std::uint32_t width = schema_.frames()[schema_.node(element_node).frame].width;
+  const OpenList list = open_list(node);
   Facts& facts = *facts_;
-  const auto list_index = static_cast<std::uint32_t>(facts.lists.size());
-  facts.lists.push_back(ListRef{});
-  const std::size_t first = facts.pool.size();
   const bool reserve = list_nests_lists_[node];
   if (reserve) {
     std::size_t count = 0;
     e = array.count_elements().get(count);
     if (e != SUCCESS) return e;
-    facts.pool.resize(first + count * width);
+    facts.pool.resize(list.first + count * list.width);
   }
+  const NodeIndex element_node = schema_.node(node).element;
   std::uint32_t count = 0;
   for (auto element_result : array) {
     od::value element;
     e = std::move(element_result).get(element);
     if (e != SUCCESS) return e;
-    if (!reserve) facts.pool.resize(facts.pool.size() + width);
-    e = convert_value(element, element_node, Frame{&facts.pool, first + std::size_t{count} * width},
-                      depth + 1);
+    if (!reserve) facts.pool.resize(facts.pool.size() + list.width);
+    e = convert_value(element, element_node, element_frame(facts, list, count), depth + 1);
     if (e != SUCCESS) return e;
     ++count;
   }
-  facts.lists[list_index] = ListRef{static_cast<std::uint32_t>(first), count, width};
-  FactValue& slot = frame[n.slot];
-  slot.state = FactState::Present;
-  slot.list = list_index;
-  slot.text = TextRef{};
+  close_list(list, count, frame[schema_.node(node).slot]);
   return SUCCESS;
+}
+
+FactsConverter::OpenList FactsConverter::open_list(NodeIndex node) {
+  const NodeIndex element_node = schema_.node(node).element;
+  const std::uint32_t width = schema_.frames()[schema_.node(element_node).frame].width;
+  const auto index = static_cast<std::uint32_t>(facts_->lists.size());
+  facts_->lists.push_back(ListRef{});
+  return OpenList{index, facts_->pool.size(), width};
+}
+
+void FactsConverter::close_list(const OpenList& list, std::uint32_t count, FactValue& slot) {
+  facts_->lists[list.index] = ListRef{static_cast<std::uint32_t>(list.first), count, list.width};
+  slot.state = FactState::Present;
+  slot.list = list.index;
+  slot.text = TextRef{};
 }
 
 error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeIndex node,
@@ -511,7 +534,11 @@ error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeInd
   std::string_view raw;
   error_code e = raw_text(value, type, depth, raw);
   if (e != SUCCESS) return e;
-  const TextRef text = facts_->store(raw);
+  mark_invalid(node, frame, facts_->store(raw));
+  return SUCCESS;
+}
+
+void FactsConverter::mark_invalid(NodeIndex node, Frame frame, TextRef text) {
   if (schema_.node(node).type == ValueType::Record) {
     set_subtree(node, frame, FactState::Invalid, text);
   } else {
@@ -519,7 +546,6 @@ error_code FactsConverter::invalid(od::value& value, od::json_type type, NodeInd
     slot.state = FactState::Invalid;
     slot.text = text;
   }
-  return SUCCESS;
 }
 
 error_code FactsConverter::raw_text(od::value& value, od::json_type type, std::size_t depth,
@@ -527,13 +553,16 @@ error_code FactsConverter::raw_text(od::value& value, od::json_type type, std::s
   const std::string_view token = value.raw_json_token();
   error_code e = validate(value, depth);
   if (e != SUCCESS) return e;
-  if (type == od::json_type::object || type == od::json_type::array) {
-    text = trim_right(std::string_view(
-        token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
-  } else {
-    text = trim_right(token);
-  }
+  text = text_read(token, type);
   return SUCCESS;
+}
+
+std::string_view FactsConverter::text_read(std::string_view token, od::json_type type) {
+  if (type == od::json_type::object || type == od::json_type::array) {
+    return trim_right(std::string_view(
+        token.data(), static_cast<std::size_t>(current_location(end_) - token.data())));
+  }
+  return trim_right(token);
 }
 
 error_code FactsConverter::validate(od::value& value, std::size_t depth) {
@@ -563,31 +592,19 @@ error_code FactsConverter::validate(od::value& value, std::size_t depth) {
     case od::json_type::array: {
       od::array array;
       e = value.get_array().get(array);
-      if (e != SUCCESS) return e;
-      for (auto element_result : array) {
-        od::value element;
-        e = std::move(element_result).get(element);
-        if (e == SUCCESS) e = validate(element, depth + 1);
-        if (e != SUCCESS) return e;
-      }
-      return SUCCESS;
+      return e == SUCCESS ? validate_elements(array, depth + 1) : e;
     }
-    case od::json_type::number: {
-      double d;
-      return value.get_double().get(d) == SUCCESS ? SUCCESS : simdjson::NUMBER_ERROR;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      return value.get_string().get(s);
-    }
-    case od::json_type::boolean: {
-      bool b;
-      return value.get_bool().get(b) == SUCCESS ? SUCCESS : atom_error(value.raw_json_token());
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      return value.is_null().get(is_null) == SUCCESS && is_null ? SUCCESS : simdjson::N_ATOM_ERROR;
-    }
+    default:
+      return validate_scalar(value, type);
+  }
+}
+
+error_code FactsConverter::validate_elements(od::array& array, std::size_t depth) {
+  for (auto element_result : array) {
+    od::value element;
+    error_code e = std::move(element_result).get(element);
+    if (e == SUCCESS) e = validate(element, depth);
+    if (e != SUCCESS) return e;
   }
   return SUCCESS;
 }
@@ -600,6 +617,120 @@ void FactsConverter::set_subtree(NodeIndex node, Frame frame, FactState state, T
   if (n.type == ValueType::Record) {
     for (NodeIndex f : n.fields) set_subtree(f, frame, state, text);
   }
+}
+
+void FactsConverter::begin_cells(Facts& facts) {
+  facts.clear(schema_.frames()[0].width);
+  facts_ = &facts;
+}
+
+bool FactsConverter::store_cell(const CellValue& value, NodeIndex node, std::string& error) {
+  const SchemaNode& n = schema_.node(node);
+  mark_records_present(n.parent);
+  FactValue& slot = facts_->top[n.slot];
+  switch (value.kind) {
+    case CellValue::Kind::Bool:
+      put_bool(slot, value.boolean);
+      break;
+    case CellValue::Kind::Number:
+      put_number(slot, value.number);
+      break;
+    case CellValue::Kind::Date:
+      put_date(slot, value.date);
+      break;
+    case CellValue::Kind::Text:
+      put_string(*facts_, slot, value.text);
+      break;
+    case CellValue::Kind::Items:
+      store_items(value, node);
+      break;
+    case CellValue::Kind::Json:
+      return store_json_cell(value.text, node, error);
+  }
+  return true;
+}
+
+void FactsConverter::store_unfit_cell(NodeIndex node, std::string_view cell) {
+  mark_records_present(schema_.node(node).parent);
+  const auto offset = static_cast<std::uint32_t>(facts_->strings.size());
+  append_json_string(facts_->strings, cell);
+  const auto length = static_cast<std::uint32_t>(facts_->strings.size() - offset);
+  mark_invalid(node, Frame{&facts_->top, 0}, TextRef{offset, length});
+}
+
+// A record holding a cell that is not empty is there, as a JSON object with that key would be.
+void FactsConverter::mark_records_present(NodeIndex record) {
+  for (; record != kNoNode; record = schema_.node(record).parent) {
+    facts_->top[schema_.node(record).slot].state = FactState::Present;
+  }
+}
+
+// A list<string> written as items between separators: each item a string element.
+void FactsConverter::store_items(const CellValue& value, NodeIndex node) {
+  const OpenList list = open_list(node);
+  const std::uint32_t slot = schema_.node(schema_.node(node).element).slot;
+  std::uint32_t count = 0;
+  for_each_item(value, [&](std::string_view item) {
+    facts_->pool.resize(facts_->pool.size() + list.width);
+    put_string(*facts_, element_frame(*facts_, list, count++)[slot], item);
+  });
+  close_list(list, count, facts_->top[schema_.node(node).slot]);
+}
+
+bool FactsConverter::store_json_cell(std::string_view json, NodeIndex node, std::string& error) {
+  // A scalar On-Demand document cannot be read as a value, so the cell is read as the one element
+  // of an array: `[` cell `]`.
+  const std::size_t len = json.size() + 2;
+  if (cell_json_.size() < len + simdjson::SIMDJSON_PADDING) {
+    cell_json_.resize(len + simdjson::SIMDJSON_PADDING);
+  }
+  cell_json_[0] = '[';
+  std::memcpy(cell_json_.data() + 1, json.data(), json.size());
+  cell_json_[len - 1] = ']';
+  Facts& facts = *facts_;
+  const std::size_t pool = facts.pool.size(), lists = facts.lists.size();
+  const std::size_t strings = facts.strings.size();
+  const error_code e = convert_json_cell(len, node);
+  if (e == SUCCESS) return true;
+  if (e == simdjson::DEPTH_ERROR || e == simdjson::CAPACITY || e == simdjson::MEMALLOC) {
+    error = describe_json_error(e);
+    return false;
+  }
+  // Not JSON (found part way through, perhaps): undo what it stored, and keep the cell instead.
+  facts.pool.resize(pool);
+  facts.lists.resize(lists);
+  facts.strings.resize(strings);
+  set_subtree(node, Frame{&facts.top, 0}, FactState::Missing, TextRef{});
+  store_unfit_cell(node, json);
+  return true;
+}
+
+error_code FactsConverter::convert_json_cell(std::size_t len, NodeIndex node) {
+  // As deep as the value would stand in a JSON record: the object, then the records around it.
+  std::size_t depth = 2;
+  for (NodeIndex up = schema_.node(node).parent; up != kNoNode; up = schema_.node(up).parent) {
+    ++depth;
+  }
+  od::document doc;
+  error_code e = parser_.iterate(cell_json_.data(), len, cell_json_.size()).get(doc);
+  doc_ = &doc;
+  end_ = cell_json_.data() + len;
+  od::array array;
+  if (e == SUCCESS) e = doc.get_array().get(array);
+  std::size_t count = 0;
+  if (e == SUCCESS) {
+    for (auto element_result : array) {
+      od::value element;
+      e = std::move(element_result).get(element);
+      if (e == SUCCESS && count++ > 0) e = simdjson::TAPE_ERROR;  // `1,2`: not one value
+      if (e == SUCCESS) e = convert_value(element, node, Frame{&facts_->top, 0}, depth);
+      if (e != SUCCESS) break;
+    }
+  }
+  if (e == SUCCESS && count != 1) e = simdjson::EMPTY;
+  if (e == SUCCESS && doc.current_location().error() == SUCCESS) e = simdjson::TRAILING_CONTENT;
+  doc_ = nullptr;
+  return e;
 }
 
 const char* FactsConverter::current_location(const char* fallback) {

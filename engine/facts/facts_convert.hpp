@@ -1,6 +1,9 @@
-// JSON → slots: converts one deal record (a JSON object) into Facts by the schema, with simdjson's
-// On-Demand API. Internal to engine/: only .cpp files include it (it pulls in simdjson.h); the
-// public entry point is engine/facts/json_facts.hpp.
+// Values → slots: the one place where a value of a declared type becomes a fact in Facts, for every
+// reader. A JSON record (one deal) is converted by the schema with simdjson's On-Demand API; a
+// table row (CSV, an XLSX sheet: engine/facts/csv_facts.hpp) is stored cell by cell, each cell
+// already read as a value of its column's type (engine/facts/cell_value.hpp), with no JSON in
+// between. Internal to engine/: only .cpp files include it (it pulls in simdjson.h); the public
+// entry points are engine/facts/json_facts.hpp and engine/facts/csv_facts.hpp.
 //
 // Conversion, per declared path and by its declared type (spec §6):
 //   null or absent        → Missing (a missing record leaves its whole subtree Missing)
@@ -34,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/facts/cell_value.hpp"
 #include "engine/facts/facts.hpp"
 #include "engine/facts/field_table.hpp"
 #include "engine/schema/schema.hpp"
@@ -65,6 +69,20 @@ class FactsConverter {
                   std::size_t max_element_bytes, Facts& facts, std::string& id_json,
                   std::string& error, const std::function<void()>& emit);
 
+  // A table row, cell by cell: begin_cells starts a record in `facts` (all Missing); store_cell
+  // puts the value of a non-empty cell into the slot of `node`, which is never inside a list (a
+  // list is one column), and makes the records around it Present. The value's kind fits the
+  // node's type (read_plain_cell and the checked formats of a source see to that). A JSON cell
+  // (a list or record) is converted like that value in a JSON record; one that is not JSON does not
+  // fit (store_unfit_cell). Returns false, with `error` set, only when a JSON cell cannot be
+  // converted at all (nested deeper than `max_depth`): the row is then an error record.
+  void begin_cells(Facts& facts);
+  bool store_cell(const CellValue& value, NodeIndex node, std::string& error);
+  // A cell that does not fit its column: the fact is Invalid (a record with its whole subtree),
+  // the cell kept as a JSON string for explanations, as the JSON reader keeps a string where a
+  // number belongs.
+  void store_unfit_cell(NodeIndex node, std::string_view cell);
+
  private:
   // A frame of slots: frame 0 is Facts::top, list element frames live in Facts::pool. Held as
   // vector + base index because the pool may grow (and move) while nested lists are converted.
@@ -91,10 +109,30 @@ class FactsConverter {
   // Reads past `value` checking it is valid JSON, and returns its raw text (trimmed).
   simdjson::error_code raw_text(od::value& value, od::json_type type, std::size_t depth,
                                 std::string_view& text);
+  // The raw text of a value just read past, from its first token: a scalar's token, or an
+  // object or array up to where reading stopped (trimmed).
+  std::string_view text_read(std::string_view token, od::json_type type);
   simdjson::error_code validate(od::value& value, std::size_t depth);
+  simdjson::error_code validate_elements(od::array& array, std::size_t depth);
   simdjson::error_code invalid(od::value& value, od::json_type type, NodeIndex node, Frame frame,
                                std::size_t depth);
   void set_subtree(NodeIndex node, Frame frame, FactState state, TextRef text);
+  void mark_invalid(NodeIndex node, Frame frame, TextRef text);
+  // A list being filled: its ListRef is reserved first, its elements go to the pool after `first`.
+  struct OpenList {
+    std::uint32_t index;
+    std::size_t first;
+    std::uint32_t width;
+  };
+  OpenList open_list(NodeIndex node);
+  static Frame element_frame(Facts& facts, const OpenList& list, std::uint32_t i) {
+    return Frame{&facts.pool, list.first + std::size_t{i} * list.width};
+  }
+  void close_list(const OpenList& list, std::uint32_t count, FactValue& slot);
+  void mark_records_present(NodeIndex record);
+  void store_items(const CellValue& value, NodeIndex node);
+  bool store_json_cell(std::string_view json, NodeIndex node, std::string& error);
+  simdjson::error_code convert_json_cell(std::size_t len, NodeIndex node);
   const char* current_location(const char* fallback);
 
   const Schema& schema_;
@@ -108,7 +146,8 @@ class FactsConverter {
   od::document* doc_ = nullptr;  // the document being read, for current_location()
   const char* end_ = nullptr;    // the end of its text
   Facts* facts_ = nullptr;
-  std::string_view id_raw_;  // the id field's raw JSON in the current record
+  std::string_view id_raw_;      // the id field's raw JSON in the current record
+  std::vector<char> cell_json_;  // a JSON cell as the one element of an array, padded
 };
 
 }  // namespace dealgate

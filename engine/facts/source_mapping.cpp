@@ -1,11 +1,11 @@
 #include "engine/facts/source_mapping.hpp"
 
-#include <charconv>
-#include <cmath>
+#include <iterator>
 #include <optional>
 
 #include "base/calendar.hpp"
 #include "base/json_writer.hpp"
+#include "engine/facts/cell_value.hpp"
 
 namespace dealgate {
 
@@ -13,33 +13,6 @@ namespace {
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-// Trims spaces, tabs and the no-break spaces spreadsheets put around amounts (U+00A0, U+202F).
-std::string_view trim_spaces(std::string_view s) {
-  while (true) {
-    if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-      s.remove_prefix(1);
-    } else if (s.substr(0, 2) == "\xC2\xA0") {
-      s.remove_prefix(2);
-    } else if (s.substr(0, 3) == "\xE2\x80\xAF") {
-      s.remove_prefix(3);
-    } else {
-      break;
-    }
-  }
-  while (true) {
-    if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-      s.remove_suffix(1);
-    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
-      s.remove_suffix(2);
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xAF") {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  return s;
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -93,26 +66,21 @@ std::optional<double> parse_grouped(std::string_view s, const NumberPattern& pat
     if (!fraction) return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
-  double value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
+  return finite_double(text);
 }
 
 // A sign written as `-` or `(...)`, around the rest.
 std::optional<double> parse_signed(std::string_view s, const NumberPattern& pattern, bool money) {
-  s = trim_spaces(s);
+  s = trim_cell_spaces(s);
   bool negative = false;
   if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
     negative = true;
-    s = trim_spaces(s.substr(1, s.size() - 2));
+    s = trim_cell_spaces(s.substr(1, s.size() - 2));
   }
   if (!s.empty() && s.front() == '-') {
     if (negative) return std::nullopt;
     negative = true;
-    s = trim_spaces(s.substr(1));
+    s = trim_cell_spaces(s.substr(1));
   }
   if (money) {
     // A symbol or ISO code before or after the number: `$`, `US$`, `€`, `USD`, `EUR`.
@@ -121,10 +89,10 @@ std::optional<double> parse_signed(std::string_view s, const NumberPattern& patt
     bool found = false;
     for (std::string_view symbol : kSymbols) {
       if (s.substr(0, symbol.size()) == symbol) {
-        s = trim_spaces(s.substr(symbol.size()));
+        s = trim_cell_spaces(s.substr(symbol.size()));
         found = true;
       } else if (s.size() > symbol.size() && s.substr(s.size() - symbol.size()) == symbol) {
-        s = trim_spaces(s.substr(0, s.size() - symbol.size()));
+        s = trim_cell_spaces(s.substr(0, s.size() - symbol.size()));
         found = true;
       }
       if (found) break;
@@ -134,13 +102,13 @@ std::optional<double> parse_signed(std::string_view s, const NumberPattern& patt
              c[2] >= 'A' && c[2] <= 'Z';
     };
     if (!found && s.size() > 3 && is_code(s.substr(0, 3))) {
-      s = trim_spaces(s.substr(3));
+      s = trim_cell_spaces(s.substr(3));
     } else if (!found && s.size() > 3 && is_code(s.substr(s.size() - 3))) {
-      s = trim_spaces(s.substr(0, s.size() - 3));
+      s = trim_cell_spaces(s.substr(0, s.size() - 3));
     }
     if (!negative && !s.empty() && s.front() == '-') {
       negative = true;
-      s = trim_spaces(s.substr(1));
+      s = trim_cell_spaces(s.substr(1));
     }
   }
   std::optional<double> value = parse_grouped(s, pattern);
@@ -200,62 +168,56 @@ std::optional<DayNumber> parse_iso(std::string_view s) {
   return days_from_civil(year, month, day);
 }
 
+// How each numeric piece of a date pattern is read, and what it shows in the example: in the
+// order of DatePattern::Piece; `digits` 0 for the pieces that are not numbers.
+struct PieceRule {
+  std::size_t digits;
+  bool exact;
+  const char* example;
+};
+constexpr PieceRule kPieceRules[] = {
+    {4, true, "2026"},  // Year
+    {2, false, "12"},   // Month
+    {2, false, "15"},   // Day
+    {2, false, "17"},   // Hour24
+    {2, false, "05"},   // Hour12
+    {2, true, "00"},    // Minute
+    {2, true, "00"},    // Second
+    {0, false, "PM"},   // Meridiem
+    {0, false, "Z"},    // Zone
+    {9, false, "000"},  // Fraction
+    {0, false, ""},     // Literal
+};
+static_assert(std::size(kPieceRules) == static_cast<std::size_t>(DatePattern::Piece::Literal) + 1);
+
 std::optional<DayNumber> parse_with_pattern(std::string_view s, const DatePattern& pattern) {
   if (pattern.iso) return parse_iso(s);
   using Piece = DatePattern::Piece;
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, fraction = 0;
+  int* const fields[] = {&year,   &month,  &day,    &hour,   &hour,
+                         &minute, &second, nullptr, nullptr, &fraction};
   bool pm = false, twelve = false;
   std::size_t i = 0;
   for (const DatePattern::Part& part : pattern.parts) {
-    int ignored = 0;
-    switch (part.piece) {
-      case Piece::Year:
-        if (!read_number(s, i, 4, true, year)) return std::nullopt;
-        break;
-      case Piece::Month:
-        if (!read_number(s, i, 2, false, month)) return std::nullopt;
-        break;
-      case Piece::Day:
-        if (!read_number(s, i, 2, false, day)) return std::nullopt;
-        break;
-      case Piece::Hour24:
-        if (!read_number(s, i, 2, false, hour)) return std::nullopt;
-        break;
-      case Piece::Hour12:
+    const auto piece = static_cast<std::size_t>(part.piece);
+    if (const PieceRule& rule = kPieceRules[piece]; rule.digits > 0) {
+      if (!read_number(s, i, rule.digits, rule.exact, *fields[piece])) return std::nullopt;
+      if (part.piece == Piece::Hour12) {
         twelve = true;
-        if (!read_number(s, i, 2, false, hour) || hour < 1 || hour > 12) return std::nullopt;
-        break;
-      case Piece::Minute:
-        if (!read_number(s, i, 2, true, minute)) return std::nullopt;
-        break;
-      case Piece::Second:
-        if (!read_number(s, i, 2, true, second)) return std::nullopt;
-        break;
-      case Piece::Fraction:
-        if (!read_number(s, i, 9, false, ignored)) return std::nullopt;
-        break;
-      case Piece::Meridiem:
-        if (equals_ignoring_case(s.substr(i, 2), "am")) {
-          pm = false;
-        } else if (equals_ignoring_case(s.substr(i, 2), "pm")) {
-          pm = true;
-        } else {
-          return std::nullopt;
-        }
-        i += 2;
-        break;
-      case Piece::Zone:
-        if (!read_zone(s, i)) return std::nullopt;
-        break;
-      case Piece::Literal:
-        if (part.literal == ' ') {  // one space in the pattern takes any run of them
-          if (i >= s.size() || s[i] != ' ') return std::nullopt;
-          while (i < s.size() && s[i] == ' ') ++i;
-        } else {
-          if (i >= s.size() || s[i] != part.literal) return std::nullopt;
-          ++i;
-        }
-        break;
+        if (hour < 1 || hour > 12) return std::nullopt;
+      }
+    } else if (part.piece == Piece::Meridiem) {
+      pm = equals_ignoring_case(s.substr(i, 2), "pm");
+      if (!pm && !equals_ignoring_case(s.substr(i, 2), "am")) return std::nullopt;
+      i += 2;
+    } else if (part.piece == Piece::Zone) {
+      if (!read_zone(s, i)) return std::nullopt;
+    } else if (part.literal == ' ') {  // one space in the pattern takes any run of them
+      if (i >= s.size() || s[i] != ' ') return std::nullopt;
+      while (i < s.size() && s[i] == ' ') ++i;
+    } else {
+      if (i >= s.size() || s[i] != part.literal) return std::nullopt;
+      ++i;
     }
   }
   if (twelve) hour = hour % 12 + (pm ? 12 : 0);
@@ -274,12 +236,6 @@ std::optional<bool> parse_bool_word(std::string_view s) {
   return std::nullopt;
 }
 
-void append_number(std::string& json, double value) {
-  char buffer[32];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  json.append(buffer, result.ptr);
-}
-
 std::string sample_number(const NumberPattern& p, bool cents) {
   std::string out = "1";
   if (p.group != 0) out += p.group;
@@ -295,63 +251,45 @@ std::string sample_number(const NumberPattern& p, bool cents) {
 
 }  // namespace
 
-bool convert_source_cell(const SourceColumn& column, std::string_view cell, std::string& json) {
-  cell = trim_spaces(cell);
+std::optional<CellValue> read_source_cell(const SourceColumn& column, std::string_view cell) {
+  cell = trim_cell_spaces(cell);
+  std::optional<double> number;
   switch (column.format) {
     case CellFormat::Plain:
-      return false;
+      return std::nullopt;
     case CellFormat::Money:
     case CellFormat::Number:
-      if (std::optional<double> v =
-              parse_signed(cell, column.number, column.format == CellFormat::Money)) {
-        append_number(json, *v);
-        return true;
-      }
-      return false;
+      number = parse_signed(cell, column.number, column.format == CellFormat::Money);
+      break;
     case CellFormat::Percent: {
       std::string_view s = cell;
-      if (!s.empty() && s.back() == '%') s = trim_spaces(s.substr(0, s.size() - 1));
-      if (std::optional<double> v = parse_signed(s, column.number, false)) {
-        append_number(json, *v / 100);
-        return true;
-      }
-      return false;
+      if (!s.empty() && s.back() == '%') s = trim_cell_spaces(s.substr(0, s.size() - 1));
+      number = parse_signed(s, column.number, false);
+      if (number) *number /= 100;
+      break;
     }
-    case CellFormat::Date:
+    case CellFormat::Date: {
       // A cell already in the ISO form is read too: exports mix them after hand edits.
-      if (std::optional<DayNumber> day = parse_with_pattern(cell, column.date)
-                                             ? parse_with_pattern(cell, column.date)
-                                             : parse_iso(cell)) {
-        append_json_string(json, format_date(*day));
-        return true;
-      }
-      return false;
+      std::optional<DayNumber> day = parse_with_pattern(cell, column.date);
+      return cell_value_of(day ? day : parse_iso(cell));
+    }
     case CellFormat::Bool:
-      if (std::optional<bool> b = parse_bool_word(cell)) {
-        json += *b ? "true" : "false";
-        return true;
-      }
-      return false;
+      return cell_value_of(parse_bool_word(cell));
     case CellFormat::List: {
-      json.push_back('[');
-      bool first = true;
-      std::size_t start = 0;
-      while (start <= cell.size()) {
-        std::size_t end = cell.find(column.separator, start);
-        if (end == std::string_view::npos) end = cell.size();
-        std::string_view item = trim_spaces(cell.substr(start, end - start));
-        if (!item.empty()) {
-          if (!first) json.push_back(',');
-          append_json_string(json, item);
-          first = false;
-        }
-        start = end + column.separator.size();
-      }
-      json.push_back(']');
-      return true;
+      CellValue items;
+      items.kind = CellValue::Kind::Items;
+      items.text = cell;
+      items.separator = column.separator;
+      return items;
     }
   }
-  return false;
+  return cell_value_of(number);
+}
+
+bool convert_source_cell(const SourceColumn& column, std::string_view cell, std::string& json) {
+  std::optional<CellValue> value = read_source_cell(column, cell);
+  if (value) append_cell_json(*value, json);
+  return value.has_value();
 }
 
 std::string describe_expected(const SourceColumn& column) {
@@ -391,43 +329,12 @@ std::string format_example(const SourceColumn& column) {
       return "Uptime" + column.separator + "Cost";
     case CellFormat::Date: {
       if (column.date.iso) return "2026-12-15T17:00:00Z";
-      using Piece = DatePattern::Piece;
       std::string out;
       for (const DatePattern::Part& part : column.date.parts) {
-        switch (part.piece) {
-          case Piece::Year:
-            out += "2026";
-            break;
-          case Piece::Month:
-            out += "12";
-            break;
-          case Piece::Day:
-            out += "15";
-            break;
-          case Piece::Hour24:
-            out += "17";
-            break;
-          case Piece::Hour12:
-            out += "05";
-            break;
-          case Piece::Minute:
-            out += "00";
-            break;
-          case Piece::Second:
-            out += "00";
-            break;
-          case Piece::Fraction:
-            out += "000";
-            break;
-          case Piece::Meridiem:
-            out += "PM";
-            break;
-          case Piece::Zone:
-            out += "Z";
-            break;
-          case Piece::Literal:
-            out += part.literal;
-            break;
+        if (part.piece == DatePattern::Piece::Literal) {
+          out += part.literal;
+        } else {
+          out += kPieceRules[static_cast<std::size_t>(part.piece)].example;
         }
       }
       return out;
@@ -452,7 +359,7 @@ std::size_t header_matches(const SourceSpec& spec, const std::vector<std::string
 
 bool starts_footer(const SourceSpec& spec, const std::vector<std::string_view>& cells) {
   if (cells.empty()) return false;
-  const std::string_view first = trim_spaces(cells[0]);
+  const std::string_view first = trim_cell_spaces(cells[0]);
   for (const std::string& start : spec.footer) {
     if (first.substr(0, start.size()) == start) return true;
   }
@@ -461,7 +368,7 @@ bool starts_footer(const SourceSpec& spec, const std::vector<std::string_view>& 
 
 bool is_blank_row(const std::vector<std::string_view>& cells) {
   for (std::string_view cell : cells) {
-    if (!trim_spaces(cell).empty()) return false;
+    if (!trim_cell_spaces(cell).empty()) return false;
   }
   return true;
 }

@@ -1,7 +1,8 @@
 // Applies a `source` (engine/schema/source_spec.hpp) to tabular input: which source a header row
 // is, which column of the source a header cell names, whether a row begins the footer, and each
-// cell of a formatted column converted to the JSON value its fact reads. It takes header cells and
-// cells as strings, so any reader of rows (CSV here, a spreadsheet later) feeds it the same way.
+// cell of a formatted column read as the value its fact gets (engine/facts/cell_value.hpp), which
+// the reader puts straight into the fact's slot. It takes header cells and cells as strings, so
+// any reader of rows (CSV, an XLSX sheet) feeds it the same way.
 //
 // Cells, by the column's format (an empty cell is Missing before any of this):
 //   money    an optional currency symbol ($ € £ ¥) or ISO code (USD, EUR) before or after the
@@ -14,23 +15,29 @@
 //            must be valid but only the date is kept; `ISO` is YYYY-MM-DD with an optional time
 //            and zone, whose written date is kept
 //   bool     true: TRUE yes y 1 checked on; false: FALSE no n 0 unchecked off; in any case
-//   list     split on the separator, each item trimmed, empty items dropped, into a JSON array
-// A cell that does not fit becomes a JSON string of the cell as written, which makes the fact
-// Invalid with the raw value kept, and `describe_expected` / `format_example` say what was
-// expected.
+//   list     split on the separator, each item trimmed, empty items dropped, into a list<string>
+// A cell that does not fit makes the fact Invalid with the raw value kept (as a JSON string, the
+// way the JSON reader keeps a string where a number belongs), and `describe_expected` /
+// `format_example` say what was expected.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/facts/cell_value.hpp"
 #include "engine/schema/source_spec.hpp"
 
 namespace dealgate {
 
-// Appends the JSON value of a non-empty cell of a formatted column to `json` and returns true, or
-// appends nothing and returns false when the cell does not fit the format.
+// The value of a non-empty cell of a formatted column, or nothing when the cell does not fit the
+// format (or the column is Plain: engine/facts/cell_value.hpp reads those). Its text points into
+// `cell`.
+std::optional<CellValue> read_source_cell(const SourceColumn& column, std::string_view cell);
+// The same value as JSON, appended to `json` (append_cell_json); false, appending nothing, when
+// the cell does not fit.
 bool convert_source_cell(const SourceColumn& column, std::string_view cell, std::string& json);
 
 // "a date in the format MM/DD/YYYY", "an amount of money like 1,234.56"

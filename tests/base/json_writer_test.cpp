@@ -48,6 +48,26 @@ TEST(JsonEscape, NeedsEscapeOnlyForQuoteBackslashAndControls) {
   EXPECT_EQ(quoted(""), R"("")");
 }
 
+// The scan reads eight bytes at a time: every byte value, at every place of a word and of the
+// tail, among bytes on both sides of the boundaries (0x1f/0x20, high bytes of UTF-8) that a wrong
+// bit trick would confuse with it.
+TEST(JsonEscape, NeedsEscapeFindsEveryByteAtEveryPlace) {
+  for (const char filler : {' ', '!', '\x7f', '\x80', '\xff', '#', '[', ']'}) {
+    for (std::size_t length = 1; length <= 19; ++length) {
+      for (std::size_t place = 0; place < length; ++place) {
+        for (int byte = 0; byte < 256; ++byte) {
+          std::string text(length, filler);
+          text[place] = static_cast<char>(byte);
+          const bool expected = byte == '"' || byte == '\\' || byte < 0x20;
+          ASSERT_EQ(json_needs_escape(text), expected)
+              << "byte " << byte << " at " << place << " of " << length << ", filler "
+              << static_cast<int>(static_cast<unsigned char>(filler));
+        }
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, PlacesCommasInObjectsAndArrays) {
   std::string out;
   JsonWriter json(out);

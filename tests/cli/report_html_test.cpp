@@ -2,14 +2,16 @@
 // deal text escaped, nothing fetched from the network, and a well-formed document.
 #include "cli/report_html.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 
+#include "base/json_text.hpp"
 #include "engine/compile/compiler.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
@@ -412,6 +414,140 @@ TEST_F(ReportMoneyTest, TheLargestDealIsKeptWhetherItComesFirstOrLast) {
     EXPECT_NE(html.find("<td class=\"id\">D4</td>"), std::string::npos);
     EXPECT_NE(html.find("The table keeps the 1 largest of 4 deals"), std::string::npos);
   }
+}
+
+// Several builders share a run (report --threads): each adds the deals of some blocks, one merges
+// the others. The page must be the same byte for byte as one builder's, whichever blocks went
+// where and whichever builder merges: counts, money in several currencies (amounts that adding
+// doubles one by one would round differently in another order), the stage audit, waivers, and
+// tables cut to their largest rows with ties among equal amounts.
+class ReportMergeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    compilation_ = compile({{"merge.gate", R"(
+ruleset "Merge"
+phases Discover -> Design -> Deliver
+facts { id: string, stage: string, owner: string, account: string, amount: number, currency: string, closes: date, designed: bool, signed: bool }
+show {
+  account "Account"
+  amount "Amount" as money in currency
+  closes "Closes"
+}
+stages from stage by owner {
+  "Discovery" -> Discover
+  "Solution Design" -> Design
+  "Proposal" -> Deliver
+  "Closed Lost" -> none
+}
+gate design_ready "Ready to design" enters Design {
+  require designed: designed else "`designed` is false"
+}
+gate deliver_ready "Ready to deliver" enters Deliver {
+  requires design_ready
+  require signed: signed
+}
+waiver late { deal "M7", "M70", "M170" waives deliver_ready.signed approved by "Dana" until @2026-12-31 }
+)"}});
+    std::string all;
+    for (const auto& d : compilation_.diagnostics.items())
+      all += render_text(d, compilation_.sources);
+    ASSERT_TRUE(compilation_.ok()) << all;
+
+    const Plan& plan = *compilation_.plan;
+    FactsReader reader(plan.schema);
+    Evaluator evaluator(plan);
+    EvalOptions options;
+    options.today = *parse_date("2026-11-26");
+    options.checklist = true;
+    options.shown = true;
+    const char* stages[] = {"Discovery", "Solution Design", "Proposal", "Closed Lost", "Pilot"};
+    const char* owners[] = {"Ann", "Bo", "Cy", "Di"};
+    const char* currencies[] = {"EUR", "USD", "GBP"};
+    const double amounts[] = {1e16, 0.1, 250000, 0.7, 1, 99.99, 250000, 3.3};
+    for (int i = 0; i < 400; ++i) {
+      DealResult& result = deals_.emplace_back();
+      result.line = static_cast<std::uint64_t>(i) + 1;
+      std::string json = fmt::format(
+          R"({{"id": "M{}", "stage": "{}", "owner": "{}", "account": "A{}", "currency": "{}", )"
+          R"("closes": "2027-0{}-15", "designed": {}, "signed": {})",
+          i, stages[i % 5], owners[(i / 3) % 4], i % 11, currencies[(i / 2) % 3], 1 + i % 9,
+          i % 3 != 0 ? "true" : "false", i % 4 == 0 ? "true" : "false");
+      // Without an amount now and then; -1e16 undoes 1e16 a few deals later, in the same
+      // currency, so that only an exact sum keeps the small amounts in between.
+      if (i % 13 != 5)
+        json += fmt::format(R"(, "amount": {})", i % 16 == 8 ? -1e16 : amounts[i % 8]);
+      json += "}";
+      if (i % 97 == 50) json = R"({"id": "broken", "amount": })";
+      ReadRecord record;
+      if (!reader.read_object(json, record)) {
+        result.error = record.error;
+        continue;
+      }
+      result.id_json = std::string(record.id_json);
+      evaluator.evaluate(record.facts, options, result);
+    }
+  }
+
+  // The deals in blocks of `block` deals, block b to builder b % builders; builder `into`
+  // merges the others.
+  std::string split(std::size_t builders, std::size_t block, std::size_t into) {
+    const Plan& plan = *compilation_.plan;
+    std::vector<std::unique_ptr<ReportBuilder>> pages;
+    for (std::size_t b = 0; b < builders; ++b)
+      pages.push_back(std::make_unique<ReportBuilder>(plan, meta_, kRows));
+    for (std::size_t i = 0; i < deals_.size(); ++i) pages[(i / block) % builders]->add(deals_[i]);
+    for (std::size_t b = 0; b < builders; ++b) {
+      if (b != into) pages[into]->merge(*pages[b]);
+    }
+    return pages[into]->html();
+  }
+
+  static constexpr std::size_t kRows = 7;
+  Compilation compilation_;
+  std::vector<DealResult> deals_;
+  ReportMeta meta_{"2026-11-26", "rules/", "deals.jsonl"};
+};
+
+TEST_F(ReportMergeTest, MergedBuildersMakeThePageOfOne) {
+  const std::string one = split(1, deals_.size(), 0);
+  ASSERT_EQ(count_of(one, "<tr class=\"deal\""), static_cast<int>(kRows));
+  ASSERT_NE(one.find("The table keeps the 7 largest of 400 deals"), std::string::npos);
+  ASSERT_NE(one.find("id=\"waivers\""), std::string::npos);
+  ASSERT_NE(one.find(" EUR + "), std::string::npos);
+  for (std::size_t builders : {2u, 3u, 4u}) {
+    for (std::size_t block : {1u, 5u, 64u}) {
+      for (std::size_t into : {std::size_t{0}, builders - 1}) {
+        SCOPED_TRACE(
+            fmt::format("{} builders, blocks of {}, merged into {}", builders, block, into));
+        const std::string many = split(builders, block, into);
+        EXPECT_TRUE(many == one);
+        if (many != one) {
+          const auto at = std::mismatch(one.begin(), one.end(), many.begin(), many.end());
+          const std::size_t from = static_cast<std::size_t>(at.first - one.begin());
+          ADD_FAILURE() << "first difference: " << one.substr(from > 200 ? from - 200 : 0, 400)
+                        << "\n---\n"
+                        << many.substr(from > 200 ? from - 200 : 0, 400);
+        }
+      }
+    }
+  }
+}
+
+// The 7 largest amounts are the 1e16 deals; more than 7 have it, so which are kept is decided by
+// input order: the first ones, on one builder or several.
+TEST_F(ReportMergeTest, EqualAmountsKeepTheFirstDealsInInputOrder) {
+  const std::string page = split(3, 2, 1);
+  const std::string table = page.substr(page.find("<section id=\"deals\">"));
+  std::vector<std::string> kept;
+  const std::regex id("<td class=\"id\">([^<]*)</td>");
+  for (std::sregex_iterator it(table.begin(), table.end(), id), end; it != end; ++it)
+    kept.push_back((*it)[1]);
+  std::vector<std::string> expected;
+  for (const DealResult& d : deals_) {
+    if (d.has_money && d.money == 1e16 && expected.size() < kRows)
+      expected.push_back(id_text(d.id_json));
+  }
+  EXPECT_EQ(kept, expected);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "run_binary.hpp"
 
@@ -87,6 +88,34 @@ TEST_F(ManyDeals, ReportIsTheSameOnOneThreadAndOnSeveral) {
   const auto many = run_dealgate(args + " --threads 2");
   EXPECT_EQ(many.exit_code, one.exit_code);
   EXPECT_TRUE(many.out == one.out);
+}
+
+// The page on 1, 2 and 4 threads, with the trends of a history that `report --record` wrote on
+// as many threads: the rules show money in several currencies and the deal table keeps the 2,000
+// largest of more deals (many of equal amounts, so input order decides which are kept).
+TEST_F(ManyDeals, ReportWithHistoryIsTheSameOnOneTwoAndFourThreads) {
+  const std::string base = ::testing::TempDir() + "report_threads_" + std::to_string(getpid());
+  std::map<std::string, std::string> pages;
+  for (const char* threads : {"1", "2", "4"}) {
+    const std::string db = base + "_" + threads + ".db";
+    fs::remove(db);
+    const std::string common = "report " + kRules + facts() + " --threads " + threads;
+    const auto earlier =
+        run_dealgate(common + " --today 2026-11-19 --record '" + db + "' -o /dev/null");
+    ASSERT_NE(earlier.err.find("recorded"), std::string::npos) << earlier.err;
+    const auto page = run_dealgate(common + " --today 2026-11-26 --record '" + db +
+                                   "' --history '" + db + "' -o -");
+    EXPECT_EQ(page.exit_code, 3) << "the broken line is reported";
+    pages[threads] = page.out;
+    fs::remove(db);
+  }
+  const std::string& one = pages["1"];
+  ASSERT_NE(one.find("<section id=\"trends\">"), std::string::npos);
+  EXPECT_NE(one.find("2026-11-19"), std::string::npos) << "the earlier run is in the trends";
+  EXPECT_NE(one.find("The table keeps the 2000 largest of 2701 deals"), std::string::npos);
+  EXPECT_NE(one.find(" EUR + "), std::string::npos) << "money in several currencies";
+  EXPECT_TRUE(pages["2"] == one);
+  EXPECT_TRUE(pages["4"] == one);
 }
 
 }  // namespace

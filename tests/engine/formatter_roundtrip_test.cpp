@@ -4,26 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/compile/compiler.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "grammar/formatter.hpp"
 #include "grammar/parser.hpp"
+#include "read_text_file.hpp"
 
 namespace dealgate {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using testing::read_text_file;
 
 std::vector<fs::path> rule_files() {
   std::vector<fs::path> files;
@@ -56,7 +50,7 @@ std::vector<std::string> codes(const Compilation& c) {
 TEST(FormatterRoundTrip, IdempotentAndSameDiagnostics) {
   std::size_t formatted = 0;
   for (const fs::path& path : rule_files()) {
-    std::string text = slurp(path);
+    std::string text = read_text_file(path);
     auto once = format_text(path.string(), text);
     if (!once) continue;
     ++formatted;

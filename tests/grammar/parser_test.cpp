@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 
 #include "grammar/diagnostic_render.hpp"
+#include "read_text_file.hpp"
 
 namespace dealgate {
 namespace {
@@ -49,13 +49,6 @@ std::unique_ptr<Parsed> parse(std::string text) {
   if (p.file && p.diagnostics.items().empty()) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure()
          << (p.file ? "parsed with diagnostics:\n" : "did not parse:\n") << p.rendered();
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 const char* op_name(ast::BinaryOp op) {
@@ -152,7 +145,8 @@ std::string expr_of(const std::string& text) {
 class ParserSpecExample : public ::testing::Test {
  protected:
   void SetUp() override {
-    p = parse(read_file(std::string(DEALGATE_SOURCE_DIR) + "/tests/grammar/data/enterprise.gate"));
+    p = parse(testing::read_text_file(std::string(DEALGATE_SOURCE_DIR) +
+                                      "/tests/grammar/data/enterprise.gate"));
     ASSERT_TRUE(parses_cleanly(*p));
   }
   template <typename T>

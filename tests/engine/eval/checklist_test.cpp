@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -16,6 +15,7 @@
 #include "engine/eval/waivers.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "grammar/diagnostic_render.hpp"
+#include "read_text_file.hpp"
 
 namespace dealgate {
 namespace {
@@ -96,13 +96,6 @@ std::string random_deal(Random& r, int index) {
   return out + "}";
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string describe(const Plan& plan, const ChecklistItem& item) {
   std::string out = plan.blocks[item.block].name + " " + plan.conditions[item.condition].id + ": " +
                     item.text + " [";
@@ -153,10 +146,11 @@ TEST(ChecklistTest, ReadsAsExplainsChecklistOverGeneratedDeals) {
 
 TEST(ChecklistTest, ReadsAsExplainsChecklistOverTheExamples) {
   const std::string folder = std::string(DEALGATE_SOURCE_DIR) + "/examples/";
-  Compilation c = compile({{"enterprise.gate", read_file(folder + "enterprise.gate")}});
+  Compilation c =
+      compile({{"enterprise.gate", testing::read_text_file(folder + "enterprise.gate")}});
   ASSERT_TRUE(c.ok());
   std::vector<std::string> deals;
-  std::istringstream lines(read_file(folder + "deals.jsonl"));
+  std::istringstream lines(testing::read_text_file(folder + "deals.jsonl"));
   for (std::string line; std::getline(lines, line);) deals.push_back(line);
   ASSERT_GT(deals.size(), 40u);
   EXPECT_GT(compare(*c.plan, deals), 20u);

@@ -4,9 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/facts/json_facts.hpp"
-#include "grammar/diagnostic_render.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -42,18 +40,13 @@ class EvaluatorTest : public ::testing::Test {
     std::string rules = std::string(kSchema) + "gate g {\n  require c: " + condition + "\n}\n";
     compilation_ = compile({{"test.gate", rules}});
     if (!compilation_.ok()) {
-      std::string all;
-      for (const auto& d : compilation_.diagnostics.items()) all += render_text(d, compilation_.sources);
-      ADD_FAILURE() << "rules do not compile:\n" << all;
+      ADD_FAILURE() << "rules do not compile:\n" << testing::rendered_diagnostics(compilation_);
       return {ConditionOutcome::NotEvaluated, {}};
     }
     const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record)) << record.error;
+    ReadRecord record = testing::read_deal(plan, json);
     std::string error;
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
+    EvalOptions options = testing::options_on();
     options.params = bind_params(plan, params, error);
     EXPECT_TRUE(options.params) << error;
     Evaluator evaluator(plan);
@@ -79,36 +72,30 @@ class SemanticsTable : public EvaluatorTest, public ::testing::WithParamInterfac
 
 TEST_P(SemanticsTable, ConditionHasExpectedValue) {
   const Row& row = GetParam();
-  EXPECT_EQ(run(row.condition, row.deal).outcome, row.expected) << row.condition << " with " << row.deal;
+  EXPECT_EQ(run(row.condition, row.deal).outcome, row.expected)
+      << row.condition << " with " << row.deal;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Spec6, SemanticsTable,
     ::testing::Values(
         // Kleene logic: false absorbs unknown in `and`, true absorbs it in `or`, either side.
-        Row{"b and t", R"({"t": false})", False},
-        Row{"b and t", R"({"b": false})", False},
+        Row{"b and t", R"({"t": false})", False}, Row{"b and t", R"({"b": false})", False},
         Row{"b and t", R"({"t": true})", Unknown},
-        Row{"b and t", R"({"b": true, "t": true})", True},
-        Row{"b or t", R"({"t": true})", True},
-        Row{"b or t", R"({"b": true})", True},
-        Row{"b or t", R"({"t": false})", Unknown},
-        Row{"b or t", R"({"b": false, "t": false})", False},
-        Row{"not b", R"({})", Unknown},
+        Row{"b and t", R"({"b": true, "t": true})", True}, Row{"b or t", R"({"t": true})", True},
+        Row{"b or t", R"({"b": true})", True}, Row{"b or t", R"({"t": false})", Unknown},
+        Row{"b or t", R"({"b": false, "t": false})", False}, Row{"not b", R"({})", Unknown},
         Row{"not b", R"({"b": false})", True},
         // null is missing, like an absent key
         Row{"b", R"({"b": null})", Unknown},
         // a value of the wrong JSON type is invalid, hence unknown
-        Row{"n > 1", R"({"n": "12"})", Unknown},
-        Row{"d < today", R"({"d": "yesterday"})", Unknown},
+        Row{"n > 1", R"({"n": "12"})", Unknown}, Row{"d < today", R"({"d": "yesterday"})", Unknown},
         // comparisons and arithmetic with a missing operand
-        Row{"n > m", R"({"n": 3})", Unknown},
-        Row{"n + m == 3", R"({"n": 1, "m": 2})", True},
+        Row{"n > m", R"({"n": 3})", Unknown}, Row{"n + m == 3", R"({"n": 1, "m": 2})", True},
         Row{"n * 2 - m / 4 == 5", R"({"n": 3, "m": 4})", True},
-        Row{"-n == 0 - 3", R"({"n": 3})", True},
-        Row{"n / m > 0", R"({"n": 1, "m": 0})", Unknown},
-        // Found writing the differential test's reference: NaN (from inf - inf) is not ordered, so every
-        // ordering is false, as in IEEE arithmetic (`<=` used to be `not >`, hence true).
+        Row{"-n == 0 - 3", R"({"n": 3})", True}, Row{"n / m > 0", R"({"n": 1, "m": 0})", Unknown},
+        // Found writing the differential test's reference: NaN (from inf - inf) is not ordered, so
+        // every ordering is false, as in IEEE arithmetic (`<=` used to be `not >`, hence true).
         Row{"n * 10 - n * 10 <= 1", R"({"n": 1.5e308})", False},
         Row{"n * 10 - n * 10 >= 1", R"({"n": 1.5e308})", False},
         Row{"n * 10 - n * 10 < 1 or n * 10 - n * 10 > 1", R"({"n": 1.5e308})", False},
@@ -134,7 +121,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"min(xs) == 1", R"({"xs": []})", Unknown},
         Row{"max(p in people: p.score) == 4", R"({"people": [{"score": 3}, {"score": 4}]})", True},
         Row{"any(p in people: p.role == \"economic_buyer\" and p.engaged)",
-            R"({"people": [{"role": "sponsor", "engaged": true}, {"role": "economic_buyer", "engaged": true}]})", True},
+            R"({"people": [{"role": "sponsor", "engaged": true}, {"role": "economic_buyer", "engaged": true}]})",
+            True},
         Row{"any(p in people: p.role == \"economic_buyer\" and p.engaged)",
             R"({"people": [{"role": "economic_buyer"}]})", Unknown},
         Row{"any(p in people: any(q in people: p.score < q.score))",
@@ -156,14 +144,10 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"count(names) >= 0", R"({})", Unknown},
         Row{"count(names) >= 0", R"({"names": "a"})", Unknown},
         // exists and ?? never give unknown for a missing fact
-        Row{"exists(n)", R"({})", False},
-        Row{"exists(n)", R"({"n": "x"})", False},
-        Row{"exists(n)", R"({"n": 0})", True},
-        Row{"exists(rec)", R"({"rec": {}})", True},
-        Row{"exists(rec.amount)", R"({"rec": 5})", False},
-        Row{"(n ?? 5) == 5", R"({})", True},
-        Row{"(n ?? 5) == 2", R"({"n": 2})", True},
-        Row{"(n ?? m) > 0", R"({})", Unknown},
+        Row{"exists(n)", R"({})", False}, Row{"exists(n)", R"({"n": "x"})", False},
+        Row{"exists(n)", R"({"n": 0})", True}, Row{"exists(rec)", R"({"rec": {}})", True},
+        Row{"exists(rec.amount)", R"({"rec": 5})", False}, Row{"(n ?? 5) == 5", R"({})", True},
+        Row{"(n ?? 5) == 2", R"({"n": 2})", True}, Row{"(n ?? m) > 0", R"({})", Unknown},
         // dates: date - date is days; date ± number is a date; timestamps use their date part
         Row{"today - d == 6", R"({"d": "2026-11-20"})", True},
         Row{"today - d == 6", R"({"d": "2026-11-20T23:59:59Z"})", True},
@@ -189,7 +173,8 @@ TEST_F(EvaluatorTest, ParamsCanBeOverridden) {
 }
 
 TEST_F(EvaluatorTest, UnknownListsTheMissingAndInvalidPaths) {
-  Evaluated r = run("n > m and rec.amount > 0 and s == \"x\"", R"({"n": "12", "rec": {}, "s": "x"})");
+  Evaluated r =
+      run("n > m and rec.amount > 0 and s == \"x\"", R"({"n": "12", "rec": {}, "s": "x"})");
   EXPECT_EQ(r.outcome, Unknown);
   EXPECT_EQ(r.gate.status, Status::Unknown);
   EXPECT_EQ(r.gate.missing, (std::vector<std::string>{"m", "rec.amount"}));
@@ -204,7 +189,8 @@ TEST_F(EvaluatorTest, AbsorbedUnknownsAreNotReasons) {
 }
 
 TEST_F(EvaluatorTest, ListElementPathsNameTheElement) {
-  Evaluated r = run("all(p in people: p.engaged)", R"({"people": [{"engaged": true}, {"role": "x"}, {"engaged": "no"}]})");
+  Evaluated r = run("all(p in people: p.engaged)",
+                    R"({"people": [{"engaged": true}, {"role": "x"}, {"engaged": "no"}]})");
   EXPECT_EQ(r.outcome, Unknown);
   EXPECT_EQ(r.gate.missing, (std::vector<std::string>{"people[1].engaged"}));
   EXPECT_EQ(r.gate.invalid, (std::vector<std::string>{"people[2].engaged"}));
@@ -242,19 +228,9 @@ gate g { requires second
 }
 )";
   Compilation c = compile({{"s.gate", rules}});
-  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
   const Plan& plan = *c.plan;
-  FactsReader reader(plan.schema);
-  Evaluator evaluator(plan);
-  EvalOptions options;
-  options.today = *parse_date("2026-11-26");
-  auto eval = [&](const char* json) {
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record));
-    DealResult result;
-    evaluator.evaluate(record.facts, options, result);
-    return result.gates.at(0);
-  };
+  auto eval = [&](const char* json) { return testing::evaluate_deal(plan, json).gates.at(0); };
 
   GateResult pass = eval(R"({"a": true, "b": true, "n": 11, "when": "2026-11-20"})");
   EXPECT_EQ(pass.status, Status::Pass);
@@ -276,7 +252,8 @@ gate g { requires second
   EXPECT_EQ(fail.messages, (std::vector<std::string>{"a is false", "n is 3, needs more than 10",
                                                      "last contact 41 days ago"}));
 
-  // An unknown dependency makes the gate unknown unless something fails; missing values render as <missing>.
+  // An unknown dependency makes the gate unknown unless something fails; missing values render as
+  // <missing>.
   GateResult unknown = eval(R"({"a": true, "n": 20})");
   EXPECT_EQ(unknown.status, Status::Unknown);
   EXPECT_EQ(unknown.missing, (std::vector<std::string>{"b", "when"}));
@@ -301,7 +278,9 @@ namespace {
 // An Evaluator reuses its result between deals: a passing deal after a failing one has no
 // checklist left over.
 TEST(EvaluatorChecklist, IsFilledOnlyForGatesThatDoNotPassAndNeverLeftOver) {
-  Compilation c = compile({{"c.gate", "facts { id: string, n: number }\ngate g { require big: n > 10 else \"n is {n}\" }\n"}});
+  Compilation c = compile(
+      {{"c.gate",
+        "facts { id: string, n: number }\ngate g { require big: n > 10 else \"n is {n}\" }\n"}});
   ASSERT_TRUE(c.ok());
   FactsReader reader(c.plan->schema);
   Evaluator evaluator(*c.plan);

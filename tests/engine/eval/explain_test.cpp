@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/facts/json_facts.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -20,24 +19,20 @@ gate enter_delivery { requires value_confirmed
   require owned: owner != "" }
 )";
 
-class ExplainTest : public ::testing::Test {
+class ExplainTest : public testing::CompiledRulesTest {
  protected:
+  ExplainTest() : CompiledRulesTest(kRules) {}
   Explanation explain(const char* json) {
-    compilation_ = compile({{"e.gate", kRules}});
-    EXPECT_TRUE(compilation_.ok());
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    EXPECT_TRUE(reader.read_object(json, record_));
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
-    return explain_gate(plan, record_.facts, options, plan.find_block("enter_delivery"));
+    record_ = testing::read_deal(plan(), json);
+    return explain_gate(plan(), record_.facts, testing::options_on(),
+                        plan().find_block("enter_delivery"));
   }
-  Compilation compilation_;
   ReadRecord record_;
 };
 
 TEST_F(ExplainTest, TreeShowsEverySubExpressionWithItsValue) {
-  Explanation e = explain(R"({"value": {"confirmed": true, "annual_benefit": 250000, "price": 100000}, "owner": "ana"})");
+  Explanation e = explain(
+      R"({"value": {"confirmed": true, "annual_benefit": 250000, "price": 100000}, "owner": "ana"})");
   EXPECT_EQ(e.status, Status::Fail);
   ASSERT_EQ(e.blocks.size(), 2u);  // dependencies first
   const ExplainedCondition& roi = e.blocks[0].conditions[1];
@@ -55,16 +50,19 @@ TEST_F(ExplainTest, TreeShowsEverySubExpressionWithItsValue) {
 }
 
 TEST_F(ExplainTest, ChecklistSaysWhatToChange) {
-  Explanation e = explain(R"({"value": {"confirmed": true, "annual_benefit": 250000, "price": "100k"}})");
+  Explanation e =
+      explain(R"({"value": {"confirmed": true, "annual_benefit": 250000, "price": "100k"}})");
   EXPECT_EQ(e.status, Status::Unknown);
   ASSERT_EQ(e.checklist.size(), 2u);
-  EXPECT_EQ(e.checklist[0].text, "cannot be decided: correct `value.price` (its value does not fit its type)");
+  EXPECT_EQ(e.checklist[0].text,
+            "cannot be decided: correct `value.price` (its value does not fit its type)");
   EXPECT_EQ(e.checklist[0].facts[1].value, "<invalid: \"100k\">");
   EXPECT_EQ(e.checklist[1].text, "cannot be decided: fill in `owner`");
 }
 
 TEST_F(ExplainTest, PassingGateHasNoChecklist) {
-  Explanation e = explain(R"({"value": {"confirmed": true, "annual_benefit": 400000, "price": 100000}, "owner": "ana"})");
+  Explanation e = explain(
+      R"({"value": {"confirmed": true, "annual_benefit": 400000, "price": 100000}, "owner": "ana"})");
   EXPECT_EQ(e.status, Status::Pass);
   EXPECT_TRUE(e.checklist.empty());
 }

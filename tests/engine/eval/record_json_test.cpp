@@ -4,9 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/eval/evaluator.hpp"
-#include "engine/facts/json_facts.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -21,31 +19,24 @@ gate g {
 }
 )";
 
-class RecordJsonTest : public ::testing::Test {
+class RecordJsonTest : public testing::CompiledRulesTest {
  protected:
-  void SetUp() override {
-    compilation_ = compile({{"r.gate", kRules}});
-    ASSERT_TRUE(compilation_.ok());
-  }
+  RecordJsonTest() : CompiledRulesTest(kRules) {}
   std::string render(const std::string& json) {
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
+    FactsReader reader(plan().schema);
     ReadRecord record;
     DealResult result;
     result.line = 7;
     if (reader.read_object(json, record)) {
       result.id_json = record.id_json;
-      EvalOptions options;
-      options.today = *parse_date("2026-11-26");
-      Evaluator(plan).evaluate(record.facts, options, result);
+      Evaluator(plan()).evaluate(record.facts, testing::options_on(), result);
     } else {
       result.error = record.error;
     }
     std::string out;
-    RecordJson(plan).append(out, result);
+    RecordJson(plan()).append(out, result);
     return out;
   }
-  Compilation compilation_;
 };
 
 TEST_F(RecordJsonTest, FailedRecordListsEverythingInSpecOrder) {
@@ -103,18 +94,11 @@ waiver old {
   until @2026-01-31
 }
 )"}});
-  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
   const Plan& plan = *c.plan;
-  FactsReader reader(plan.schema);
   auto render = [&](const char* json) {
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record));
-    DealResult result;
+    DealResult result = testing::evaluate_deal(plan, json);
     result.line = 3;
-    result.id_json = record.id_json;
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
-    Evaluator(plan).evaluate(record.facts, options, result);
     std::string out;
     RecordJson(plan).append(out, result);
     return out;

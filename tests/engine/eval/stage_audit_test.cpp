@@ -4,10 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/eval/evaluator.hpp"
-#include "engine/facts/json_facts.hpp"
-#include "grammar/diagnostic_render.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -38,36 +35,22 @@ gate priced_ok enters Deliver { require priced }
 gate signed_ok enters Deliver { require signed }
 )";
 
-class StageAuditTest : public ::testing::Test {
+class StageAuditTest : public testing::CompiledRulesTest {
  protected:
+  StageAuditTest() : CompiledRulesTest(kRules) {}
   void SetUp() override {
-    compilation_ = compile({{"audit.gate", kRules}});
-    std::string all;
-    for (const auto& d : compilation_.diagnostics.items())
-      all += render_text(d, compilation_.sources);
-    ASSERT_TRUE(compilation_.ok()) << all;
-    ASSERT_TRUE(compilation_.plan->stages.has_value());
+    CompiledRulesTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(plan().stages.has_value());
   }
 
   DealResult run(const std::string& json, std::vector<BlockIndex> gates = {}) {
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record)) << record.error;
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
+    EvalOptions options = testing::options_on();
     options.gates = std::move(gates);
-    Evaluator evaluator(plan);
-    DealResult result;
-    evaluator.evaluate(record.facts, options, result);
-    return result;
+    return testing::evaluate_deal(plan(), json, options);
   }
 
-  std::string phase(std::uint32_t p) const {
-    return p == kNone ? "none" : compilation_.plan->phases.at(p);
-  }
-
-  Compilation compilation_;
+  std::string phase(std::uint32_t p) const { return p == kNone ? "none" : plan().phases.at(p); }
 };
 
 TEST_F(StageAuditTest, ProposalWithoutDesignEvidenceIsAhead) {
@@ -80,7 +63,7 @@ TEST_F(StageAuditTest, ProposalWithoutDesignEvidenceIsAhead) {
   EXPECT_EQ(phase(r.stage.supported), "Diagnose");
   EXPECT_EQ(r.stage.value, "Proposal");
   ASSERT_EQ(r.stage.blocked_by.size(), 1u);
-  EXPECT_EQ(compilation_.plan->blocks[r.stage.blocked_by[0].first].name, "design_ready");
+  EXPECT_EQ(plan().blocks[r.stage.blocked_by[0].first].name, "design_ready");
   EXPECT_EQ(r.stage.blocked_by[0].second, Status::Fail);
   EXPECT_TRUE(r.stage.has_owner);
   EXPECT_EQ(r.stage.owner, "Ann");
@@ -92,7 +75,7 @@ TEST_F(StageAuditTest, EveryEntryGateOfAPhaseMustPass) {
   EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
   EXPECT_EQ(phase(r.stage.supported), "Design");
   ASSERT_EQ(r.stage.blocked_by.size(), 1u);
-  EXPECT_EQ(compilation_.plan->blocks[r.stage.blocked_by[0].first].name, "signed_ok");
+  EXPECT_EQ(plan().blocks[r.stage.blocked_by[0].first].name, "signed_ok");
   EXPECT_EQ(r.stage.blocked_by[0].second, Status::Unknown);
   EXPECT_FALSE(r.stage.has_owner);
 }
@@ -129,9 +112,8 @@ TEST_F(StageAuditTest, UnmappedExcludedMissingAndInvalidStagesAreReportedNotAudi
 }
 
 TEST_F(StageAuditTest, GatesLeftOutOfTheReportStillCountForTheAudit) {
-  const Plan& plan = *compilation_.plan;
   DealResult r = run(R"({"stage": "Proposal", "designed": true, "priced": false, "signed": true})",
-                     {plan.find_block("design_ready")});
+                     {plan().find_block("design_ready")});
   ASSERT_EQ(r.gates.size(), 1u);
   EXPECT_EQ(r.stage.verdict, StageAudit::Verdict::Ahead);
   EXPECT_EQ(phase(r.stage.supported), "Design");
@@ -144,13 +126,8 @@ facts { stage: string, ok: bool }
 stages from stage { "a" -> A  "b" -> B }
 gate into_a enters A { require ok }
 )"}});
-  ASSERT_TRUE(c.ok());
-  FactsReader reader(c.plan->schema);
-  ReadRecord record;
-  ASSERT_TRUE(reader.read_object(R"({"stage": "a", "ok": false})", record));
-  Evaluator evaluator(*c.plan);
-  DealResult result;
-  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
+  DealResult result = testing::evaluate_deal(*c.plan, R"({"stage": "a", "ok": false})", {});
   EXPECT_EQ(result.stage.supported, kNone);
   EXPECT_EQ(result.stage.verdict, StageAudit::Verdict::Ahead);
 }
@@ -158,14 +135,9 @@ gate into_a enters A { require ok }
 TEST(StageAuditPlan, RuleSetsWithoutStagesHaveNoAudit) {
   Compilation c =
       compile({{"plain.gate", "facts { stage: string }\ngate g { require stage == \"x\" }\n"}});
-  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(c.ok()) << testing::rendered_diagnostics(c);
   EXPECT_FALSE(c.plan->stages.has_value());
-  FactsReader reader(c.plan->schema);
-  ReadRecord record;
-  ASSERT_TRUE(reader.read_object(R"({"stage": "x"})", record));
-  Evaluator evaluator(*c.plan);
-  DealResult result;
-  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  DealResult result = testing::evaluate_deal(*c.plan, R"({"stage": "x"})", {});
   EXPECT_FALSE(result.has_stage);
 }
 

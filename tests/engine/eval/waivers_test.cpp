@@ -6,10 +6,8 @@
 
 #include <memory>
 
-#include "engine/compile/compiler.hpp"
+#include "engine/compiled_rules.hpp"
 #include "engine/eval/explain.hpp"
-#include "engine/facts/json_facts.hpp"
-#include "grammar/diagnostic_render.hpp"
 
 namespace dealgate {
 namespace {
@@ -43,25 +41,19 @@ waiver also_big {
 }
 )";
 
-class WaiversTest : public ::testing::Test {
+class WaiversTest : public testing::CompiledRulesTest {
  protected:
+  WaiversTest() : CompiledRulesTest(kRules) {}
   void SetUp() override {
-    compilation_ = compile({{"w.gate", kRules}});
-    std::string all;
-    for (const auto& d : compilation_.diagnostics.items())
-      all += render_text(d, compilation_.sources);
-    ASSERT_TRUE(compilation_.ok()) << all;
+    CompiledRulesTest::SetUp();
+    if (HasFatalFailure()) return;
     evaluator_ = std::make_unique<Evaluator>(plan());
   }
-  const Plan& plan() const { return *compilation_.plan; }
 
   DealResult evaluate(const std::string& json, const char* today = "2026-11-26",
                       bool checklist = false) {
-    FactsReader reader(plan().schema);
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record)) << record.error;
-    EvalOptions options;
-    options.today = *parse_date(today);
+    ReadRecord record = testing::read_deal(plan(), json);
+    EvalOptions options = testing::options_on(today);
     options.checklist = checklist;
     DealResult result;
     result.id_json = record.id_json.empty() ? "null" : record.id_json;
@@ -88,7 +80,6 @@ class WaiversTest : public ::testing::Test {
     return out;
   }
 
-  Compilation compilation_;
   std::unique_ptr<Evaluator> evaluator_;
 };
 
@@ -179,13 +170,8 @@ TEST_F(WaiversTest, DealsWithoutAWaiverAreEvaluatedAsBefore) {
   // A rule set without waivers says it has none.
   Compilation plain =
       compile({{"p.gate", "facts { id: string, n: number }\ngate g { require n > 1 }\n"}});
-  ASSERT_TRUE(plain.ok());
-  Evaluator evaluator(*plain.plan);
-  FactsReader reader(plain.plan->schema);
-  ReadRecord record;
-  ASSERT_TRUE(reader.read_object(R"({"id": "D-1", "n": 3})", record));
-  DealResult result;
-  evaluator.evaluate(record.facts, EvalOptions{}, result);
+  ASSERT_TRUE(plain.ok()) << testing::rendered_diagnostics(plain);
+  DealResult result = testing::evaluate_deal(*plain.plan, R"({"id": "D-1", "n": 3})", {});
   EXPECT_FALSE(result.has_waivers);
 }
 
@@ -201,11 +187,8 @@ TEST_F(WaiversTest, AWaivedConditionIsNotOnTheChecklistOrInTheExplanation) {
   ASSERT_EQ(g.checklist.size(), 1u);
   EXPECT_EQ(plan().conditions[g.checklist[0].condition].id, "first.1");
 
-  FactsReader reader(plan().schema);
-  ReadRecord record;
-  ASSERT_TRUE(reader.read_object(R"({"id": "D-1", "a": true, "b": true, "n": 3})", record));
-  EvalOptions options;
-  options.today = *parse_date("2026-11-26");
+  ReadRecord record = testing::read_deal(plan(), R"({"id": "D-1", "a": true, "b": true, "n": 3})");
+  EvalOptions options = testing::options_on();
   std::vector<WaiverUse> uses = deal_waivers(plan(), record.facts, options, record.id_json);
   EXPECT_EQ(names(uses), (std::vector<std::string>{"acme", "also_big"}));
   std::vector<std::uint32_t> by = waiver_by_condition(plan(), uses);

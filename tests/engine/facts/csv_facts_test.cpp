@@ -224,6 +224,44 @@ TEST_F(CsvFactsTest, ListCellsHoldJsonArrays) {
   for (const Seen& s : seen) EXPECT_EQ(s.error, "");
 }
 
+// A JSON cell found broken part way (after an element was stored) leaves nothing of it behind:
+// the fact is invalid with the cell kept, and the cells after it are read as usual.
+TEST_F(CsvFactsTest, ABrokenJsonCellLeavesNothingBehind) {
+  std::vector<Seen> seen = read(
+      "people,tags\n"
+      "\"[{\"\"role\"\":\"\"cfo\"\",\"\"engaged\"\":true}, tru]\",\"[\"\"a\"\"]\"\n"
+      "\"[{\"\"role\"\":\"\"cfo\"\"}] [2]\",\"1,2\"\n");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].error, "");
+  EXPECT_EQ(state(seen[0], "people"), FactState::Invalid);
+  EXPECT_EQ(seen[0].facts.text(at(seen[0], "people")),
+            R"("[{\"role\":\"cfo\",\"engaged\":true}, tru]")");
+  ASSERT_EQ(state(seen[0], "tags"), FactState::Present);
+  // Only the tags list is stored: one list, one element.
+  EXPECT_EQ(seen[0].facts.lists.size(), 1u);
+  EXPECT_EQ(seen[0].facts.pool.size(), 1u);
+  EXPECT_EQ(seen[0].facts.text(*seen[0].facts.element(seen[0].facts.lists[0], 0)), "a");
+  // Text after the value, and two values, are not one JSON value either.
+  EXPECT_EQ(state(seen[1], "people"), FactState::Invalid);
+  EXPECT_EQ(state(seen[1], "tags"), FactState::Invalid);
+  EXPECT_EQ(seen[1].facts.text(at(seen[1], "tags")), "\"1,2\"");
+  EXPECT_TRUE(seen[1].facts.lists.empty());
+}
+
+// A JSON cell nested deeper than the limit is an error record, as a JSON record is.
+TEST_F(CsvFactsTest, AJsonCellNestedTooDeeplyIsAnErrorRecord) {
+  const std::string deep = std::string(2000, '[') + std::string(2000, ']');
+  std::vector<Seen> seen = read("id,tags\nD1," + deep + "\nD2,[]\n");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].error, "invalid JSON: nested too deeply");
+  EXPECT_EQ(seen[0].id, "null");
+  for (const FactValue& v : seen[0].facts.top) EXPECT_EQ(v.state, FactState::Missing);
+  EXPECT_EQ(seen[1].error, "");
+  EXPECT_EQ(seen[1].id, "\"D2\"");
+  EXPECT_EQ(state(seen[1], "tags"), FactState::Present);
+  EXPECT_EQ(status_.bad_records, 1u);
+}
+
 TEST_F(CsvFactsTest, NestedPathsMakeRecords) {
   std::vector<Seen> seen = read(
       "value.price,value.confirmed,value.terms.months\n"
@@ -275,6 +313,19 @@ TEST_F(CsvFactsTest, IdComesFromItsColumnAsAJsonString) {
   // Without an id column, every id is null.
   seen = read("n\n1\n");
   EXPECT_EQ(seen[0].id, "null");
+}
+
+// An id that is a declared fact is its value's JSON: a number as a number, a cell that does not
+// fit as the text kept for it.
+TEST(CsvIdTest, ADeclaredIdIsItsValuesJson) {
+  Compilation compilation = compile({{"facts.gate", "facts { id: number, n: number }"}});
+  ASSERT_TRUE(compilation.ok());
+  CsvFactsReader reader(compilation.plan->schema);
+  std::istringstream in("n,id\n1,042\n2,abc\n3,\n4,1e3\n");
+  std::vector<std::string> ids;
+  ReadStatus status = reader.read_stream(in, [&](ReadRecord& r) { ids.push_back(r.id_json); });
+  EXPECT_TRUE(status.ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"42", "\"abc\"", "null", "1000"}));
 }
 
 TEST_F(CsvFactsTest, HeaderWarningsComeOnceEachAndTheColumnIsIgnored) {
@@ -353,7 +404,9 @@ TEST_F(CsvFactsTest, BadRowsAreErrorRecordsAndReadingGoesOn) {
 
 TEST_F(CsvFactsTest, ExcelExportsInOtherEncodingsAndSeparators) {
   // Windows-1252 (an accent in an owner's name) keeps the deal, as UTF-8.
-  std::vector<Seen> seen = read("id,name\nD1,Ren\xe9" "e M\xfcller\n");
+  std::vector<Seen> seen = read(
+      "id,name\nD1,Ren\xe9"
+      "e M\xfcller\n");
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].error, "");
   EXPECT_EQ(at(seen[0], "name").state, FactState::Present);

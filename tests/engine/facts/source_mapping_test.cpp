@@ -177,6 +177,26 @@ TEST_F(SourceMappingTest, ListsSplitOnTheSeparator) {
   EXPECT_EQ(convert("Products", "One \"quoted\""), R"(["One \"quoted\""])");
 }
 
+// A list column's items go straight into the list's elements, each a string.
+TEST_F(SourceMappingTest, ListItemsAreTheListsElements) {
+  std::vector<Seen> seen = read(
+      "Opportunity ID,Products,Signed\n"
+      "006A,\" Uptime ;\xC2\xA0; Cost \"\"plus\"\"\",N\n"
+      "006B,;,Y\n");
+  ASSERT_EQ(seen.size(), 2u);
+  ASSERT_EQ(at(seen[0], "products").state, FactState::Present);
+  const Facts& facts = seen[0].facts;
+  const ListRef& products = facts.lists[at(seen[0], "products").list];
+  ASSERT_EQ(products.count, 2u);
+  EXPECT_EQ(facts.element(products, 0)->state, FactState::Present);
+  EXPECT_EQ(facts.text(*facts.element(products, 0)), "Uptime");
+  EXPECT_EQ(facts.text(*facts.element(products, 1)), "Cost \"plus\"");
+  EXPECT_FALSE(at(seen[0], "signed").boolean);
+  // Only separators: a list without items, not a missing one.
+  ASSERT_EQ(at(seen[1], "products").state, FactState::Present);
+  EXPECT_EQ(seen[1].facts.lists[at(seen[1], "products").list].count, 0u);
+}
+
 TEST_F(SourceMappingTest, HeaderNamesIgnoreCaseAndExtraSpaces) {
   EXPECT_EQ(find_source_column(plan().sources[0], " close  DATE ")->path, "close_on");
   EXPECT_EQ(find_source_column(plan().sources[0], "Closed"), nullptr);

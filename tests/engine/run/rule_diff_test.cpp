@@ -1,5 +1,6 @@
-// Comparing two rule sets on the same deals (engine/run/rule_diff.cpp): gates matched by name, added
-// and removed gates, transitions and their counts, the conditions responsible, gate selection.
+// Comparing two rule sets on the same deals (engine/run/rule_diff.cpp): gates matched by name,
+// added and removed gates, transitions and their counts, the conditions responsible, gate
+// selection.
 #include "engine/run/rule_diff.hpp"
 
 #include <gtest/gtest.h>
@@ -7,9 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/compile/compiler.hpp"
-#include "engine/eval/evaluator.hpp"
-#include "engine/facts/json_facts.hpp"
+#include "engine/compiled_rules.hpp"
 
 namespace dealgate {
 namespace {
@@ -58,8 +57,8 @@ class RuleDiffTest : public ::testing::Test {
   void SetUp() override {
     old_ = compile({{"old.gate", kOld}});
     new_ = compile({{"new.gate", kNew}});
-    ASSERT_TRUE(old_.ok());
-    ASSERT_TRUE(new_.ok());
+    ASSERT_TRUE(old_.ok()) << testing::rendered_diagnostics(old_);
+    ASSERT_TRUE(new_.ok()) << testing::rendered_diagnostics(new_);
   }
   // Evaluates `deal` (a JSON object) with both rule sets and compares.
   DealChanges compare(RuleDiff& diff, const std::string& deal) {
@@ -69,15 +68,20 @@ class RuleDiffTest : public ::testing::Test {
   }
   DealResult evaluate(const Plan& plan, const std::vector<BlockIndex>& gates,
                       const std::string& deal) {
-    FactsReader reader(plan.schema);
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(deal, record)) << record.error;
+    ReadRecord record = testing::read_deal(plan, deal);
     DealResult result;
     result.id_json = record.id_json;
     EvalOptions options;
     options.gates = gates;
     if (!gates.empty()) Evaluator(plan).evaluate(record.facts, options, result);
     return result;
+  }
+  // A diff of the two rule sets over `gates`, which both of them know.
+  RuleDiff diff_over(const std::vector<std::string>& gates) {
+    RuleDiff diff(*old_.plan, *new_.plan);
+    std::string unknown;
+    EXPECT_TRUE(diff.select(gates, unknown)) << unknown;
+    return diff;
   }
   const GateChange* find(const RuleDiff& diff, const DealChanges& changes,
                          const std::string& gate) {
@@ -117,20 +121,9 @@ waiver added { deal "D2" waives enter.1 approved by "Kim" reason "pilot" until @
   EXPECT_EQ(diff.waivers()[2].name, "dropped");
   EXPECT_TRUE(diff.waivers()[2].removed());
 
-  auto evaluate_with = [&](const Plan& plan, const char* deal) {
-    FactsReader reader(plan.schema);
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(deal, record));
-    DealResult result;
-    result.id_json = record.id_json;
-    EvalOptions options;
-    options.today = *parse_date("2026-11-26");
-    Evaluator(plan).evaluate(record.facts, options, result);
-    return result;
-  };
   const char* deal = R"({"id":"D2","price":1,"benefit":9,"signed":false,"fit":true})";
-  DealChanges changes =
-      diff.compare(evaluate_with(*before.plan, deal), evaluate_with(*after.plan, deal));
+  DealChanges changes = diff.compare(testing::evaluate_deal(*before.plan, deal),
+                                     testing::evaluate_deal(*after.plan, deal));
   const GateChange* enter = find(diff, changes, "enter");
   ASSERT_NE(enter, nullptr);
   EXPECT_EQ(enter->from, Status::Fail);
@@ -183,9 +176,7 @@ TEST_F(RuleDiffTest, StricterThresholdTurnsPassIntoFailAndNamesTheCondition) {
 }
 
 TEST_F(RuleDiffTest, DroppedRequirementTurnsFailIntoPass) {
-  RuleDiff diff(*old_.plan, *new_.plan);
-  std::string unused;
-  ASSERT_TRUE(diff.select({"enter"}, unused));
+  RuleDiff diff = diff_over({"enter"});
   DealChanges changes =
       compare(diff, R"({"id":"D2","price":100,"benefit":900,"signed":false,"fit":true})");
   ASSERT_EQ(changes.gates.size(), 1u);
@@ -196,9 +187,7 @@ TEST_F(RuleDiffTest, DroppedRequirementTurnsFailIntoPass) {
 }
 
 TEST_F(RuleDiffTest, UnknownToFailAndNoLongerUnknown) {
-  RuleDiff diff(*old_.plan, *new_.plan);
-  std::string unused;
-  ASSERT_TRUE(diff.select({"enter"}, unused));
+  RuleDiff diff = diff_over({"enter"});
   // signed is missing: unknown before (enter.1), and fails ROI after (4 < 5).
   DealChanges changes = compare(diff, R"({"id":"D3","price":100,"benefit":400,"fit":true})");
   ASSERT_EQ(changes.gates.size(), 1u);
@@ -209,9 +198,7 @@ TEST_F(RuleDiffTest, UnknownToFailAndNoLongerUnknown) {
 }
 
 TEST_F(RuleDiffTest, SameStatusForOtherConditionsIsAChange) {
-  RuleDiff diff(*old_.plan, *new_.plan);
-  std::string unused;
-  ASSERT_TRUE(diff.select({"fit_gate"}, unused));
+  RuleDiff diff = diff_over({"fit_gate"});
   // fit is false on both sides; the new rules also fail `priced`.
   DealChanges changes = compare(diff, R"({"id":"D4","price":0,"benefit":0,"fit":false})");
   ASSERT_EQ(changes.gates.size(), 1u);
@@ -223,9 +210,7 @@ TEST_F(RuleDiffTest, SameStatusForOtherConditionsIsAChange) {
 }
 
 TEST_F(RuleDiffTest, TalliesCountEveryTransitionPerGate) {
-  RuleDiff diff(*old_.plan, *new_.plan);
-  std::string unused;
-  ASSERT_TRUE(diff.select({"enter", "fit_gate"}, unused));
+  RuleDiff diff = diff_over({"enter", "fit_gate"});
   compare(diff,
           R"({"id":"A","price":100,"benefit":400,"signed":true,"fit":true})");  // enter pass → fail
   compare(diff, R"({"id":"B","price":100,"benefit":450,"signed":true,"fit":true})");  // pass → fail

@@ -1,14 +1,15 @@
-// The golden corpus of rule files: every diagnostic the compiler can give, each checked exactly
-// (file, line, column, message, source line, caret, help) against the file beside it.
+// The checker's golden corpus (tests/golden/check/): every diagnostic a rule set can get, the
+// checker's and the few the parser adds, each checked exactly (file, line, column, message, source
+// line, caret, help) against the file beside it.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "engine/compile/compiler.hpp"
 #include "grammar/diagnostic_render.hpp"
+#include "read_text_file.hpp"
 
 namespace dealgate {
 namespace {
@@ -17,12 +18,7 @@ namespace fs = std::filesystem;
 
 const fs::path kGoldenDir = fs::path(DEALGATE_SOURCE_DIR) / "tests" / "golden" / "check";
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using testing::read_text_file;
 
 std::vector<std::string> case_names() {
   std::vector<std::string> names;
@@ -42,9 +38,9 @@ std::string compile_case(const std::string& name) {
     for (const auto& entry : fs::directory_iterator(dir)) paths.push_back(entry.path());
     std::sort(paths.begin(), paths.end());
     for (const fs::path& p : paths)
-      files.emplace_back(name + "/" + p.filename().string(), slurp(p));
+      files.emplace_back(name + "/" + p.filename().string(), read_text_file(p));
   } else {
-    files.emplace_back(name + ".gate", slurp(kGoldenDir / (name + ".gate")));
+    files.emplace_back(name + ".gate", read_text_file(kGoldenDir / (name + ".gate")));
   }
   Compilation compilation = compile(files);
   std::string out;
@@ -65,7 +61,7 @@ TEST_P(GoldenCheck, DiagnosticsMatchExpected) {
   }
   ASSERT_TRUE(fs::exists(expected_path))
       << "no " << expected_path << "; run with DEALGATE_UPDATE_GOLDEN=1 and review it";
-  EXPECT_EQ(slurp(expected_path), actual);
+  EXPECT_EQ(read_text_file(expected_path), actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GoldenCheck, ::testing::ValuesIn(case_names()),
@@ -79,7 +75,7 @@ TEST(GoldenCorpus, CoversEveryCheckerDiagnostic) {
   for (const std::string& name : case_names()) {
     fs::path dir = kGoldenDir / name;
     if (fs::is_directory(dir)) continue;
-    Compilation c = compile({{name, slurp(kGoldenDir / (name + ".gate"))}});
+    Compilation c = compile({{name, read_text_file(kGoldenDir / (name + ".gate"))}});
     for (const Diagnostic& d : c.diagnostics.items()) codes += " " + d.code + " ";
   }
   for (const char* code : {"duplicate-name",     "duplicate-ruleset",   "duplicate-phases",
