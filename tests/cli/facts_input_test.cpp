@@ -215,9 +215,13 @@ TEST(XlsxInput, TheExampleDealsAsXlsxGiveTheSameRecordsAsCsv) {
 TEST(XlsxInput, TheFirstSheetUnlessNamed) {
   const std::string xlsx = temp_xlsx("first.xlsx");
   write_example_deals_xlsx(xlsx);
-  // The first sheet holds no deal column.
+  // The first sheet holds no deal column: an input error that names its header.
   auto run = run_dealgate("eval rules/ --facts '" + xlsx + "' --format jsonl --today 2026-11-26");
-  EXPECT_NE(run.err.find("column `exported` is not a declared fact"), std::string::npos) << run.err;
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_NE(run.err.find("no column of the header (line 1) is a declared fact"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("= note: the header has 1 column: `exported`"), std::string::npos)
+      << run.err;
   auto missing = run_dealgate("eval rules/ --facts '" + xlsx + "' --sheet Pipeline --format jsonl");
   EXPECT_EQ(missing.exit_code, 3);
   EXPECT_NE(missing.err.find("has no sheet `Pipeline`; its sheets are `Notes`, `Deals`"),

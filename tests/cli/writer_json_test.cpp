@@ -42,8 +42,9 @@ TEST(JsonWriter, StreamsEachRecordAsItComes) {
 }
 
 TEST(JsonWriter, TheSummaryCountsTheRowsASourceSkipped) {
+  const Plan plan = enterprise_plan();
   std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Json, enterprise_plan(), out);
+  auto writer = make_writer(OutputFormat::Json, plan, out);
   writer->set_skipped(SkippedRows{7, 1});
   writer->finish();
   EXPECT_NE(out.str().find(R"("skipped":{"footer_rows":7,"blank_rows":1})"), std::string::npos)

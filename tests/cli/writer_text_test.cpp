@@ -98,8 +98,9 @@ TEST(TextWriter, NoRecords) {
 }
 
 TEST(TextWriter, TheSummaryCountsTheRowsASourceSkipped) {
+  const Plan plan = enterprise_plan();
   std::ostringstream out;
-  auto writer = make_writer(OutputFormat::Text, enterprise_plan(), out);
+  auto writer = make_writer(OutputFormat::Text, plan, out);
   writer->write(pass_result(2, "\"D1\""));
   writer->set_skipped(SkippedRows{7, 1});
   writer->finish();
@@ -109,7 +110,7 @@ TEST(TextWriter, TheSummaryCountsTheRowsASourceSkipped) {
       << out.str();
 
   std::ostringstream empty;
-  auto none = make_writer(OutputFormat::Text, enterprise_plan(), empty);
+  auto none = make_writer(OutputFormat::Text, plan, empty);
   none->set_skipped(SkippedRows{0, 2});
   none->finish();
   EXPECT_EQ(empty.str(), "Summary: no records (skipped: 2 blank rows)\n");
