@@ -218,6 +218,10 @@ int run_diff(const DiffArgs& args, const Io& io) {
   }
   old_options.gates = diff.old_selection();
   new_options.gates = diff.new_selection();
+  // The next-phase status needs every gate; with --gate, only the gates named are compared.
+  DiffMoney money(diff, old_plan, new_plan, args.gates.empty());
+  old_options.shown = money.reads_shown(false);
+  new_options.shown = money.reads_shown(true);
 
   if (std::string reason = unreadable_reason(args.facts); !reason.empty()) {
     print_error(io.err, fmt::format("cannot read the facts: {}", reason),
@@ -243,6 +247,7 @@ int run_diff(const DiffArgs& args, const Io& io) {
   report.diff = &diff;
   WaiverSummary waivers(new_plan);
   if (!new_plan.waivers.empty()) report.waivers = &waivers;
+  if (money.has_money() || money.has_next_phase()) report.money = &money;
   bool out_of_step = false;
   // One record's two results, in input order, into the report.
   auto pair_up = [&](const DealResult& old_result, const DealResult& new_result) {
@@ -257,7 +262,10 @@ int run_diff(const DiffArgs& args, const Io& io) {
     }
     waivers.add(new_result);
     DealChanges changes = diff.compare(old_result, new_result);
-    if (!changes.gates.empty()) report.changes.push_back(std::move(changes));
+    DealMoney deal_money = money.add(old_result, new_result, changes);
+    if (changes.gates.empty()) return;
+    report.changes.push_back(std::move(changes));
+    if (report.money != nullptr) report.deal_money.push_back(std::move(deal_money));
   };
   auto evaluate_side = [&](Evaluator& evaluator, bool evaluates, const EvalOptions& options,
                            std::uint64_t line, const std::string& error, const std::string& id_json,

@@ -9,6 +9,7 @@
 #include "base/json_writer.hpp"
 #include "cli/csv_field.hpp"
 #include "cli/plural.hpp"
+#include "cli/report_money.hpp"
 #include "cli/terminal.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
@@ -77,6 +78,47 @@ const char* side(bool added, bool removed) {
   return added ? "new" : removed ? "old" : "both";
 }
 
+// The table's name for the status at the gate to each deal's next phase; no gate is called so.
+constexpr const char* kNextPhase = "next-phase gate";
+constexpr const char* kNextPhaseCsv = "(next phase)";
+
+bool has_money(const DiffReport& report) {
+  return report.money != nullptr && report.money->has_money();
+}
+bool has_next_phase(const DiffReport& report) {
+  return report.money != nullptr && report.money->has_next_phase();
+}
+
+std::string amount_words(const MoneyTotals& totals) {
+  return totals.empty() ? std::string("no amount") : money_totals_text(totals);
+}
+
+// {"EUR":350000,"USD":820000}: one key per currency as the data writes it ("" for none).
+void json_money(JsonWriter& json, const MoneyTotals& totals) {
+  json.begin_object();
+  for (const auto& [currency, amount] : totals.by_currency)
+    json.key(currency).raw(format_number(amount.value()));
+  json.end_object();
+}
+
+void json_transitions(JsonWriter& json, const std::vector<Transition>& transitions,
+                      const MovedMoney* money) {
+  json.begin_array();
+  for (const Transition& t : transitions) {
+    json.begin_object().key("from");
+    json_status(json, t.from);
+    json.key("to");
+    json_status(json, t.to);
+    json.key("deals").number(t.deals);
+    if (money != nullptr && t.from != t.to) {
+      json.key("amount");
+      json_money(json, money->of(t.from, t.to));
+    }
+    json.end_object();
+  }
+  json.end_array();
+}
+
 }  // namespace
 
 void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
@@ -112,6 +154,8 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
   text += ".\n\n";
 
   // The summary table.
+  const bool money = has_money(report);
+  const bool next_phase = has_next_phase(report);
   std::size_t gate_width = 4, change_width = 6;
   for (std::size_t g : diff.selected()) {
     gate_width = std::max(gate_width, width(gate_label(diff.gates()[g])));
@@ -119,30 +163,59 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
       change_width = std::max(change_width, width(transition_text(t)));
     }
   }
+  if (next_phase) {
+    gate_width = std::max(gate_width, width(kNextPhase));
+    for (const Transition& t : report.money->next_transitions())
+      change_width = std::max(change_width, width(transition_text(t)));
+  }
   change_width = std::max(change_width, width("unchanged"));
-  text += fmt::format("{}{}  {}  deals{}\n", p.bold, pad("gate", gate_width),
-                      pad("change", change_width), p.reset);
+  text += fmt::format("{}{}  {}  deals{}{}\n", p.bold, pad("gate", gate_width),
+                      pad("change", change_width), money ? "  amount" : "", p.reset);
   bool one_sided = false;
-  for (std::size_t g : diff.selected()) {
-    const DiffGate& gate = diff.gates()[g];
-    one_sided = one_sided || gate.added() || gate.removed();
-    std::string label = gate_label(gate);
-    auto row = [&](const std::string& change, std::uint64_t deals) {
-      text +=
-          fmt::format("{}  {}  {:>5}\n", pad(label, gate_width), pad(change, change_width), deals);
+  // One gate's rows: its changes, with the amount of each status change, then the unchanged deals.
+  auto gate_rows = [&](std::string label, const std::vector<Transition>& transitions,
+                       std::uint64_t same, const MovedMoney* moved) {
+    auto row = [&](const std::string& change, std::uint64_t deals, const std::string& amount) {
+      text += fmt::format("{}  {}  {:>5}{}\n", pad(label, gate_width), pad(change, change_width),
+                          deals, amount.empty() ? "" : "  " + amount);
       label.clear();
     };
-    for (const Transition& t : diff.transitions(g)) {
+    for (const Transition& t : transitions) {
       const std::string plain = transition_text(t);
       std::string change = pad(plain, change_width);
       if (color && t.to && t.from != t.to) {  // colour the status it went to; pad the plain text
         const std::string word = status_text(t.to);
         change.replace(plain.size() - word.size(), word.size(), paint(t.to));
       }
-      row(change, t.deals);
+      const bool amount = moved != nullptr && t.from != t.to;
+      row(change, t.deals, amount ? money_totals_text(moved->of(t.from, t.to)) : "");
     }
-    const std::uint64_t same = diff.unchanged(g);
-    if (same > 0 || diff.transitions(g).empty()) row("unchanged", same);
+    if (same > 0 || transitions.empty()) row("unchanged", same, "");
+  };
+  for (std::size_t g : diff.selected()) {
+    const DiffGate& gate = diff.gates()[g];
+    one_sided = one_sided || gate.added() || gate.removed();
+    gate_rows(gate_label(gate), diff.transitions(g), diff.unchanged(g),
+              money ? &report.money->gate(g) : nullptr);
+  }
+  if (next_phase) {
+    gate_rows(kNextPhase, report.money->next_transitions(), report.money->next_unchanged(),
+              money ? &report.money->next_money() : nullptr);
+  }
+
+  // The money each gate's status changes move, per currency.
+  if (money) {
+    text += fmt::format("\n{}Amount of the deals that change status{}\n", p.bold, p.reset);
+    bool any = false;
+    auto moved_row = [&](const std::string& label, const MovedMoney& moved) {
+      if (moved.moved.deals == 0) return;
+      any = true;
+      text += fmt::format("  {}  {} ({})\n", pad(label, gate_width), amount_words(moved.moved),
+                          count_of(moved.moved.deals, "deal"));
+    };
+    for (std::size_t g : diff.selected()) moved_row(diff.gates()[g].name, report.money->gate(g));
+    if (next_phase) moved_row(kNextPhase, report.money->next_money());
+    if (!any) text += "  none: no deal changes status\n";
   }
 
   if (diff.has_waivers()) {
@@ -165,7 +238,9 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
   // The changed deals: status changes in full, then same-status changes one line each. Gates of
   // only one side are left to the table.
   std::string status_changes, other_conditions;
-  for (const DealChanges& deal : report.changes) {
+  for (std::size_t d = 0; d < report.changes.size(); ++d) {
+    const DealChanges& deal = report.changes[d];
+    const DealMoney* extra = d < report.deal_money.size() ? &report.deal_money[d] : nullptr;
     std::string block;
     for (const GateChange& change : deal.gates) {
       const DiffGate& gate = diff.gates()[change.gate];
@@ -196,8 +271,14 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
       line("newly waived", change.newly_waived);
       line("no longer waived", change.no_longer_waived);
     }
+    if (extra != nullptr && extra->next_from != extra->next_to) {
+      block += fmt::format("  {}: {} → {}\n", kNextPhase, paint(extra->next_from),
+                           paint(extra->next_to));
+    }
     if (!block.empty()) {
-      status_changes += fmt::format("\n{}{}{}\n", p.bold, deal_label(deal), p.reset) + block;
+      status_changes += fmt::format("\n{}{}{}\n", p.bold, deal_label(deal), p.reset);
+      if (extra != nullptr && !extra->shown.empty()) status_changes += "  " + extra->shown + "\n";
+      status_changes += block;
     }
   }
   if (!status_changes.empty()) {
@@ -227,19 +308,48 @@ void write_diff_json(const DiffReport& report, std::ostream& out) {
   for (std::size_t g : diff.selected()) {
     const DiffGate& gate = diff.gates()[g];
     json.begin_object().key("gate").string(gate.name);
-    json.key("in").string(side(gate.added(), gate.removed())).key("transitions").begin_array();
-    for (const Transition& t : diff.transitions(g)) {
-      json.begin_object().key("from");
-      json_status(json, t.from);
-      json.key("to");
-      json_status(json, t.to);
-      json.key("deals").number(t.deals).end_object();
+    json.key("in").string(side(gate.added(), gate.removed())).key("transitions");
+    const MovedMoney* moved = has_money(report) ? &report.money->gate(g) : nullptr;
+    json_transitions(json, diff.transitions(g), moved);
+    json.key("unchanged").number(diff.unchanged(g));
+    if (moved != nullptr) {
+      json.key("moved");
+      json_money(json, moved->moved);
     }
-    json.end_array().key("unchanged").number(diff.unchanged(g)).end_object();
+    json.end_object();
   }
-  json.end_array().key("changes").begin_array();
-  for (const DealChanges& deal : report.changes) {
+  json.end_array();
+  if (has_next_phase(report)) {
+    const MovedMoney* moved = has_money(report) ? &report.money->next_money() : nullptr;
+    json.key("next_phase").begin_object().key("transitions");
+    json_transitions(json, report.money->next_transitions(), moved);
+    json.key("unchanged").number(report.money->next_unchanged());
+    if (moved != nullptr) {
+      json.key("moved");
+      json_money(json, moved->moved);
+    }
+    json.end_object();
+  }
+  json.key("changes").begin_array();
+  for (std::size_t d = 0; d < report.changes.size(); ++d) {
+    const DealChanges& deal = report.changes[d];
+    const DealMoney* extra = d < report.deal_money.size() ? &report.deal_money[d] : nullptr;
     json.begin_object().key("id").raw(deal.id_json).key("line").number(deal.line);
+    if (extra != nullptr && has_money(report)) {
+      json.key("amount");
+      if (extra->has_money) {
+        json.raw(format_number(extra->money)).key("currency").string_or_null(extra->currency);
+      } else {
+        json.null().key("currency").null();
+      }
+    }
+    if (extra != nullptr && has_next_phase(report)) {
+      json.key("next_phase").begin_object().key("from");
+      json_status(json, extra->next_from);
+      json.key("to");
+      json_status(json, extra->next_to);
+      json.end_object();
+    }
     json.key("gates").begin_object();
     for (const GateChange& change : deal.gates) {
       json.key(diff.gates()[change.gate].name).begin_object().key("from");
@@ -300,25 +410,44 @@ void write_diff_csv(const DiffReport& report, std::ostream& out) {
   std::string text =
       "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,"
       "error";
-  text += diff.has_waivers() ? ",newly_waived,no_longer_waived\r\n" : "\r\n";
+  if (diff.has_waivers()) text += ",newly_waived,no_longer_waived";
+  const bool money = has_money(report);
+  if (money) text += ",amount,currency";
+  text += "\r\n";
+  // The columns after `error` that an error row leaves empty.
+  const std::string empty_tail =
+      std::string(diff.has_waivers() ? ",," : "") + (money ? ",," : "") + "\r\n";
   // Errors and changes, merged in input order.
   std::size_t e = 0;
   auto flush_errors_before = [&](std::uint64_t line) {
     for (; e < report.errors.size() && report.errors[e].first < line; ++e) {
       text += fmt::format(",{},,,,,,,,", report.errors[e].first);
       append_csv_field(text, report.errors[e].second);
-      text += diff.has_waivers() ? ",,\r\n" : "\r\n";
+      text += empty_tail;
     }
   };
-  for (const DealChanges& deal : report.changes) {
+  for (std::size_t d = 0; d < report.changes.size(); ++d) {
+    const DealChanges& deal = report.changes[d];
+    const DealMoney* extra = d < report.deal_money.size() ? &report.deal_money[d] : nullptr;
     flush_errors_before(deal.line);
     const std::string id = id_text(deal.id_json);
-    for (const GateChange& change : deal.gates) {
+    // The deal's amount and currency, at the end of each of its rows.
+    std::string amount;
+    if (money && extra != nullptr) {
+      amount = ',' + (extra->has_money ? format_number(extra->money) : std::string()) + ',';
+      if (extra->has_money) append_csv_field(amount, extra->currency);
+    } else if (money) {
+      amount = ",,";
+    }
+    auto start_row = [&](std::string_view gate, std::optional<Status> from,
+                         std::optional<Status> to) {
       append_csv_field(text, id);
       text += fmt::format(",{},", deal.line);
-      append_csv_field(text, diff.gates()[change.gate].name);
-      text += fmt::format(",{},{},", change.from ? status_name(*change.from) : "",
-                          change.to ? status_name(*change.to) : "");
+      append_csv_field(text, gate);
+      text += fmt::format(",{},{},", from ? status_name(*from) : "", to ? status_name(*to) : "");
+    };
+    for (const GateChange& change : deal.gates) {
+      start_row(diff.gates()[change.gate].name, change.from, change.to);
       append_csv_field(text, join(change.newly_failed, "; "));
       text += ',';
       append_csv_field(text, join(change.newly_unknown, "; "));
@@ -333,7 +462,11 @@ void write_diff_csv(const DiffReport& report, std::ostream& out) {
         text += ',';
         append_csv_field(text, join(change.no_longer_waived, "; "));
       }
-      text += "\r\n";
+      text += amount + "\r\n";
+    }
+    if (extra != nullptr && has_next_phase(report) && extra->next_from != extra->next_to) {
+      start_row(kNextPhaseCsv, extra->next_from, extra->next_to);
+      text += ",,,," + std::string(diff.has_waivers() ? ",," : "") + amount + "\r\n";
     }
   }
   flush_errors_before(UINT64_MAX);

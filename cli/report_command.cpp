@@ -70,6 +70,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   meta.today = format_date(options.today);
   meta.rules = joined(args.rules);
   meta.facts = args.facts == "-" ? std::string("standard input") : args.facts;
+  meta.close_date_field = args.record.fields.close_date;
   // Each result is added to the page's aggregates and dropped: memory does not grow with deals.
   // With threads, each worker aggregates the deals of its blocks into a page of its own (its
   // rows rendered there too), merged into this one at the end; only the counts and the rows to

@@ -78,8 +78,15 @@ class Report {
       if (plan_.blocks[b].is_gate) gates_.push_back(b);
     }
     gate_money_.resize(gates_.size());
+    // The close date, as `--record` finds it: the field --close-date-field names, else
+    // `close_date`.
+    const std::string close_date =
+        meta_.close_date_field.empty() ? std::string("close_date") : meta_.close_date_field;
     for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
-      if (plan_.shown[i].type == ValueType::Date && quarter_field_ == kNone) quarter_field_ = i;
+      if (plan_.shown[i].type == ValueType::Date && plan_.shown[i].path == close_date) {
+        quarter_field_ = i;
+        break;
+      }
     }
   }
 
@@ -782,8 +789,8 @@ class Report {
     }
     if (quarter_field_ != kNone)
       out_ +=
-          "<select data-field=\"quarter\" aria-label=\"Quarter\"><option value=\"\">Every "
-          "quarter</option></select>";
+          "<select data-field=\"quarter\" aria-label=\"Close quarter\"><option value=\"\">Every "
+          "close quarter</option></select>";
     out_ += "<button type=\"button\" id=\"csv\">Download shown rows as CSV</button>";
     out_ += "<span id=\"shown\"></span></div>\n";
     out_ += fmt::format(
@@ -1072,7 +1079,7 @@ class Report {
   WaiverSummary waivers_;
   bool owner_ = false;
   std::vector<BlockIndex> gates_;      // every gate, declaration order
-  std::size_t quarter_field_ = kNone;  // the first shown date: the close quarter
+  std::size_t quarter_field_ = kNone;  // the shown close date, by whose quarter the table filters
   std::uint64_t readable_ = 0, all_pass_ = 0, kept_order_ = 0;
   std::vector<std::array<MoneyTotals, 3>> gate_money_;  // by gate, by status
   std::map<BlockIndex, std::array<MoneyTotals, 3>>

@@ -19,6 +19,9 @@ struct ReportMeta {
   std::string rules;  // the rule files or folders, as given
   std::string facts;  // the facts file, as given
   std::string generated_by = "dealgate";
+  // The shown date fact whose calendar quarter the deal table filters by (--close-date-field);
+  // empty: the shown `close_date`.
+  std::string close_date_field{};
 };
 
 // `text` with & < > " ' replaced by entities: safe in element content and quoted attributes.

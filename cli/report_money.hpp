@@ -26,6 +26,12 @@ struct MoneyTotals {
     for (const auto& [currency, sum] : other.by_currency) by_currency[currency].merge(sum);
   }
   bool empty() const { return by_currency.empty(); }
+  // Each currency's total, rounded once.
+  std::map<std::string, double> values() const {
+    std::map<std::string, double> out;
+    for (const auto& [currency, sum] : by_currency) out.emplace(currency, sum.value());
+    return out;
+  }
 };
 
 // "1,200,000 USD + 350,000 EUR" as people read it, largest first; empty without money.

@@ -9,7 +9,7 @@
 namespace dealgate::cli {
 namespace {
 
-// Rows are written this many deals at a time: one lock of the history a batch.
+// Results that come one at a time go to the writer thread this many at a time.
 constexpr std::size_t kBatchDeals = 1024;
 
 }  // namespace
@@ -31,7 +31,8 @@ std::unique_ptr<RunRecording> RunRecording::start(const RecordArgs& args, const 
   options.shown = true;  // the display fields, the amount and the close date
   try {
     recording->recorder_ = std::make_unique<history::Recorder>(
-        args.path, plan, history::RunInfo{options.today, input, command, options.gates});
+        args.path, plan, *recording->layout_,
+        history::RunInfo{options.today, input, command, options.gates});
   } catch (const history::HistoryError& e) {
     print_error(io.err, e.what(), e.help(), io.err_color);
     exit_code = kExitInput;
@@ -42,25 +43,17 @@ std::unique_ptr<RunRecording> RunRecording::start(const RecordArgs& args, const 
 
 void RunRecording::add(const DealResult& result) {
   layout_->append(result, batch_);
-  if (batch_.deals.size() >= kBatchDeals) {
-    recorder_->add(batch_);
-    batch_.clear();
-  }
+  if (batch_.deals.size() >= kBatchDeals) recorder_->add(batch_);
 }
 
 void RunRecording::add(history::RowBatch& rows) {
-  if (!batch_.deals.empty()) {
-    recorder_->add(batch_);  // what came before, first
-    batch_.clear();
-  }
+  if (!batch_.deals.empty()) recorder_->add(batch_);  // what came before, first
   recorder_->add(rows);
-  rows.clear();
 }
 
 bool RunRecording::finish(const Io& io) {
   try {
     if (!batch_.deals.empty()) recorder_->add(batch_);
-    batch_.clear();
     recorder_->commit();
   } catch (const history::HistoryError& e) {
     print_error(io.err, fmt::format("the run was not recorded: {}", e.what()), e.help(),

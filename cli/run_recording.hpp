@@ -1,8 +1,8 @@
 // `--record FILE` for a command that evaluates deals: what the evaluator must capture, the run
 // opened in the history before the first deal (so a bad file is said before any output), the
-// rows written in input order as the run loop delivers results (worker threads only turn their
-// results into rows), and the commit at the end. A run that does not reach commit() leaves the
-// history as it was.
+// rows handed over in input order as the run loop delivers results (worker threads turn their
+// results into rows; the recorder's own thread inserts them), and the commit at the end. A run
+// that does not reach commit() leaves the history as it was.
 #pragma once
 
 #include <memory>
@@ -30,7 +30,8 @@ class RunRecording {
   void collect(const DealResult& result, history::RowBatch& rows) const {
     layout_->append(result, rows);
   }
-  // Records one result, or a block's rows, on the calling thread in input order.
+  // Records one result, or a block's rows (leaving `rows` empty), in input order: called on the
+  // thread that delivers results in that order; a thread of the recorder's writes them.
   void add(const DealResult& result);
   void add(history::RowBatch& rows);
   // Writes what is left and commits; says so on io.err. False (with the reason printed) when the

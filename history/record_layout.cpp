@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
 
 #include "base/json_text.hpp"
 #include "base/suggest.hpp"
@@ -96,7 +97,7 @@ std::uint32_t RecordLayout::add_capture(NodeIndex node) {
 
 std::optional<RecordLayout> RecordLayout::make(const Plan& plan, const RecordFields& fields,
                                                const ParamValues* params, std::string& error) {
-  RecordLayout layout(plan);
+  RecordLayout layout;
   if (!plan.stages) {
     layout.stage_ = declared(plan, "stage", ValueType::String);
     if (layout.stage_ != kNoNode) layout.stage_at_ = layout.add_capture(layout.stage_);
@@ -111,7 +112,6 @@ std::optional<RecordLayout> RecordLayout::make(const Plan& plan, const RecordFie
 }
 
 void RecordLayout::append(const DealResult& result, RowBatch& batch) const {
-  const Plan& plan = *plan_;
   DealRow& deal = batch.deals.emplace_back();
   deal.line = result.line;
   if (result.id_json != "null") deal.deal = id_text(result.id_json);
@@ -135,40 +135,68 @@ void RecordLayout::append(const DealResult& result, RowBatch& batch) const {
     if (!result.currency.empty()) deal.currency = result.currency;
   }
   // A shown fact that is missing or invalid is shown empty, and kept as absent.
-  if (close_date_ != kNone && close_date_ < result.shown.size() &&
-      !result.shown[close_date_].empty())
-    deal.close_date = result.shown[close_date_];
-  if (!plan.shown.empty()) {
-    deal.fields.clear();
-    deal.fields.push_back('{');
-    for (std::size_t i = 0; i < plan.shown.size() && i < result.shown.size(); ++i) {
-      if (result.shown[i].empty()) continue;
-      if (deal.fields.size() > 1) deal.fields += ',';
-      append_json_string(deal.fields, plan.shown[i].path);
-      deal.fields += ':';
-      append_json_string(deal.fields, result.shown[i]);
+  if (close_date_ != kNone && close_date_ < result.shown.size())
+    deal.close_date = parse_date(result.shown[close_date_]);
+  std::size_t last_shown = result.shown.size();
+  while (last_shown > 0 && result.shown[last_shown - 1].empty()) --last_shown;
+  if (last_shown > 0) {
+    deal.fields.push_back('[');
+    for (std::size_t i = 0; i < last_shown; ++i) {
+      if (i > 0) deal.fields += ',';
+      if (result.shown[i].empty()) {
+        deal.fields += "null";
+      } else {
+        append_json_string(deal.fields, result.shown[i]);
+      }
     }
-    deal.fields += '}';
+    deal.fields += ']';
   }
-  auto ids = [&](const std::vector<ConditionIndex>& conditions) {
-    std::string out = "[";
-    for (ConditionIndex c : conditions) {
-      if (out.size() > 1) out += ',';
-      append_json_string(out, plan.conditions[c].id);
+  auto append_names = [&](const std::vector<ConditionIndex>& conditions) {
+    deal.conditions += '[';
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+      if (i > 0) deal.conditions += ',';
+      fmt::format_to(std::back_inserter(deal.conditions), "{}", condition_names_[conditions[i]]);
     }
-    out += ']';
-    return out;
+    deal.conditions += ']';
   };
+  bool all_pass = true;
   for (const GateResult& gate : result.gates) {
-    batch.gates.push_back(
-        {result.line, gate.gate, gate.status, ids(gate.failed), ids(gate.unknown)});
+    deal.statuses += status_letter(gate.status);
+    all_pass = all_pass && gate.status == Status::Pass;
   }
+  if (!all_pass) {
+    deal.conditions += '[';
+    for (std::size_t g = 0; g < result.gates.size(); ++g) {
+      const GateResult& gate = result.gates[g];
+      if (g > 0) deal.conditions += ',';
+      if (gate.status == Status::Pass) {
+        deal.conditions += "null";
+        continue;
+      }
+      deal.conditions += '[';
+      append_names(gate.failed);
+      deal.conditions += ',';
+      append_names(gate.unknown);
+      deal.conditions += ']';
+    }
+    deal.conditions += ']';
+  }
+  bool any_confirmed = false;
   for (std::size_t i = 0; i < freshness_.size(); ++i) {
     const CapturedFact* date = captured(freshness_at_[i]);
-    if (date == nullptr) continue;
-    const std::optional<DayNumber> day = parse_date(date->text);
-    if (!day) continue;
-    batch.freshness.push_back({result.line, &freshness_[i], *day, *day + freshness_[i].offset});
+    const std::optional<DayNumber> day = date ? parse_date(date->text) : std::nullopt;
+    deal.confirmed += i == 0 ? '[' : ',';
+    if (day) {
+      fmt::format_to(std::back_inserter(deal.confirmed), "{}", *day);
+      any_confirmed = true;
+    } else {
+      deal.confirmed += "null";
+    }
+  }
+  if (any_confirmed) {
+    deal.confirmed += ']';
+  } else {
+    deal.confirmed.clear();
   }
 }
 

@@ -31,37 +31,31 @@ struct FreshnessRule {
   DayNumber offset = 0;
 };
 
-// One deal's row, and its gates' and freshness rows, ready to bind.
+// A status as `run_deals.statuses` spells it.
+inline char status_letter(Status status) {
+  return status == Status::Pass ? 'p' : status == Status::Fail ? 'f' : 'u';
+}
+
+// One deal's row of `run_deals`, its text columns ready to bind (an empty string is NULL).
 struct DealRow {
   std::uint64_t line = 0;
-  std::optional<std::string> deal, error, stage, close_date, currency;
+  std::optional<std::string> deal, error, stage, currency;
   std::optional<double> amount;
-  std::string fields = "{}";  // a JSON object of the shown facts that are present, by path
-};
-
-struct GateRow {
-  std::uint64_t line = 0;
-  BlockIndex gate = 0;
-  Status status = Status::Pass;
-  std::string failed, unknown;  // JSON arrays of condition ids
-};
-
-struct FreshnessRow {
-  std::uint64_t line = 0;
-  const FreshnessRule* rule = nullptr;
-  DayNumber confirmed_on = 0;
-  DayNumber stale_on = 0;
+  std::optional<DayNumber> close_date;
+  // JSON array of the shown facts' text by Plan::shown position, null where one is empty.
+  std::string fields;
+  // One letter a reported gate, in the run's order: p, f or u. Empty for an unreadable record.
+  std::string statuses;
+  // JSON array by gate: null for one that passed, else [[failed], [unknown]] as `names` keys.
+  // Empty when every gate passed.
+  std::string conditions;
+  // JSON array of the day numbers of the freshness rules' dates, null where one is absent.
+  std::string confirmed;
 };
 
 struct RowBatch {
   std::vector<DealRow> deals;
-  std::vector<GateRow> gates;
-  std::vector<FreshnessRow> freshness;
-  void clear() {
-    deals.clear();
-    gates.clear();
-    freshness.clear();
-  }
+  void clear() { deals.clear(); }
 };
 
 class RecordLayout {
@@ -81,20 +75,24 @@ class RecordLayout {
   std::uint32_t close_date_field() const { return close_date_; }
   std::uint32_t amount_field() const { return amount_; }
 
-  // Adds the rows of one evaluated (or unreadable) deal.
+  // The `names` key of each condition (by ConditionIndex), which the rows refer to; set before
+  // the first append().
+  void use_condition_names(std::vector<std::int64_t> names) { condition_names_ = std::move(names); }
+
+  // Adds the row of one evaluated (or unreadable) deal.
   void append(const DealResult& result, RowBatch& batch) const;
 
  private:
-  explicit RecordLayout(const Plan& plan) : plan_(&plan) {}
+  RecordLayout() = default;
   std::uint32_t add_capture(NodeIndex node);
 
-  const Plan* plan_;
   std::vector<NodeIndex> capture_;
   NodeIndex stage_ = kNoNode;
   std::uint32_t stage_at_ = kNone;
   std::uint32_t amount_ = kNone, close_date_ = kNone;  // indexes into Plan::shown
   std::vector<FreshnessRule> freshness_;
   std::vector<std::uint32_t> freshness_at_;  // capture index of each rule's fact
+  std::vector<std::int64_t> condition_names_;
 };
 
 // The freshness rules of a plan, with the limits `params` give (null: the defaults).

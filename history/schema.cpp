@@ -67,6 +67,144 @@ CREATE TABLE freshness (
       R"sql(
 ALTER TABLE deals ADD COLUMN currency TEXT;
 )sql",
+      // 4: one row a deal a run (a million deals made four million rows, 197 MB, and most of a
+      // run's time was SQLite inserting them): the gates' statuses packed into one letter each,
+      // conditions only for gates that did not pass, strings kept once in `names`, dates as day
+      // numbers. The old tables become views of the same name and shape.
+      R"sql(
+CREATE TABLE names (
+  name INTEGER PRIMARY KEY,
+  text TEXT NOT NULL UNIQUE
+);
+CREATE TABLE run_fields (
+  run INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  path INTEGER NOT NULL,
+  PRIMARY KEY (run, position)
+) WITHOUT ROWID;
+CREATE TABLE run_freshness (
+  run INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  condition INTEGER NOT NULL,
+  fact INTEGER NOT NULL,
+  days INTEGER NOT NULL,
+  PRIMARY KEY (run, position)
+) WITHOUT ROWID;
+CREATE TABLE run_deals (
+  run INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  deal TEXT,
+  error TEXT,
+  stage INTEGER,
+  amount REAL,
+  currency INTEGER,
+  close_date INTEGER,
+  fields TEXT,
+  statuses TEXT,
+  conditions TEXT,
+  confirmed TEXT,
+  PRIMARY KEY (run, line)
+) WITHOUT ROWID;
+
+INSERT OR IGNORE INTO names (text)
+  SELECT stage FROM deals WHERE stage IS NOT NULL
+  UNION SELECT currency FROM deals WHERE currency IS NOT NULL
+  UNION SELECT j.value FROM gates g, json_each(g.failed) j
+  UNION SELECT j.value FROM gates g, json_each(g.unknown) j
+  UNION SELECT condition FROM freshness
+  UNION SELECT fact FROM freshness
+  UNION SELECT j.key FROM deals d, json_each(d.fields) j;
+-- A run's display fields in the `show` order, as its deals' objects give it: a field's place in
+-- the objects that hold every field before it.
+INSERT INTO run_fields (run, position, path)
+  SELECT run, row_number() OVER (PARTITION BY run ORDER BY max(place), avg(place), key) - 1,
+         (SELECT name FROM names WHERE text = key)
+  FROM (SELECT d.run, j.key,
+               row_number() OVER (PARTITION BY d.run, d.line ORDER BY j.id) AS place
+        FROM deals d, json_each(d.fields) j)
+  GROUP BY run, key;
+INSERT INTO run_freshness (run, position, condition, fact, days)
+  SELECT run, row_number() OVER (PARTITION BY run ORDER BY condition) - 1,
+         (SELECT name FROM names WHERE text = condition), (SELECT name FROM names WHERE text = fact),
+         days
+  FROM (SELECT run, condition, min(fact) AS fact,
+               CAST(min(julianday(stale_on) - julianday(confirmed_on)) AS INTEGER) AS days
+        FROM freshness GROUP BY run, condition);
+INSERT INTO run_deals (run, line, deal, error, stage, amount, currency, close_date, fields,
+                       statuses, conditions, confirmed)
+  SELECT d.run, d.line, d.deal, d.error,
+    (SELECT name FROM names WHERE text = d.stage),
+    d.amount,
+    (SELECT name FROM names WHERE text = d.currency),
+    CAST(julianday(d.close_date) - 2440587.5 AS INTEGER),
+    CASE WHEN d.fields IS NULL OR d.fields = '{}' THEN NULL ELSE
+      (SELECT json_group_array(value) FROM (
+         SELECT (SELECT j.value FROM json_each(d.fields) j WHERE j.key = n.text) AS value
+         FROM run_fields f JOIN names n ON n.name = f.path WHERE f.run = d.run
+         ORDER BY f.position))
+    END,
+    CASE WHEN d.error IS NULL THEN
+      (SELECT group_concat(letter, '') FROM (
+         SELECT CASE g.status WHEN 'pass' THEN 'p' WHEN 'fail' THEN 'f' WHEN 'unknown' THEN 'u'
+                ELSE '-' END AS letter
+         FROM run_gates r LEFT JOIN gates g ON g.run = r.run AND g.line = d.line AND g.gate = r.gate
+         WHERE r.run = d.run ORDER BY r.position))
+    END,
+    CASE WHEN EXISTS (SELECT 1 FROM gates g WHERE g.run = d.run AND g.line = d.line
+                      AND g.status <> 'pass') THEN
+      (SELECT json_group_array(json(entry)) FROM (
+         SELECT CASE WHEN g.status IS NULL OR g.status = 'pass' THEN NULL ELSE json_array(
+           json((SELECT json_group_array(name) FROM (
+             SELECT n.name FROM json_each(g.failed) j JOIN names n ON n.text = j.value
+             ORDER BY j.key))),
+           json((SELECT json_group_array(name) FROM (
+             SELECT n.name FROM json_each(g.unknown) j JOIN names n ON n.text = j.value
+             ORDER BY j.key)))) END AS entry
+         FROM run_gates r LEFT JOIN gates g ON g.run = r.run AND g.line = d.line AND g.gate = r.gate
+         WHERE r.run = d.run ORDER BY r.position))
+    END,
+    CASE WHEN EXISTS (SELECT 1 FROM freshness f WHERE f.run = d.run AND f.line = d.line) THEN
+      (SELECT json_group_array(day) FROM (
+         SELECT CAST(julianday(f.confirmed_on) - 2440587.5 AS INTEGER) AS day
+         FROM run_freshness r JOIN names n ON n.name = r.condition
+         LEFT JOIN freshness f ON f.run = r.run AND f.line = d.line AND f.condition = n.text
+         WHERE r.run = d.run ORDER BY r.position))
+    END
+  FROM deals d;
+DROP TABLE deals;
+DROP TABLE gates;
+DROP TABLE freshness;
+
+-- The shape of versions 1 to 3, for people who query the file.
+CREATE VIEW deals AS
+  SELECT d.run, d.line, d.deal, d.error, s.text AS stage, d.amount,
+    date(d.close_date * 86400, 'unixepoch') AS close_date,
+    (SELECT json_group_object(n.text, v.value) FROM json_each(d.fields) v
+       JOIN run_fields f ON f.run = d.run AND f.position = v.key
+       JOIN names n ON n.name = f.path WHERE v.value IS NOT NULL) AS fields,
+    c.text AS currency
+  FROM run_deals d LEFT JOIN names s ON s.name = d.stage LEFT JOIN names c ON c.name = d.currency;
+CREATE VIEW gates AS
+  SELECT d.run, d.line, g.gate,
+    CASE substr(d.statuses, g.position + 1, 1) WHEN 'p' THEN 'pass' WHEN 'f' THEN 'fail'
+      ELSE 'unknown' END AS status,
+    (SELECT json_group_array(text) FROM (
+       SELECT n.text FROM json_each(d.conditions, '$[' || g.position || '][0]') c
+       JOIN names n ON n.name = c.value ORDER BY c.key)) AS failed,
+    (SELECT json_group_array(text) FROM (
+       SELECT n.text FROM json_each(d.conditions, '$[' || g.position || '][1]') c
+       JOIN names n ON n.name = c.value ORDER BY c.key)) AS unknown
+  FROM run_deals d JOIN run_gates g ON g.run = d.run
+  WHERE substr(d.statuses, g.position + 1, 1) IN ('p', 'f', 'u');
+CREATE VIEW freshness AS
+  SELECT d.run, d.line, cn.text AS condition, fn.text AS fact,
+    date(c.value * 86400, 'unixepoch') AS confirmed_on,
+    date((c.value + f.days) * 86400, 'unixepoch') AS stale_on
+  FROM run_deals d JOIN json_each(d.confirmed) c
+    JOIN run_freshness f ON f.run = d.run AND f.position = c.key
+    JOIN names cn ON cn.name = f.condition JOIN names fn ON fn.name = f.fact
+  WHERE c.value IS NOT NULL;
+)sql",
   };
   return steps;
 }
@@ -170,7 +308,13 @@ std::unique_ptr<Connection> open_history(const std::string& path, Access access)
     }
     return db;
   }
-  // WAL: readers (a report, the sqlite3 shell) go on reading while a run is written.
+  // WAL: readers (a report, the sqlite3 shell) go on reading the last run while a run is
+  // written, and a killed run leaves only an uncommitted tail in the -wal file, which SQLite
+  // ignores. synchronous = NORMAL: in WAL mode that never corrupts the file; a power cut may lose
+  // the last run (as if it had been killed). FULL would add an fsync of the -wal at the commit,
+  // which the checkpoint after a run makes anyway.
+  // The page cache stays at SQLite's 2 MB: rows go in key order, so a bigger cache only delays
+  // the same writes (32 MB was slower, bench/README.md).
   db->exec("PRAGMA journal_mode = WAL");
   db->exec("PRAGMA synchronous = NORMAL");
   migrate(*db);

@@ -17,7 +17,7 @@
 namespace dealgate::history {
 
 inline constexpr std::int64_t kApplicationId = 0x44474853;  // "DGHS": a dealgate history
-inline constexpr std::int64_t kSchemaVersion = 3;
+inline constexpr std::int64_t kSchemaVersion = 4;
 
 // migrations()[i] takes a database from version i to version i + 1.
 const std::vector<std::string_view>& migrations();

@@ -191,8 +191,7 @@ DealChanges RuleDiff::compare(const DealResult& old_result, const DealResult& ne
   return changes;
 }
 
-std::vector<Transition> RuleDiff::transitions(std::size_t gate) const {
-  const GateTally& tally = tallies_[gate];
+std::vector<Transition> transitions_of(const GateTally& tally) {
   std::vector<Transition> out;
   for (std::optional<Status> from : kOrder) {
     for (std::optional<Status> to : kOrder) {
@@ -208,11 +207,18 @@ std::vector<Transition> RuleDiff::transitions(std::size_t gate) const {
   return out;
 }
 
-std::uint64_t RuleDiff::unchanged(std::size_t gate) const {
-  const GateTally& tally = tallies_[gate];
+std::uint64_t unchanged_of(const GateTally& tally) {
   std::uint64_t n = 0;
   for (std::size_t s = 0; s < 4; ++s) n += tally.deals[s][s] - tally.other_conditions[s];
   return n;
+}
+
+std::vector<Transition> RuleDiff::transitions(std::size_t gate) const {
+  return transitions_of(tallies_[gate]);
+}
+
+std::uint64_t RuleDiff::unchanged(std::size_t gate) const {
+  return unchanged_of(tallies_[gate]);
 }
 
 }  // namespace dealgate

@@ -82,6 +82,10 @@ struct Transition {
   std::uint64_t deals = 0;
 };
 
+// A tally's changes in summary order (see RuleDiff::transitions) and its unchanged deals.
+std::vector<Transition> transitions_of(const GateTally& tally);
+std::uint64_t unchanged_of(const GateTally& tally);
+
 class RuleDiff {
  public:
   // Both plans must outlive the diff.

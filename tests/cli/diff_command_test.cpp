@@ -61,6 +61,27 @@ std::map<std::string, std::string> enter_delivery_statuses(const std::string& js
   return statuses;
 }
 
+// Each example deal's amount and currency by id, read from the deals file with a pattern.
+std::map<std::string, std::pair<double, std::string>> deal_money() {
+  std::map<std::string, std::pair<double, std::string>> money;
+  static const std::regex deal(
+      R"re(^\{"id": "([^"]+)".*"amount": ([0-9.]+), "currency": "([A-Z]+)")re");
+  std::istringstream in(slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl"));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (std::regex_search(line, m, deal)) money[m[1]] = {std::stod(m[2]), m[3]};
+  }
+  return money;
+}
+
+// 1234567 as 1,234,567 (whole amounts only: the example deals have no cents).
+std::string grouped(double amount) {
+  std::string digits = std::to_string(static_cast<long long>(amount));
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
+  return digits;
+}
+
 TEST(DiffCommand, StricterRoiOnTheExampleDeals) {
   RulesCopy stricter("stricter_roi", "param min_roi: number = 3", "param min_roi: number = 4");
   auto run =
@@ -73,18 +94,30 @@ TEST(DiffCommand, StricterRoiOnTheExampleDeals) {
                    "in conditions).\n"),
       std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("gate                change                  deals\n"
+  // With the amount each status change moves, per currency, and the deals' status at the gate to
+  // their next phase.
+  EXPECT_NE(run.out.find("gate                change                  deals  amount\n"
                          "complete_sale       unchanged                  45\n"
                          "relationship_built  unchanged                  45\n"
-                         "enter_delivery      pass → fail                16\n"
-                         "                    unknown → fail              4\n"
+                         "enter_delivery      pass → fail                16  3,700,000 USD + "
+                         "2,660,000 EUR + 2,240,000 GBP + 275,000 NOK\n"
+                         "                    unknown → fail              4  1,430,000 EUR + "
+                         "480,000 USD\n"
                          "                    fail, other conditions     20\n"
-                         "                    unchanged                   5\n"),
+                         "                    unchanged                   5\n"
+                         "next-phase gate     pass → fail                 2  350,000 EUR + "
+                         "275,000 NOK\n"
+                         "                    unknown → fail              4  1,430,000 EUR + "
+                         "480,000 USD\n"
+                         "                    unchanged                  39\n"),
             std::string::npos)
       << run.out;
-  EXPECT_NE(run.out.find("\nD-2026-0142 (line 2)\n  enter_delivery: pass → fail\n    newly failed: "
-                         "value_confirmed.roi\n"),
-            std::string::npos);
+  EXPECT_NE(run.out.find("\nD-2026-0142 (line 2)\n"
+                         "  Nordhafen Logistics · Priya Raman · Solution Design · 350,000 EUR\n"
+                         "  enter_delivery: pass → fail\n    newly failed: value_confirmed.roi\n"
+                         "  next-phase gate: pass → fail\n"),
+            std::string::npos)
+      << run.out;
   EXPECT_NE(
       run.out.find(
           "  D-2026-0156 (line 6)  enter_delivery (fail): newly failed value_confirmed.roi\n"),
@@ -106,6 +139,25 @@ TEST(DiffCommand, StricterRoiOnTheExampleDeals) {
   }
   EXPECT_EQ(transitions, (std::map<std::string, int>{{"pass → fail", 16}, {"unknown → fail", 4}}));
 
+  // The money those deals carry, added up here per currency from the deals file, is what the diff
+  // says the change moves.
+  const std::map<std::string, std::pair<double, std::string>> money = deal_money();
+  std::map<std::string, double> moved;
+  for (const auto& [id, status] : before) {
+    if (status != after.at(id)) moved[money.at(id).second] += money.at(id).first;
+  }
+  ASSERT_GE(moved.size(), 2u);
+  std::string expected = "  enter_delivery      ";
+  std::vector<std::pair<std::string, double>> largest_first(moved.begin(), moved.end());
+  std::stable_sort(largest_first.begin(), largest_first.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (std::size_t i = 0; i < largest_first.size(); ++i)
+    expected += (i ? " + " : "") + grouped(largest_first[i].second) + " " + largest_first[i].first;
+  EXPECT_NE(run.out.find("Amount of the deals that change status\n" + expected + " (20 deals)\n"),
+            std::string::npos)
+      << expected << "\n"
+      << run.out;
+
   // JSON Lines input gives the same report, but for the lines (no header line).
   auto jsonl =
       run_dealgate("diff rules/ " + stricter.path() + " --facts examples/deals.jsonl" + kToday);
@@ -122,18 +174,26 @@ TEST(DiffCommand, JsonAndCsvFormats) {
   EXPECT_EQ(json.exit_code, 1);
   EXPECT_EQ(json.out.rfind(R"({"old_rules":"rules/","new_rules":")", 0), 0u) << json.out;
   EXPECT_NE(
-      json.out.find(R"("today":"2026-11-26","deals":45,"changed":40,"unreadable":0,"gates":[)"
-                    R"({"gate":"complete_sale","in":"both","transitions":[],"unchanged":45},)"),
+      json.out.find(
+          R"("today":"2026-11-26","deals":45,"changed":40,"unreadable":0,"gates":[)"
+          R"({"gate":"complete_sale","in":"both","transitions":[],"unchanged":45,"moved":{}},)"),
       std::string::npos);
   EXPECT_NE(
       json.out.find(
           R"({"gate":"enter_delivery","in":"both","transitions":[)"
-          R"({"from":"pass","to":"fail","deals":16},{"from":"unknown","to":"fail","deals":4},)"
-          R"({"from":"fail","to":"fail","deals":20}],"unchanged":5}])"),
-      std::string::npos);
+          R"({"from":"pass","to":"fail","deals":16,"amount":{"EUR":2660000,"GBP":2240000,"NOK":275000,"USD":3700000}},)"
+          R"({"from":"unknown","to":"fail","deals":4,"amount":{"EUR":1430000,"USD":480000}},)"
+          R"({"from":"fail","to":"fail","deals":20}],"unchanged":5,)"
+          R"("moved":{"EUR":4090000,"GBP":2240000,"NOK":275000,"USD":4180000}}],)"
+          R"("next_phase":{"transitions":[{"from":"pass","to":"fail","deals":2,"amount":{"EUR":350000,"NOK":275000}},)"
+          R"({"from":"unknown","to":"fail","deals":4,"amount":{"EUR":1430000,"USD":480000}}],)"
+          R"("unchanged":39,"moved":{"EUR":1780000,"NOK":275000,"USD":480000}},)"),
+      std::string::npos)
+      << json.out;
   EXPECT_NE(
       json.out.find(
-          R"({"id":"D-2026-0142","line":2,"gates":{"enter_delivery":{"from":"pass","to":"fail",)"
+          R"({"id":"D-2026-0142","line":2,"amount":350000,"currency":"EUR","next_phase":{"from":"pass","to":"fail"},)"
+          R"("gates":{"enter_delivery":{"from":"pass","to":"fail",)"
           R"("newly_failed":["value_confirmed.roi"],"newly_unknown":[],"no_longer_failed":[],)"
           R"("no_longer_unknown":[],"newly_waived":[],"no_longer_waived":[]}}})"),
       std::string::npos);
@@ -143,16 +203,22 @@ TEST(DiffCommand, JsonAndCsvFormats) {
   auto csv = run_dealgate("diff rules/ " + stricter.path() +
                           " --facts examples/deals.csv --format csv" + kToday);
   EXPECT_EQ(csv.exit_code, 1);
-  EXPECT_EQ(count_lines(csv.out), 41u);  // the header and one row per changed deal and gate
-  // The shipped rules have a waiver, so the waivers' two columns come last.
-  EXPECT_EQ(csv.out.rfind("id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,"
-                          "no_longer_unknown,error,newly_waived,no_longer_waived\r\n"
-                          "D-2026-0142,2,enter_delivery,pass,fail,value_confirmed.roi,,,,,,\r\n",
-                          0),
-            0u)
+  // The header, one row per changed deal and gate, one per deal whose next-phase status changes.
+  EXPECT_EQ(count_lines(csv.out), 1u + 40u + 6u);
+  // The shipped rules have a waiver, so the waivers' two columns come, then the money's.
+  EXPECT_EQ(
+      csv.out.rfind("id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,"
+                    "no_longer_unknown,error,newly_waived,no_longer_waived,amount,currency\r\n"
+                    "D-2026-0142,2,enter_delivery,pass,fail,value_confirmed.roi,,,,,,,"
+                    "350000,EUR\r\n"
+                    "D-2026-0142,2,(next phase),pass,fail,,,,,,,,350000,EUR\r\n",
+                    0),
+      0u)
       << csv.out;
-  EXPECT_NE(csv.out.find("D-2026-0156,6,enter_delivery,fail,fail,value_confirmed.roi,,,,,,\r\n"),
-            std::string::npos);
+  EXPECT_NE(csv.out.find("D-2026-0156,6,enter_delivery,fail,fail,value_confirmed.roi,,,,,,,"
+                         "180000,USD\r\n"),
+            std::string::npos)
+      << csv.out;
 }
 
 // A waiver that lapses in the new rules: the diff lists it with what changed, and the deal it
@@ -168,7 +234,8 @@ TEST(DiffCommand, ListsTheWaiversAndWhatTheyChange) {
       << run.out;
   EXPECT_NE(
       run.out.find(
-          "D-2026-0169 (line 11)\n  enter_delivery: pass → fail\n"
+          "D-2026-0169 (line 11)\n  Kirin Precision · Tomás Ortega · Proposal · 700,000 USD\n"
+          "  enter_delivery: pass → fail\n"
           "    newly failed: value_confirmed.roi\n    no longer waived: value_confirmed.roi\n"),
       std::string::npos)
       << run.out;
@@ -236,9 +303,9 @@ TEST(DiffCommand, LoosenedRuleAndGateSelection) {
   EXPECT_EQ(
       run.out,
       "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,error,"
-      "newly_waived,no_longer_waived\r\n"
-      "D-2026-0174,13,enter_delivery,fail,pass,,,acid_test.would_buy,,,,\r\n"
-      "D-2026-0197,24,enter_delivery,unknown,unknown,,,,acid_test.would_buy,,,\r\n");
+      "newly_waived,no_longer_waived,amount,currency\r\n"
+      "D-2026-0174,13,enter_delivery,fail,pass,,,acid_test.would_buy,,,,,380000,EUR\r\n"
+      "D-2026-0197,24,enter_delivery,unknown,unknown,,,,acid_test.would_buy,,,,300000,EUR\r\n");
 }
 
 TEST(DiffCommand, AddedAndRemovedGates) {
@@ -255,15 +322,23 @@ TEST(DiffCommand, AddedAndRemovedGates) {
       run_dealgate("diff rules/ " + renamed.path() + " --facts examples/deals.jsonl" + kToday);
   EXPECT_EQ(run.exit_code, 1) << run.err;
   // New gates in the new rules' order, then the removed ones.
-  EXPECT_NE(run.out.find("gate                     change          deals\n"
-                         "sale_completed (added)   none → pass        10\n"
-                         "                         none → fail        32\n"
-                         "                         none → unknown      3\n"
+  // The amount column: a gate that is added or removed moves every deal's money.
+  EXPECT_NE(run.out.find("gate                     change          deals  amount\n"
+                         "sale_completed (added)   none → pass        10  1,940,000 USD + "
+                         "1,800,000 EUR + 1,045,000 GBP\n"
+                         "                         none → fail        32  7,390,000 USD + "
+                         "5,370,000 EUR + 2,760,000 GBP + 420,000 SEK + 275,000 NOK\n"
+                         "                         none → unknown      3  1,060,000 EUR + "
+                         "880,000 USD\n"
                          "relationship_built       unchanged          45\n"
                          "enter_delivery           unchanged          45\n"
-                         "complete_sale (removed)  pass → none        10\n"
-                         "                         fail → none        32\n"
-                         "                         unknown → none      3\n"),
+                         "complete_sale (removed)  pass → none        10  1,940,000 USD + "
+                         "1,800,000 EUR + 1,045,000 GBP\n"
+                         "                         fail → none        32  7,390,000 USD + "
+                         "5,370,000 EUR + 2,760,000 GBP + 420,000 SEK + 275,000 NOK\n"
+                         "                         unknown → none      3  1,060,000 EUR + "
+                         "880,000 USD\n"
+                         "next-phase gate          unchanged          45\n"),
             std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find("Added and removed gates are counted above"), std::string::npos);
@@ -343,7 +418,7 @@ TEST(DiffCommand, StandardInputIsReadOnceForBothSides) {
   auto run = run_dealgate("diff rules/ " + stricter.path() + " --facts - --format csv" + kToday,
                           slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl"));
   EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_EQ(count_lines(run.out), 41u);
+  EXPECT_EQ(count_lines(run.out), 47u);
 }
 
 TEST(DiffCommand, CsvColumnWarningsComeOnceAndSayWhichSide) {

@@ -176,5 +176,79 @@ TEST_F(DiffReportTest, CsvMergesErrorRowsInInputOrder) {
       ",5,gone,pass,,,,,,\r\n");
 }
 
+// With money: the amount of each status change per currency, each gate's total, the deal's amount
+// in json and csv; amounts in two currencies are never added up.
+TEST(DiffReportMoney, EveryFormatCarriesTheAmountPerCurrency) {
+  Plan old_plan = make_plan(true);
+  Plan new_plan = make_plan(false);
+  new_plan.shown.push_back({"amount", "Amount", ValueType::Number, 0});
+  new_plan.money.emplace();
+  RuleDiff diff(old_plan, new_plan);
+  std::vector<std::string> only_a = {"a"};
+  std::string unknown;
+  ASSERT_TRUE(diff.select(only_a, unknown));
+  DiffMoney money(diff, old_plan, new_plan, false);
+  DiffReport report;
+  report.old_rules = "old/";
+  report.new_rules = "new/";
+  report.today = days_from_civil(2026, 11, 26);
+  report.diff = &diff;
+  report.money = &money;
+  auto add = [&](std::uint64_t line, const char* id, Status from, Status to, double amount,
+                 const char* currency) {
+    DealResult before = result(old_plan, line, id, {{"a", from}});
+    DealResult after =
+        result(new_plan, line, id, {{"a", to}},
+               to == Status::Fail ? std::vector<std::string>{"a.new"} : std::vector<std::string>{});
+    after.has_money = true;
+    after.money = amount;
+    after.currency = currency;
+    DealChanges changes = diff.compare(before, after);
+    DealMoney deal = money.add(before, after, changes);
+    if (changes.gates.empty()) return;
+    report.changes.push_back(std::move(changes));
+    report.deal_money.push_back(deal);
+  };
+  add(1, "D1", Status::Pass, Status::Fail, 350000, "EUR");
+  add(2, "D2", Status::Pass, Status::Fail, 820000, "USD");
+  add(3, "D3", Status::Pass, Status::Fail, 150000.5, "EUR");
+  add(4, "D4", Status::Pass, Status::Pass, 999, "EUR");
+
+  std::ostringstream text;
+  write_diff_text(report, text, false);
+  EXPECT_NE(text.str().find("gate  change       deals  amount\n"
+                            "a     pass → fail      3  820,000 USD + 500,000.50 EUR\n"
+                            "      unchanged        1\n"
+                            "\n"
+                            "Amount of the deals that change status\n"
+                            "  a     820,000 USD + 500,000.50 EUR (3 deals)\n"),
+            std::string::npos)
+      << text.str();
+  EXPECT_NE(text.str().find("D2 (line 2)\n  820,000 USD\n  a: pass → fail\n"), std::string::npos)
+      << text.str();
+  EXPECT_EQ(text.str().find("1,320,000"), std::string::npos);
+
+  std::ostringstream json;
+  write_diff_json(report, json);
+  EXPECT_NE(json.str().find(R"({"gate":"a","in":"both","transitions":[{"from":"pass","to":"fail",)"
+                            R"("deals":3,"amount":{"EUR":500000.5,"USD":820000}}],"unchanged":1,)"
+                            R"("moved":{"EUR":500000.5,"USD":820000}})"),
+            std::string::npos)
+      << json.str();
+  EXPECT_NE(json.str().find(R"({"id":"D3","line":3,"amount":150000.5,"currency":"EUR","gates")"),
+            std::string::npos)
+      << json.str();
+  EXPECT_EQ(json.str().find("next_phase"), std::string::npos);
+
+  std::ostringstream csv;
+  write_diff_csv(report, csv);
+  EXPECT_EQ(csv.str(),
+            "id,line,gate,from,to,newly_failed,newly_unknown,no_longer_failed,no_longer_unknown,"
+            "error,amount,currency\r\n"
+            "D1,1,a,pass,fail,a.new,,,,,350000,EUR\r\n"
+            "D2,2,a,pass,fail,a.new,,,,,820000,USD\r\n"
+            "D3,3,a,pass,fail,a.new,,,,,150000.5,EUR\r\n");
+}
+
 }  // namespace
 }  // namespace dealgate::cli

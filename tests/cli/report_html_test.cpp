@@ -550,5 +550,83 @@ TEST_F(ReportMergeTest, EqualAmountsKeepTheFirstDealsInInputOrder) {
   EXPECT_EQ(kept, expected);
 }
 
+// The close-quarter filter: each row carries the calendar quarter of the shown close date
+// (`close_date`, or the field --close-date-field names), never of another shown date.
+std::string quarter_page(const std::string& close_date_field, bool show_close) {
+  const std::string rules = std::string(R"(
+facts { id: string, created_on: date, close_date: date, booked_on: date }
+show {
+  created_on "Created"
+)") + (show_close ? "  close_date \"Close date\"\n" : "") +
+                            R"(  booked_on "Booked"
+}
+gate g { require exists(close_date) }
+)";
+  Compilation compilation = compile({{"quarters.gate", rules}});
+  EXPECT_TRUE(compilation.ok());
+  if (!compilation.ok()) return {};
+  const Plan& plan = *compilation.plan;
+  FactsReader reader(plan.schema);
+  Evaluator evaluator(plan);
+  EvalOptions options;
+  options.shown = true;
+  ReportMeta meta{"2026-11-26", "rules/", "deals.jsonl"};
+  meta.close_date_field = close_date_field;
+  ReportBuilder builder(plan, meta);
+  const char* deals[] = {
+      R"({"id": "Q1", "created_on": "2026-01-05", "close_date": "2026-12-31", "booked_on": "2027-02-01"})",
+      R"({"id": "Q2", "created_on": "2026-04-05", "close_date": "2026-10-01", "booked_on": "2026-07-01"})",
+      R"({"id": "Q3", "created_on": "2026-07-05", "close_date": "2027-03-31T10:00:00Z"})",
+      R"({"id": "Q4", "created_on": "2026-09-30"})",
+  };
+  std::uint64_t line = 0;
+  for (const char* json : deals) {
+    ReadRecord record;
+    EXPECT_TRUE(reader.read_object(json, record));
+    DealResult result;
+    result.line = ++line;
+    result.id_json = std::string(record.id_json);
+    evaluator.evaluate(record.facts, options, result);
+    builder.add(result);
+  }
+  return builder.html();
+}
+
+// The data-quarter of each deal row, by id ("" when the row has none).
+std::map<std::string, std::string> row_quarters(const std::string& html) {
+  std::map<std::string, std::string> quarters;
+  static const std::regex row(R"re(<tr class="deal"([^>]*)><td class="id">(\w+)</td>)re");
+  static const std::regex quarter(R"re(data-quarter="([^"]*)")re");
+  for (std::sregex_iterator it(html.begin(), html.end(), row), end; it != end; ++it) {
+    const std::string attributes = (*it)[1];
+    std::smatch m;
+    quarters[(*it)[2]] = std::regex_search(attributes, m, quarter) ? std::string(m[1]) : "";
+  }
+  return quarters;
+}
+
+TEST(ReportCloseQuarter, RowsCarryTheQuarterOfTheCloseDate) {
+  const std::string html = quarter_page("", true);
+  EXPECT_EQ(row_quarters(html),
+            (std::map<std::string, std::string>{
+                {"Q1", "2026 Q4"}, {"Q2", "2026 Q4"}, {"Q3", "2027 Q1"}, {"Q4", ""}}));
+  EXPECT_NE(html.find("<select data-field=\"quarter\" aria-label=\"Close quarter\"><option "
+                      "value=\"\">Every close quarter</option></select>"),
+            std::string::npos);
+}
+
+TEST(ReportCloseQuarter, TheCloseDateFieldOptionNamesAnotherShownDate) {
+  const std::string html = quarter_page("booked_on", true);
+  EXPECT_EQ(row_quarters(html), (std::map<std::string, std::string>{
+                                    {"Q1", "2027 Q1"}, {"Q2", "2026 Q3"}, {"Q3", ""}, {"Q4", ""}}));
+}
+
+TEST(ReportCloseQuarter, NoCloseDateNoQuarterFilter) {
+  // Other shown dates (created, booked) are not taken for the close date.
+  const std::string html = quarter_page("", false);
+  EXPECT_EQ(html.find("data-quarter="), std::string::npos);
+  EXPECT_EQ(html.find("data-field=\"quarter\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dealgate::cli

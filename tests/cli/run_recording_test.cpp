@@ -1,5 +1,5 @@
 // `--record` through the built program: the same rows whatever --threads says, files that are not
-// a history refused and left byte for byte as they were, a version 1 history upgraded, two
+// a history refused and left byte for byte as they were, version 1 and 3 histories upgraded, two
 // writers at once both recorded, and a killed run leaving the history as it was.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -197,6 +197,89 @@ TEST(RunRecording, AVersionOneHistoryIsUpgradedAndKeepsItsRuns) {
   EXPECT_EQ(run_dealgate("history '" + path + "' --format json").exit_code, 0);
 }
 
+// The rows of run 1 as versions 1 to 3 kept them, through the tables' names (views since 4).
+std::string dump_first_run(history::Connection& db) {
+  std::string out;
+  for (const char* query :
+       {"SELECT run, line, deal, error, stage, amount, close_date, fields, currency FROM deals "
+        "WHERE run = 1 ORDER BY line",
+        "SELECT run, line, gate, status, failed, unknown FROM gates WHERE run = 1 "
+        "ORDER BY line, gate",
+        "SELECT run, line, condition, fact, confirmed_on, stale_on FROM freshness WHERE run = 1 "
+        "ORDER BY line, condition"}) {
+    history::Statement rows(db, query);
+    while (rows.step()) {
+      for (int c = 0; c < rows.column_count(); ++c)
+        out += (rows.column_is_null(c) ? std::string("NULL") : rows.column_text(c)) + "|";
+      out += "\n";
+    }
+    out += "--\n";
+  }
+  return out;
+}
+
+TEST(RunRecording, AVersionThreeHistoryIsUpgradedAndReadsAsBefore) {
+  const std::string path = temp("v3.db");
+  std::filesystem::remove(path);
+  std::string before;
+  {
+    // A history as dealgate wrote it before one row a deal: every column in use.
+    history::Connection db(path, true, true);
+    for (std::size_t i = 0; i < 3; ++i) db.exec(history::migrations()[i]);
+    db.exec("PRAGMA user_version = 3");
+    db.exec(fmt::format("PRAGMA application_id = {}", history::kApplicationId));
+    db.exec(
+        "INSERT INTO runs VALUES (1, '2026-11-23', 'old.jsonl', 'h', 'Recording fixture', 'eval', "
+        "'2026-11-23T08:00:00Z');"
+        "INSERT INTO run_gates VALUES (1, 0, 'ready', 'ready', NULL);"
+        "INSERT INTO deals VALUES (1, 1, 'R1', NULL, 'Design', 500, '2026-12-10', "
+        "'{\"amount\":\"500\",\"close_date\":\"2026-12-10\"}', 'EUR');"
+        "INSERT INTO deals VALUES (1, 2, 'R2', NULL, NULL, NULL, NULL, '{\"close_date\":"
+        "\"2026-12-12\"}', NULL);"
+        "INSERT INTO deals VALUES (1, 3, NULL, 'invalid JSON', NULL, NULL, NULL, '{}', NULL);"
+        "INSERT INTO deals VALUES (1, 4, 'R4', NULL, 'Design', 20, NULL, '{\"amount\":\"20\"}', "
+        "'EUR');"
+        "INSERT INTO gates VALUES (1, 1, 'ready', 'fail', '[\"ready.ok\"]', '[]');"
+        "INSERT INTO gates VALUES (1, 2, 'ready', 'unknown', '[]', "
+        "'[\"fresh.recent\",\"ready.ok\"]');"
+        "INSERT INTO gates VALUES (1, 4, 'ready', 'pass', '[]', '[]');"
+        "INSERT INTO freshness VALUES (1, 1, 'fresh.recent', 'confirmed_on', '2026-11-10', "
+        "'2026-12-11');"
+        "INSERT INTO freshness VALUES (1, 4, 'fresh.recent', 'confirmed_on', '2026-11-01', "
+        "'2026-12-02');");
+    before = dump_first_run(db);
+  }
+  ASSERT_NE(before.find("1|2|ready|unknown|[]|[\"fresh.recent\",\"ready.ok\"]|"), std::string::npos)
+      << before;
+  const std::string file_before = slurp(path);
+  const auto read = run_dealgate("history '" + path + "'");
+  EXPECT_EQ(read.exit_code, 3);
+  EXPECT_NE(read.err.find("schema version 3"), std::string::npos) << read.err;
+  EXPECT_EQ(slurp(path), file_before);
+
+  const auto record = run_dealgate(record_args(write_rules(), write_deals("v3.jsonl", 20), path));
+  EXPECT_EQ(record.exit_code, 3) << record.err;
+  {
+    history::Connection db(path, false, false);
+    EXPECT_EQ(db.scalar_int("PRAGMA user_version"), history::kSchemaVersion);
+    EXPECT_EQ(db.scalar_int("SELECT count(*) FROM runs"), 2);
+    // The old run reads as it did, through the views of the old tables' names.
+    EXPECT_EQ(dump_first_run(db), before);
+    EXPECT_EQ(db.scalar_int("SELECT count(*) FROM run_deals"), 4 + 20);
+  }
+  // R1 failed on ready.ok and R2 was unknown in the old run; both pass now.
+  const auto history = run_dealgate("history '" + path + "' --format json");
+  EXPECT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_NE(history.out.find("\"deal\":\"R1\",\"gate\":\"ready\",\"from\":\"fail\",\"to\":"
+                             "\"pass\",\"conditions\":[\"ready.ok\"]"),
+            std::string::npos)
+      << history.out;
+  EXPECT_NE(history.out.find("\"deal\":\"R2\",\"gate\":\"ready\",\"from\":\"unknown\",\"to\":"
+                             "\"pass\",\"conditions\":[\"fresh.recent\",\"ready.ok\"]"),
+            std::string::npos)
+      << history.out;
+}
+
 TEST(RunRecording, TwoWritersAtOnceAreBothRecorded) {
   const std::string rules = write_rules();
   const std::string a = write_deals("writer_a.jsonl", 20000, 1);
@@ -209,8 +292,10 @@ TEST(RunRecording, TwoWritersAtOnceAreBothRecorded) {
                               record_args(rules, b, path) + " > /dev/null 2> '" + temp("b.err") +
                               "'; wait";
   ASSERT_EQ(std::system(command.c_str()), 0);
-  EXPECT_NE(slurp(temp("a.err")).find("recorded 20000 deals"), std::string::npos);
-  EXPECT_NE(slurp(temp("b.err")).find("recorded 20000 deals"), std::string::npos);
+  EXPECT_NE(slurp(temp("a.err")).find("recorded 20000 deals"), std::string::npos)
+      << slurp(temp("a.err"));
+  EXPECT_NE(slurp(temp("b.err")).find("recorded 20000 deals"), std::string::npos)
+      << slurp(temp("b.err"));
   history::Connection db(path, false, false);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM runs"), 2);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM deals"), 40000);
