@@ -22,8 +22,9 @@ inline constexpr const char* kExitCodes =
     "  0  every evaluated gate passed (check: the rules have no errors)\n"
     "  1  some gate failed or could not be decided\n"
     "  2  usage error, or the rules do not compile\n"
-    "  3  a deal record or the facts file could not be read (all other records were\n"
-    "     still evaluated)\n";
+    "  3  a deal record or the facts file could not be read, no deals (see\n"
+    "     --allow-empty), or a column mostly invalid (--max-invalid); all other\n"
+    "     records were still evaluated\n";
 
 inline constexpr const char* kMainFooter =
     "Examples:\n"

@@ -87,7 +87,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_gates(*eval, e.gates, "report only this gate (repeatable; default: all)");
   eval_deals.today(kTodayOrUtc).params(kOverrideParam).id_field();
   add_threads(*eval, eval_threads);
-  eval_deals.input();
+  eval_deals.input().strict();
   add_record_options(*eval, e.record);
 
   // test
@@ -138,7 +138,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_params(*diff, "--new-param", diff_new_params, "override a `param` of the new rules only");
   diff_deals.id_field();
   add_threads(*diff, diff_threads);
-  diff_deals.input();
+  diff_deals.input().strict();
 
   // report
   CLI::App* report =
@@ -152,7 +152,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       ->type_name("FILE");
   report_deals.today(kTodayOrUtc).params(kOverrideParam).id_field();
   add_threads(*report, report_threads);
-  report_deals.input();
+  report_deals.input().strict();
   add_record_options(*report, r.record);
   add_trend_option(*report, r.history);
 

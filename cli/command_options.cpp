@@ -76,6 +76,16 @@ DealOptions& DealOptions::input() {
   return *this;
 }
 
+DealOptions& DealOptions::strict() {
+  command_.add_flag("--allow-empty", into_.strict.allow_empty,
+                    "an input without deals is not an error (batch shards)");
+  command_
+      .add_option("--max-invalid", max_invalid_,
+                  "the share of a column's values that may be invalid (default: 0.5)")
+      ->type_name("SHARE");
+  return *this;
+}
+
 std::optional<UsageError> DealOptions::finish() {
   UsageError error;
   if (!today_.empty()) {
@@ -93,6 +103,11 @@ std::optional<UsageError> DealOptions::finish() {
     std::optional<char> delimiter = parse_delimiter(delimiter_, error);
     if (!delimiter) return error;
     into_.table.delimiter = *delimiter;
+  }
+  if (!max_invalid_.empty()) {
+    std::optional<double> share = parse_share(max_invalid_, error);
+    if (!share) return error;
+    into_.strict.max_invalid = *share;
   }
   if (into_.id_field.empty()) {
     return UsageError{"`--id-field` is empty",

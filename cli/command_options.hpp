@@ -12,6 +12,7 @@
 
 #include "base/calendar.hpp"
 #include "cli/options.hpp"
+#include "cli/strict_input.hpp"
 
 namespace dealgate::cli {
 
@@ -24,6 +25,7 @@ struct DealInput {
   std::string id_field = "id";
   TableOptions table{};  // --sheet, --delimiter
   std::string source;  // --source: the `source` declaration a CSV export is read with; empty: any
+  StrictInput strict{};  // --allow-empty, --max-invalid
 };
 
 // `RULES...`: .gate files or folders.
@@ -51,6 +53,8 @@ class DealOptions {
   DealOptions& params(const char* description);
   DealOptions& id_field();
   DealOptions& input();
+  // --allow-empty and --max-invalid (cli/strict_input.hpp), for the commands that read a whole run.
+  DealOptions& strict();
 
   // After parsing: the first option whose text is not a value, or nothing.
   std::optional<UsageError> finish();
@@ -58,7 +62,7 @@ class DealOptions {
  private:
   CLI::App& command_;
   DealInput& into_;
-  std::string today_, input_, delimiter_;
+  std::string today_, input_, delimiter_, max_invalid_;
   std::vector<std::string> params_;
 };
 

@@ -26,6 +26,7 @@
 #include "cli/ordered_facts.hpp"
 #include "cli/plural.hpp"
 #include "cli/rules.hpp"
+#include "cli/strict_input.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/run/deal_step.hpp"
@@ -286,6 +287,11 @@ int run_diff(const DiffArgs& args, const Io& io) {
   }
   std::string old_input_error, new_input_error;
   const unsigned threads = threads_or_cores(args.threads);
+  // The new side's read, for the strict input checks: both sides read the same file.
+  ReadStatus read;
+  new_source.status = &read;
+  InvalidValues invalid;
+  std::uint64_t records = 0;
 
   // In step: the old rules read and evaluate on a thread of their own; the thread that reads the
   // new side evaluates it and pairs the results record by record. Started on the first record, so
@@ -329,6 +335,8 @@ int run_diff(const DiffArgs& args, const Io& io) {
     }
     evaluate_side(*new_evaluator, diff.evaluates_new(), new_options, record.line, record.error,
                   record.id_json, record.facts, new_result);
+    ++records;
+    if (record.error.empty()) invalid.add(record.facts);
     pair_up(*old_result, new_result);
   };
 
@@ -347,6 +355,7 @@ int run_diff(const DiffArgs& args, const Io& io) {
     };
     struct Pairs {
       std::vector<DealResult> old_results, new_results;
+      InvalidValues invalid;  // of the new side's facts
     };
     std::vector<std::unique_ptr<Worker>> workers(threads);
     OrderedBlocks<Pairs> run(
@@ -356,6 +365,7 @@ int run_diff(const DiffArgs& args, const Io& io) {
           Worker& worker = *workers[w];
           out.old_results.clear();
           out.new_results.clear();
+          out.invalid = InvalidValues{};
           worker.old_reader.read_lines(lines, first_line, [&](ReadRecord& record) {
             evaluate_side(worker.old_evaluator, diff.evaluates_old(), old_options, record.line,
                           record.error, record.id_json, record.facts,
@@ -365,10 +375,13 @@ int run_diff(const DiffArgs& args, const Io& io) {
             evaluate_side(worker.new_evaluator, diff.evaluates_new(), new_options, record.line,
                           record.error, record.id_json, record.facts,
                           out.new_results.emplace_back());
+            if (record.error.empty()) out.invalid.add(record.facts);
           });
         },
         [&](Pairs& pairs) {
           if (pairs.old_results.size() != pairs.new_results.size()) out_of_step = true;
+          records += pairs.new_results.size();
+          invalid.merge(pairs.invalid);
           const std::size_t n = std::min(pairs.old_results.size(), pairs.new_results.size());
           for (std::size_t i = 0; i < n; ++i) pair_up(pairs.old_results[i], pairs.new_results[i]);
         });
@@ -409,6 +422,9 @@ int run_diff(const DiffArgs& args, const Io& io) {
   } else if (out_of_step) {
     print_error(io.err, "the facts read differently for the two rule sets",
                 "the file may have changed while it was read; run the diff again", io.err_color);
+    code = kExitInput;
+  } else if (!check_strict_input(args.strict, new_plan.schema, new_plan.sources, args.facts, read,
+                                 records, invalid, io.err, io.err_color)) {
     code = kExitInput;
   }
   if (!io.out) {

@@ -16,6 +16,7 @@
 #include "cli/progress.hpp"
 #include "cli/rules.hpp"
 #include "cli/run_recording.hpp"
+#include "cli/strict_input.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 
@@ -63,11 +64,14 @@ int run_eval(const EvalArgs& args, const Io& io) {
   }
   FactsSource source{args.facts, args.input, args.id_field};
   source.table = args.table;
+  ReadStatus read;
+  source.status = &read;
   if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const auto start = std::chrono::steady_clock::now();
   const std::string input_error =
       evaluate_facts(plan, options, source, *writer, progress, pipeline, tally);
   progress.finish();
+  writer->set_skipped(SkippedRows{read.footer_rows, read.blank_rows});
   writer->finish();
   io.out.flush();
 
@@ -92,6 +96,11 @@ int run_eval(const EvalArgs& args, const Io& io) {
                 io.err_color);
     code = kExitInput;
   }
+  const bool strict_ok =
+      !input_error.empty() ||
+      check_strict_input(args.strict, plan.schema, plan.sources, args.facts, read, tally.records,
+                         tally.invalid, io.err, io.err_color);
+  if (!strict_ok) code = kExitInput;
   if (!io.out) {
     print_error(io.err, "could not write the results to standard output", "", io.err_color);
     code = kExitInput;
@@ -100,6 +109,8 @@ int run_eval(const EvalArgs& args, const Io& io) {
     // Half an input is no week's pipeline: only a run that read its whole input is kept.
     if (!input_error.empty()) {
       io.err << "the run was not recorded: its input could not be read to the end\n";
+    } else if (!strict_ok) {
+      io.err << "the run was not recorded: its input failed the checks above\n";
     } else if (!recording->finish(io)) {
       code = kExitInput;
     }

@@ -12,6 +12,7 @@
 #include "cli/messages.hpp"
 #include "cli/rules.hpp"
 #include "cli/shown_text.hpp"
+#include "cli/strict_input.hpp"
 #include "cli/waiver_summary.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
@@ -35,8 +36,12 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   std::vector<std::string> some_ids;
   FactsSource source{args.facts, args.input, args.id_field};
   source.table = args.table;
+  ReadStatus read;
+  source.status = &read;
+  std::uint64_t records = 0;
   if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const std::string input_error = read_facts(plan.schema, source, [&](const FactsRecord& record) {
+    ++records;
     if (found) return;
     std::string this_id = id_text(record.id_json);
     if (args.deal.empty() || this_id == args.deal) {
@@ -57,9 +62,9 @@ int run_explain(const ExplainArgs& args, const Io& io) {
   if (!found) {
     std::string help = did_you_mean(args.deal, some_ids);
     print_error(io.err,
-                args.deal.empty() ? fmt::format("`{}` holds no deals", args.facts)
-                                  : fmt::format("no deal in `{}` has {} `{}`", args.facts,
-                                                args.id_field, args.deal),
+                records == 0 ? no_records_message(args.facts, read)
+                             : fmt::format("no deal in `{}` has {} `{}`", args.facts, args.id_field,
+                                           args.deal),
                 help.empty() ? "pick a deal with `--deal ID`, using the id field's value" : help,
                 io.err_color);
     return kExitInput;

@@ -13,6 +13,7 @@
 
 #include "base/suggest.hpp"
 #include "cli/messages.hpp"
+#include "cli/strict_input.hpp"
 #include "cli/xlsx_rows.hpp"
 #include "engine/facts/csv_facts.hpp"
 #include "engine/facts/json_facts.hpp"
@@ -92,6 +93,7 @@ std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source
         sink(FactsRecord{record.line, record.error, record.id_json, record.facts});
       },
       blocks);
+  if (source.status != nullptr) *source.status = status;
   return status.error;
 }
 
@@ -109,19 +111,25 @@ std::string read_facts(const Schema& schema, const FactsSource& source, const Re
       print_csv_warning(err, warning, source.warnings_color);
     };
     CsvFactsReader reader(schema, std::move(options));
+    ReadStatus status;
     if (is_xlsx(source)) {
       XlsxOptions xlsx;
       xlsx.sheet = source.table.sheet;
-      return reader
-          .read_rows(
-              [&](const CsvParser::Sink& rows) { return read_xlsx_rows(source.path, xlsx, rows); },
-              forward)
-          .error;
+      status = reader.read_rows(
+          [&](const CsvParser::Sink& rows) { return read_xlsx_rows(source.path, xlsx, rows); },
+          forward);
+    } else {
+      status = reader.read_file(source.path, forward);
     }
-    return reader.read_file(source.path, forward).error;
+    if (status.header_unmatched)
+      status.error = unmatched_header_error(schema, source.sources, status);
+    if (source.status != nullptr) *source.status = status;
+    return status.error;
   }
   FactsReader reader(schema, source.id_field);
-  return reader.read_file(source.path, forward).error;
+  ReadStatus status = reader.read_file(source.path, forward);
+  if (source.status != nullptr) *source.status = status;
+  return status.error;
 }
 
 std::string unreadable_reason(const std::string& path) {

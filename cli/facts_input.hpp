@@ -29,6 +29,9 @@ struct FactsSource {
   TableOptions table{};  // the sheet of an .xlsx, the delimiter of a CSV
   // The `source` declarations a CSV export may be (engine/facts/csv_facts.hpp); see choose_sources.
   std::vector<const SourceSpec*> sources = {};
+  // Set: receives the read's whole status (what an input without records held, the rows a source
+  // skipped), for the strict input checks (cli/strict_input.hpp) and the summary.
+  ReadStatus* status = nullptr;
 };
 
 // The sources a CSV export is read with: the one --source names (an unknown name is a usage error,

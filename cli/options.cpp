@@ -113,6 +113,18 @@ std::optional<InputFormat> parse_input_format(std::string_view text, UsageError&
   return pick(text, kInputs, "--input", error);
 }
 
+std::optional<double> parse_share(std::string_view text, UsageError& error) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc() && end == text.data() + text.size() && value >= 0 && value <= 1) {
+    return value;
+  }
+  error = {fmt::format("`--max-invalid {}` is not a share from 0 to 1", text),
+           "give the share of a column's values that may be invalid, e.g. `--max-invalid 0.2` "
+           "(1 never stops a run)"};
+  return std::nullopt;
+}
+
 std::optional<char> parse_delimiter(std::string_view text, UsageError& error) {
   // A tab is hard to type in a shell, so it has a name; `\t` as a shell passes it works too.
   static constexpr std::array<std::pair<std::string_view, char>, 5> kDelimiters{{

@@ -50,6 +50,8 @@ std::optional<ColorMode> parse_color(std::string_view text, UsageError& error);
 std::optional<spdlog::level::level_enum> parse_log_level(std::string_view text, UsageError& error);
 // `--input json|csv|xlsx`.
 std::optional<InputFormat> parse_input_format(std::string_view text, UsageError& error);
+// `--max-invalid SHARE`: a number from 0 to 1.
+std::optional<double> parse_share(std::string_view text, UsageError& error);
 // `--delimiter , | ; | tab`.
 std::optional<char> parse_delimiter(std::string_view text, UsageError& error);
 

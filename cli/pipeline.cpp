@@ -19,6 +19,7 @@ void EvalTally::add(const EvalTally& later) {
   records += later.records;
   unreadable += later.unreadable;
   not_passed += later.not_passed;
+  invalid.merge(later.invalid);
 }
 
 namespace {
@@ -35,6 +36,7 @@ void evaluate_counted(Evaluator& evaluator, const EvalOptions& options, const Fa
     }
     return;
   }
+  tally.invalid.add(record.facts);
   for (const GateResult& gate : result.gates) {
     if (gate.status != Status::Pass) {
       ++tally.not_passed;

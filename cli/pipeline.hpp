@@ -18,6 +18,7 @@
 #include "cli/facts_input.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_recording.hpp"
+#include "cli/strict_input.hpp"
 #include "cli/writer.hpp"
 #include "engine/eval/evaluator.hpp"
 
@@ -29,6 +30,7 @@ struct EvalTally {
   std::uint64_t unreadable = 0;  // records that could not be read (error records)
   std::uint64_t not_passed = 0;  // evaluated records where some gate did not pass
   std::string first_error;       // `line N: why` for the first unreadable record
+  InvalidValues invalid;         // per fact, for --max-invalid
 
   // Adds the tally of records that came after these.
   void add(const EvalTally& later);

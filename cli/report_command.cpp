@@ -17,6 +17,7 @@
 #include "cli/report_trends.hpp"
 #include "cli/rules.hpp"
 #include "cli/run_recording.hpp"
+#include "cli/strict_input.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
 #include "engine/run/deal_step.hpp"
@@ -60,6 +61,8 @@ int run_report(const ReportArgs& args, const Io& io) {
   // Read and evaluated on --threads workers, kept in input order.
   FactsSource source{args.facts, args.input, args.id_field};
   source.table = args.table;
+  ReadStatus read;
+  source.status = &read;
   if (!use_sources(plan.sources, args.source, source, io.err, io.err_color)) return kExitUsage;
   const unsigned threads = threads_or_cores(args.threads);
   Evaluator evaluator(plan);
@@ -74,10 +77,12 @@ int run_report(const ReportArgs& args, const Io& io) {
   // record come back through the calling thread, in input order.
   ReportBuilder page(plan, meta);
   std::uint64_t unreadable = 0, records = 0;
+  InvalidValues invalid;  // per fact, for --max-invalid
   DealResult result;
   auto here = [&](const FactsRecord& record) {
     evaluate_record(evaluator, options, record.line, record.error, record.id_json, record.facts,
                     result);
+    if (record.error.empty()) invalid.add(record.facts);
     if (!result.error.empty()) ++unreadable;
     ++records;
     if (recording) recording->add(result);
@@ -94,6 +99,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   struct Block {
     std::uint64_t records = 0, unreadable = 0;
     history::RowBatch rows;  // with --record
+    InvalidValues invalid;
   };
   std::vector<std::unique_ptr<Worker>> workers(threads);
   auto work = [&](unsigned w, std::string_view lines, std::uint64_t first_line, Block& out) {
@@ -102,11 +108,13 @@ int run_report(const ReportArgs& args, const Io& io) {
     out.records = 0;
     out.unreadable = 0;
     out.rows.clear();
+    out.invalid = InvalidValues{};
     worker.reader.read_lines(lines, first_line, [&](ReadRecord& record) {
       evaluate_record(worker.evaluator, options, record.line, record.error, record.id_json,
                       record.facts, worker.result);
       ++out.records;
       if (!worker.result.error.empty()) ++out.unreadable;
+      if (record.error.empty()) out.invalid.add(record.facts);
       if (recording) recording->collect(worker.result, out.rows);
       worker.page.add(worker.result);
     });
@@ -114,6 +122,7 @@ int run_report(const ReportArgs& args, const Io& io) {
   auto deliver = [&](Block& block) {
     records += block.records;
     unreadable += block.unreadable;
+    invalid.merge(block.invalid);
     if (recording) recording->add(block.rows);
   };
   const std::string input_error =
@@ -126,11 +135,17 @@ int run_report(const ReportArgs& args, const Io& io) {
     return kExitInput;
   }
 
+  const bool strict_ok =
+      !input_error.empty() || check_strict_input(args.strict, plan.schema, plan.sources, args.facts,
+                                                 read, records, invalid, io.err, io.err_color);
+
   // Recorded first, so that the trends of the same file show this run too.
   bool recorded = true;
   if (recording) {
     if (!input_error.empty()) {
       io.err << "the run was not recorded: its input could not be read to the end\n";
+    } else if (!strict_ok) {
+      io.err << "the run was not recorded: its input failed the checks above\n";
     } else {
       recorded = recording->finish(io);
     }
@@ -157,7 +172,7 @@ int run_report(const ReportArgs& args, const Io& io) {
     io.err << fmt::format("wrote {}: {}\n", args.output, count_of(records - unreadable, "deal"));
   }
 
-  int code = recorded ? kExitOk : kExitInput;
+  int code = recorded && strict_ok ? kExitOk : kExitInput;
   if (unreadable > 0) {
     print_error(io.err,
                 fmt::format("{} of {} could not be read", unreadable, count_of(records, "record")),

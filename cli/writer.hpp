@@ -2,6 +2,7 @@
 // evaluates anything itself. Each format lives in its own file (writer_<format>.cpp).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -9,14 +10,21 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "engine/plan/plan.hpp"
 #include "engine/eval/record_json.hpp"
 #include "engine/eval/result.hpp"
+#include "engine/plan/plan.hpp"
 
 namespace dealgate::cli {
 
 struct WriterOptions {
   bool color = false;  // text only
+};
+
+// Rows of a CSV export that its `source` skipped (the report's footer, blank rows): not records,
+// but counted in the summary so a run shows what it left out.
+struct SkippedRows {
+  std::uint64_t footer = 0;
+  std::uint64_t blank = 0;
 };
 
 class ResultWriter {
@@ -40,6 +48,11 @@ class ResultWriter {
   // Adds what a fragment writer of this format tallied (its summary) to this writer's. Call it
   // once per fragment writer, after its last record, before finish().
   virtual void absorb(const ResultWriter& fragment) { (void)fragment; }
+  // The rows the input's source skipped, for the summary. Call it before finish().
+  void set_skipped(const SkippedRows& rows) { skipped_ = rows; }
+
+ protected:
+  SkippedRows skipped_;
 };
 
 // The writer for `format`. `plan` and `out` must outlive it.

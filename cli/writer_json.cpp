@@ -59,7 +59,10 @@ class JsonDocumentWriter final : public ResultWriter {
     JsonWriter json(out);
     json.key("summary").begin_object().key("records").number(summary_.records());
     json.key("evaluated").number(summary_.evaluated());
-    json.key("unreadable").number(summary_.unreadable()).key("gates").begin_object();
+    json.key("unreadable").number(summary_.unreadable());
+    json.key("skipped").begin_object().key("footer_rows").number(skipped_.footer);
+    json.key("blank_rows").number(skipped_.blank).end_object();
+    json.key("gates").begin_object();
     for (const GateSummary& gate : summary_.gates()) {
       json.key(plan_.blocks[gate.gate].name).begin_object().key("pass").number(gate.pass);
       json.key("fail").number(gate.fail).key("unknown").number(gate.unknown);

@@ -218,11 +218,25 @@ class TextWriter final : public ResultWriter {
     buffer_ += fmt::format("    {:<8}{}\n", kind, fmt::join(paths, ", "));
   }
 
+  // ` (skipped: the report's footer, 7 lines, and 1 blank row)`, or nothing.
+  std::string skipped_text() const {
+    std::string parts;
+    if (skipped_.footer > 0) {
+      parts = fmt::format("the report's footer, {} line{}", skipped_.footer,
+                          skipped_.footer == 1 ? "" : "s");
+    }
+    if (skipped_.blank > 0) {
+      parts += fmt::format("{}{} blank row{}", parts.empty() ? "" : ", and ", skipped_.blank,
+                           skipped_.blank == 1 ? "" : "s");
+    }
+    return parts.empty() ? std::string() : fmt::format(" (skipped: {})", parts);
+  }
+
   void write_summary() {
     buffer_ += fmt::format("{}Summary:{} ", p_.bold, p_.reset);
     const std::uint64_t records = summary_.records();
     if (records == 0) {
-      buffer_ += "no records\n";
+      buffer_ += fmt::format("no records{}\n", skipped_text());
       return;
     }
     buffer_ += fmt::format("{} record{}", records, records == 1 ? "" : "s");
@@ -230,6 +244,7 @@ class TextWriter final : public ResultWriter {
       buffer_ += fmt::format(", {} evaluated, {}{} could not be read{}", summary_.evaluated(),
                              p_.fail, summary_.unreadable(), p_.reset);
     }
+    buffer_ += skipped_text();
     buffer_ += '\n';
     const std::vector<GateSummary> gates = summary_.gates();
     if (gates.empty()) {

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -108,6 +109,7 @@ ReadStatus CsvFactsReader::read_rows(const RowFeed& rows, const Sink& sink) {
   std::string error = rows([&](const CsvRow& r) { impl_->row(r, sink); });
   if (!error.empty() && impl_->status.error.empty()) impl_->status.error = std::move(error);
   impl_->finish_notes();
+  if (!impl_->have_header && impl_->status.ok()) impl_->status.shape = InputShape::Nothing;
   return impl_->status;
 }
 
@@ -137,9 +139,11 @@ ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
   const CsvParser::Sink on_row = [&](const CsvRow& r) { row(r, sink); };
   TextDecoder decoder;
   std::string text;
+  std::string opening;  // the first bytes, to tell an empty input from a blank one
   while (!stop) {
     std::size_t got = source.read(chunk.data(), chunk.size());
     if (got == 0) break;
+    if (opening.size() < 4) opening.append(chunk.data(), std::min<std::size_t>(got, 4));
     text.clear();
     decoder.feed(std::string_view(chunk.data(), got), text);
     parser.feed(text, on_row);
@@ -159,6 +163,11 @@ ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
     parser.finish(on_row);
   }
   finish_notes();
+  if (!have_header && status.ok()) {
+    const bool only_a_mark = opening.empty() || opening == "\xEF\xBB\xBF" ||
+                             opening == "\xFF\xFE" || opening == "\xFE\xFF";
+    status.shape = only_a_mark ? InputShape::Nothing : InputShape::Blank;
+  }
   return status;
 }
 
@@ -233,6 +242,15 @@ bool CsvFactsReader::Impl::header(const CsvRow& r) {
     }
     column_of[column.node] = i;
     column.used = true;
+  }
+  for (const Column& column : columns) status.header.push_back(column.path);
+  if (std::none_of(columns.begin(), columns.end(),
+                   [](const Column& c) { return c.used && c.node != kNoNode; })) {
+    // Every deal would be all missing facts: a wrong export, or rules for another one.
+    status.header_unmatched = true;
+    status.error = "no column of the header (line " + std::to_string(r.line) +
+                   ") is a declared fact or a column of a source";
+    return false;
   }
   // Columns that are nothing like a declared fact (an export's extra fields): one warning.
   if (undeclared.size() == 1) {
@@ -366,6 +384,10 @@ void CsvFactsReader::Impl::bad_value(const Fill& f, std::string_view cell) {
 }
 
 void CsvFactsReader::Impl::finish_notes() {
+  if (chosen != nullptr) status.source = chosen->name;
+  status.footer_rows = footer_rows;
+  status.blank_rows = blank_rows;
+  if (have_header && status.ok() && status.records == 0) status.shape = InputShape::HeaderOnly;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const Column& column = columns[i];
     if (column.bad_values <= options.bad_values_shown || column.format == nullptr) continue;

@@ -220,7 +220,9 @@ ReadStatus FactsReader::Impl::run(InputSource& src, const Sink& sink) {
 
   // The first non-blank character; blank lines before it are consumed (and counted).
   std::size_t pos = begin;
+  bool blanks = false;  // white space before the first character, for an input of nothing else
   while (true) {
+    blanks = blanks || (pos < end && is_blank(data()[pos]));
     while (pos < end && is_blank(data()[pos])) {
       if (data()[pos] == '\n') {
         ++lines;
@@ -229,7 +231,10 @@ ReadStatus FactsReader::Impl::run(InputSource& src, const Sink& sink) {
       ++pos;
     }
     if (pos < end) break;
-    if (!fill(shift)) return status;  // nothing but blanks: no records
+    if (!fill(shift)) {  // nothing but blanks: no records
+      status.shape = blanks ? InputShape::Blank : InputShape::Nothing;
+      return status;
+    }
     pos -= shift;
   }
 
@@ -241,6 +246,7 @@ ReadStatus FactsReader::Impl::run(InputSource& src, const Sink& sink) {
     converter.read_array(data() + begin, end - begin, bytes.size() - begin,
                          options.max_record_bytes, record.facts, record.id_json, record.error,
                          [&] { emit(++position, sink); });
+    if (position == 0 && status.ok()) status.shape = InputShape::EmptyArray;
     return status;
   }
 

@@ -22,8 +22,8 @@
 // (an array that simdjson rejects as a whole, e.g. unclosed or not UTF-8, is one error record at
 // position 1); text after the closing `]` is one more error record.
 //
-// Conversion by the schema is described in engine/facts/facts_convert.hpp (null/absent → Missing, wrong
-// JSON type → Invalid with the raw JSON kept, duplicate keys: last one wins).
+// Conversion by the schema is described in engine/facts/facts_convert.hpp (null/absent → Missing,
+// wrong JSON type → Invalid with the raw JSON kept, duplicate keys: last one wins).
 #pragma once
 
 #include <cstddef>
@@ -33,6 +33,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/facts/facts.hpp"
 #include "engine/schema/schema.hpp"
@@ -69,10 +70,30 @@ struct FactsReaderOptions {
 // What a whole read came to. `error` is set only when the input itself could not be read (cannot
 // open, read failure); the records before the failure were delivered. The CLI maps a non-empty
 // `error` or `bad_records > 0` to exit code 3.
+// What an input held when it held no records, so a command can say so (an empty file is a broken
+// export, not an all-clear).
+enum class InputShape : std::uint8_t {
+  Records,     // some records (or an input error)
+  Nothing,     // not a byte (a byte order mark at most)
+  Blank,       // only white space and blank lines
+  EmptyArray,  // JSON: `[]`
+  HeaderOnly,  // CSV: a header row and no deal rows (a source's footer and blank rows aside)
+};
+
 struct ReadStatus {
   std::string error;
   std::uint64_t records = 0;      // records passed to the sink, error records included
   std::uint64_t bad_records = 0;  // of which error records
+  InputShape shape = InputShape::Records;
+  // CSV read with a `source`: the source's name, and the rows it skipped (its report footer, its
+  // blank rows), which are not records.
+  std::string source;
+  std::uint64_t footer_rows = 0;
+  std::uint64_t blank_rows = 0;
+  // CSV: the header row as read, and whether none of its cells names a declared fact or a
+  // column of a source (then `error` is set and no row was read).
+  std::vector<std::string> header;
+  bool header_unmatched = false;
   bool ok() const { return error.empty(); }
 };
 

@@ -33,7 +33,8 @@ def gate_csv(path, rules_path, today, params=None, blocksize="64MB"):
 def gate_with_program(shards, rules_path, today, program="dealgate"):
     """The same as gate_jsonl through `dealgate eval` run once per partition: a bag of JSON
     lines (text), byte-equal to what the program writes for each partition."""
-    command = [program, "eval", rules_path, "--facts", "-", "--format", "jsonl", "--today", today]
+    command = [program, "eval", rules_path, "--facts", "-", "--format", "jsonl", "--allow-empty",
+               "--today", today]
 
     def run(lines):
         done = subprocess.run(command, input="".join(lines).encode(), capture_output=True)

@@ -53,6 +53,27 @@ TEST(CommandLine, EvalDefaults) {
   EXPECT_EQ(c.color, ColorMode::Auto);
 }
 
+TEST(CommandLine, StrictInputOptionsOnEveryCommandThatReadsARun) {
+  CommandLine defaults = parse({"eval", "rules/", "--facts", "deals.jsonl"});
+  EXPECT_FALSE(defaults.eval.strict.allow_empty);
+  EXPECT_EQ(defaults.eval.strict.max_invalid, 0.5);
+  CommandLine eval =
+      parse({"eval", "rules/", "--facts", "-", "--allow-empty", "--max-invalid", "0.2"});
+  ASSERT_EQ(eval.kind, CommandLine::Kind::Eval) << (eval.error ? eval.error->message : "");
+  EXPECT_TRUE(eval.eval.strict.allow_empty);
+  EXPECT_EQ(eval.eval.strict.max_invalid, 0.2);
+  CommandLine report =
+      parse({"report", "rules/", "--facts", "d.csv", "-o", "p.html", "--allow-empty"});
+  ASSERT_EQ(report.kind, CommandLine::Kind::Report);
+  EXPECT_TRUE(report.report.strict.allow_empty);
+  CommandLine diff = parse({"diff", "a/", "b/", "--facts", "d.csv", "--max-invalid", "1"});
+  ASSERT_EQ(diff.kind, CommandLine::Kind::Diff) << (diff.error ? diff.error->message : "");
+  EXPECT_EQ(diff.diff.strict.max_invalid, 1.0);
+  CommandLine bad = parse({"eval", "rules/", "--facts", "-", "--max-invalid", "2"});
+  EXPECT_EQ(bad.kind, CommandLine::Kind::Exit);
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
 TEST(CommandLine, GlobalOptionsBeforeTheCommand) {
   CommandLine c = parse({"--color", "always", "check", "rules/", "--strict", "--format", "json"});
   ASSERT_EQ(c.kind, CommandLine::Kind::Check);

@@ -440,6 +440,17 @@ TEST(DiffCommand, CsvColumnWarningsComeOnceAndSayWhichSide) {
             std::string::npos);
 }
 
+TEST(DiffCommand, AnEmptyInputExits3UnlessAllowed) {
+  auto run = run_dealgate("diff rules/ rules/ --facts -" + std::string(kToday), "[]");
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_NE(run.err.find("error: standard input is an empty JSON array `[]`: no deals"),
+            std::string::npos)
+      << run.err;
+  auto allowed =
+      run_dealgate("diff rules/ rules/ --facts - --allow-empty" + std::string(kToday), "[]");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+}
+
 TEST(DiffCommand, Help) {
   auto help = run_dealgate("diff --help");
   EXPECT_EQ(help.exit_code, 0);

@@ -215,9 +215,13 @@ TEST(XlsxInput, TheExampleDealsAsXlsxGiveTheSameRecordsAsCsv) {
 TEST(XlsxInput, TheFirstSheetUnlessNamed) {
   const std::string xlsx = temp_xlsx("first.xlsx");
   write_example_deals_xlsx(xlsx);
-  // The first sheet holds no deal column.
+  // The first sheet holds no deal column: an input error that names its header.
   auto run = run_dealgate("eval rules/ --facts '" + xlsx + "' --format jsonl --today 2026-11-26");
-  EXPECT_NE(run.err.find("column `exported` is not a declared fact"), std::string::npos) << run.err;
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_NE(run.err.find("no column of the header (line 1) is a declared fact"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("= note: the header has 1 column: `exported`"), std::string::npos)
+      << run.err;
   auto missing = run_dealgate("eval rules/ --facts '" + xlsx + "' --sheet Pipeline --format jsonl");
   EXPECT_EQ(missing.exit_code, 3);
   EXPECT_NE(missing.err.find("has no sheet `Pipeline`; its sheets are `Notes`, `Deals`"),
@@ -257,6 +261,29 @@ TEST(CsvInput, DelimiterOption) {
   auto bad = run_dealgate("eval examples/enterprise.gate --facts - --delimiter '|'", semicolons);
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--delimiter"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace dealgate
+
+namespace dealgate {
+namespace {
+
+TEST(CsvInput, TheSalesforceFooterIsCountedInTheSummary) {
+  const std::string args =
+      "eval rules/ --today 2026-11-26 --facts tests/fixtures/crm/salesforce_report.csv";
+  auto text = testing::run_dealgate(args);
+  EXPECT_EQ(text.exit_code, 1) << text.err;
+  EXPECT_NE(
+      text.out.find("Summary: 50 records (skipped: the report's footer, 7 lines, and 1 blank row)\n"),
+      std::string::npos)
+      << text.out;
+  auto json = testing::run_dealgate(args + " --format json");
+  EXPECT_EQ(json.exit_code, 1) << json.err;
+  EXPECT_NE(json.out.find(R"("records":50,"evaluated":50,"unreadable":0,)"
+                          R"("skipped":{"footer_rows":7,"blank_rows":1})"),
+            std::string::npos)
+      << json.out.substr(json.out.rfind("\"summary\""));
 }
 
 }  // namespace

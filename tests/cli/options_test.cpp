@@ -99,6 +99,20 @@ TEST(ParseInputFormat, JsonCsvOrXlsx) {
   EXPECT_FALSE(parse_input_format("xls", error));
 }
 
+TEST(ParseShare, ANumberFromZeroToOne) {
+  UsageError error;
+  EXPECT_EQ(parse_share("0.5", error), 0.5);
+  EXPECT_EQ(parse_share("0", error), 0.0);
+  EXPECT_EQ(parse_share("1", error), 1.0);
+  EXPECT_FALSE(parse_share("1.5", error));
+  EXPECT_FALSE(parse_share("-0.1", error));
+  EXPECT_FALSE(parse_share("half", error));
+  EXPECT_FALSE(parse_share("50%", error));
+  EXPECT_NE(error.message.find("`--max-invalid 50%` is not a share from 0 to 1"),
+            std::string::npos)
+      << error.message;
+}
+
 TEST(ParseDelimiter, CommaSemicolonOrTab) {
   UsageError error;
   EXPECT_EQ(parse_delimiter(",", error), ',');

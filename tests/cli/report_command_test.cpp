@@ -58,6 +58,17 @@ TEST(ReportCommand, UsageErrors) {
             std::string::npos);
 }
 
+TEST(ReportCommand, AnEmptyInputExits3UnlessAllowed) {
+  auto run = run_dealgate("report rules/ --facts - --today 2026-11-26 -o -", "\n\n");
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_NE(run.err.find("error: standard input holds only blank lines: no deals"),
+            std::string::npos)
+      << run.err;
+  auto allowed = run_dealgate("report rules/ --facts - --today 2026-11-26 -o - --allow-empty", "");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_EQ(occurrences(allowed.out, "<tr class=\"deal\""), 0);
+}
+
 TEST(ReportCommand, UnreadableRecordsExit3ButTheReportIsWritten) {
   auto run = run_dealgate("report rules/ --facts - --today 2026-11-26 -o -",
                           "{\"id\": \"D1\", \"stage\": \"Proposal\"}\n{\"id\": \n");

@@ -20,7 +20,8 @@ TEST(JsonWriter, RecordsThenSummaryInOneDocument) {
   RecordJson(plan).append(unknown_line, unknown_result());
   EXPECT_EQ(out, "{\"records\":[\n" + kSpecExampleLine + ",\n" +
                      R"({"line":18,"error":"not an object"})" + ",\n" + unknown_line + "\n],\n" +
-                     R"("summary":{"records":3,"evaluated":2,"unreadable":1,"gates":{)"
+                     R"("summary":{"records":3,"evaluated":2,"unreadable":1,)"
+                     R"("skipped":{"footer_rows":0,"blank_rows":0},"gates":{)"
                      R"("enter_delivery":{"pass":0,"fail":1,"unknown":1,"blocking":[)"
                      R"({"id":"value_confirmed.roi","failed":1,"unknown":1},)"
                      R"({"id":"causes_confirmed.by_decision_maker","failed":0,"unknown":1},)"
@@ -40,10 +41,21 @@ TEST(JsonWriter, StreamsEachRecordAsItComes) {
   EXPECT_EQ(out.str(), "{\"records\":[\n" + kSpecExampleLine);
 }
 
+TEST(JsonWriter, TheSummaryCountsTheRowsASourceSkipped) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Json, plan, out);
+  writer->set_skipped(SkippedRows{7, 1});
+  writer->finish();
+  EXPECT_NE(out.str().find(R"("skipped":{"footer_rows":7,"blank_rows":1})"), std::string::npos)
+      << out.str();
+}
+
 TEST(JsonWriter, AnEmptyRunIsStillADocument) {
   EXPECT_EQ(written(OutputFormat::Json, enterprise_plan(), {}),
             "{\"records\":[],\n"
-            R"("summary":{"records":0,"evaluated":0,"unreadable":0,"gates":{}}})"
+            R"("summary":{"records":0,"evaluated":0,"unreadable":0,)"
+            R"("skipped":{"footer_rows":0,"blank_rows":0},"gates":{}}})"
             "\n");
 }
 

@@ -97,6 +97,25 @@ TEST(TextWriter, NoRecords) {
   EXPECT_EQ(text_of({}), "Summary: no records\n");
 }
 
+TEST(TextWriter, TheSummaryCountsTheRowsASourceSkipped) {
+  const Plan plan = enterprise_plan();
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::Text, plan, out);
+  writer->write(pass_result(2, "\"D1\""));
+  writer->set_skipped(SkippedRows{7, 1});
+  writer->finish();
+  EXPECT_NE(out.str().find("Summary: 1 record (skipped: the report's footer, 7 lines, and 1 blank "
+                           "row)\n"),
+            std::string::npos)
+      << out.str();
+
+  std::ostringstream empty;
+  auto none = make_writer(OutputFormat::Text, plan, empty);
+  none->set_skipped(SkippedRows{0, 2});
+  none->finish();
+  EXPECT_EQ(empty.str(), "Summary: no records (skipped: 2 blank rows)\n");
+}
+
 TEST(TextWriter, ColourMarksStatusesOnlyWhenOn) {
   const std::string plain =
       text_of({pass_result(1, "\"A\""), spec_example_result(), unknown_result()});

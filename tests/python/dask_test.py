@@ -99,6 +99,21 @@ class DaskCluster(unittest.TestCase):
         records = [[json.loads(line) for line in part] for part in lines]
         self.assertEqual(renumbered(records), self.expected)
 
+    def test_an_empty_partition_gives_no_records(self):
+        # A shard without lines, as a split or a partition may be: no records, not a failed task
+        # (the program needs --allow-empty for it; the library path needs nothing).
+        empty = os.path.join(self.folder.name, "empty.jsonl")
+        open(empty, "w").close()
+        first = program_records(self.shards[0])
+        for bag in (dask_gates.gate_jsonl([empty, self.shards[0]], RULES, TODAY),
+                    dask_gates.gate_with_program([empty, self.shards[0]], RULES, TODAY,
+                                                 program=BINARY)):
+            parts = [[json.loads(r) if isinstance(r, str) else r for r in part]
+                     for part in self.partitions(bag)]
+            self.assertEqual(len(parts), 2)
+            self.assertEqual(parts[0], [])
+            self.assertEqual(parts[1], first)
+
     def test_a_dataframe_over_csv(self):
         expected = program_records(self.csv)
         frame = dask_gates.gate_csv(self.csv, RULES, TODAY, blocksize="200kB")

@@ -438,11 +438,31 @@ TEST_F(CsvFactsTest, ExcelExportsInOtherEncodingsAndSeparators) {
   }
 }
 
-TEST_F(CsvFactsTest, EmptyInputOrHeaderOnlyHasNoRecords) {
+TEST_F(CsvFactsTest, EmptyInputOrHeaderOnlyHasNoRecordsAndSaysWhatItHeld) {
   EXPECT_TRUE(read("").empty());
+  EXPECT_EQ(status_.shape, InputShape::Nothing);
   EXPECT_TRUE(read("\xEF\xBB\xBF").empty());
+  EXPECT_EQ(status_.shape, InputShape::Nothing);
+  EXPECT_TRUE(read("\n \n").empty());
+  EXPECT_EQ(status_.shape, InputShape::Blank);
   EXPECT_TRUE(read("id,n\r\n").empty());
   EXPECT_TRUE(status_.ok());
+  EXPECT_EQ(status_.shape, InputShape::HeaderOnly);
+  EXPECT_EQ(status_.header, (std::vector<std::string>{"id", "n"}));
+}
+
+TEST_F(CsvFactsTest, AHeaderThatNamesNoDeclaredFactIsAnInputError) {
+  // Every deal would be all missing facts: nothing is read, and the header is kept for the message.
+  std::vector<Seen> seen = read("Deal Name, Amount\nx,1\ny,2\n");
+  EXPECT_TRUE(seen.empty());
+  EXPECT_TRUE(status_.header_unmatched);
+  EXPECT_EQ(status_.header, (std::vector<std::string>{"Deal Name", "Amount"}));
+  EXPECT_EQ(status_.error,
+            "no column of the header (line 1) is a declared fact or a column of a source");
+  EXPECT_TRUE(warnings_.empty());  // the error says it all, once
+  // One declared column is enough.
+  EXPECT_EQ(read("Deal Name,n\nx,1\n").size(), 1u);
+  EXPECT_FALSE(status_.header_unmatched);
 }
 
 TEST_F(CsvFactsTest, UnreadableHeaderIsAnInputError) {

@@ -158,13 +158,20 @@ TEST_F(JsonFactsTest, BlocksOfLinesReadAsTheWholeInput) {
   expect_same_in_blocks(with_big, 100);
 }
 
-TEST_F(JsonFactsTest, EmptyInputHasNoRecords) {
+TEST_F(JsonFactsTest, EmptyInputHasNoRecordsAndSaysWhatItHeld) {
   EXPECT_TRUE(read("").empty());
+  EXPECT_EQ(status_.shape, InputShape::Nothing);
   EXPECT_TRUE(read("\n  \n\r\n\t").empty());
+  EXPECT_EQ(status_.shape, InputShape::Blank);
   EXPECT_TRUE(read("\xEF\xBB\xBF").empty());
+  EXPECT_EQ(status_.shape, InputShape::Nothing);
   EXPECT_TRUE(read("[]").empty());
+  EXPECT_EQ(status_.shape, InputShape::EmptyArray);
   EXPECT_TRUE(read("  [ ]\n").empty());
+  EXPECT_EQ(status_.shape, InputShape::EmptyArray);
   EXPECT_EQ(status_.records, 0u);
+  read("\n{\"n\":1}\n");
+  EXPECT_EQ(status_.shape, InputShape::Records);
 }
 
 TEST_F(JsonFactsTest, JsonLinesWithBlankLinesKeepTheirLineNumbers) {
