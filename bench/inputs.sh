@@ -55,7 +55,7 @@ run() {
     cat "$work/stderr.txt" >&2
     exit 1
   fi
-  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/time.txt" >>"$work/$name"
+  tail -n 1 "$work/time.txt" | awk '{ printf "%s %.2f\n", $1, $2 + $3 }' >>"$work/$name"
 }
 
 inputs=(jsonl csv xlsx)
