@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/enum_words.hpp"
 #include "base/suggest.hpp"
 #include "cli/messages.hpp"
 #include "cli/plural.hpp"
@@ -30,21 +31,13 @@ std::string shown_raw(std::string_view raw, bool table) {
 }
 
 std::string expected_of(ValueType type) {
-  switch (type) {
-    case ValueType::Bool:
-      return "true or false";
-    case ValueType::Number:
-      return "a number";
-    case ValueType::String:
-      return "a text";
-    case ValueType::Date:
-      return "a date, YYYY-MM-DD";
-    case ValueType::List:
-      return "a list (a JSON array)";
-    case ValueType::Record:
-      return "a record (a JSON object)";
-  }
-  return {};
+  static constexpr const char* kExpected[] = {"true or false",
+                                              "a number",
+                                              "a text",
+                                              "a date, YYYY-MM-DD",
+                                              "a list (a JSON array)",
+                                              "a record (a JSON object)"};
+  return enum_word<ValueType::Bool, ValueType::Record>(type, kExpected, "");
 }
 
 }  // namespace
