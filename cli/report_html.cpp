@@ -89,6 +89,34 @@ class Report {
         break;
       }
     }
+    filter_keys_.resize(plan_.shown.size());
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (plan_.shown[i].type == ValueType::String && !has_own_column(i))
+        filter_keys_[i] = filter_key(plan_.shown[i].path);
+    }
+  }
+
+  // "Every account" from the heading "Account"; "Every CRM region" keeps an acronym as written.
+  static std::string lowercase_first(std::string heading) {
+    if (heading.size() > 1 && heading[0] >= 'A' && heading[0] <= 'Z' && heading[1] >= 'a' &&
+        heading[1] <= 'z')
+      heading[0] = static_cast<char>(heading[0] - 'A' + 'a');
+    return heading;
+  }
+
+  // The name a shown fact's filter goes by in the row's data- attribute and in the URL fragment:
+  // its path with every character but a letter or digit as `-` (`crm.region` -> `crm-region`),
+  // after `f-` where it would be taken for one of the page's own keys.
+  static std::string filter_key(const std::string& path) {
+    std::string key;
+    for (char c : path) {
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      key += keep ? c : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '-';
+    }
+    static const std::set<std::string> taken = {"q",      "show",     "sort", "owner", "phase",
+                                                "stage",  "quarter",  "open", "ahead", "held",
+                                                "search", "overflow", "ready"};
+    return taken.count(key) ? "f-" + key : key;
   }
 
   void add(const DealResult& d) {
@@ -788,6 +816,13 @@ class Report {
           "<select data-field=\"stage\" aria-label=\"Stage\"><option value=\"\">Every "
           "stage</option></select>";
     }
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (filter_keys_[i].empty()) continue;
+      out_ += fmt::format(
+          "<select data-field=\"{}\" aria-label=\"{}\"><option value=\"\">Every "
+          "{}</option></select>",
+          filter_keys_[i], esc(plan_.shown[i].label), esc(lowercase_first(plan_.shown[i].label)));
+    }
     if (quarter_field_ != kNone)
       out_ +=
           "<select data-field=\"quarter\" aria-label=\"Close quarter\"><option value=\"\">Every "
@@ -851,6 +886,10 @@ class Report {
       if (d.stage.recorded < plan_.phases.size())
         fields += fmt::format(" data-phase=\"{}\"", esc(plan_.phases[d.stage.recorded]));
       if (!d.stage.value.empty()) fields += fmt::format(" data-stage=\"{}\"", esc(d.stage.value));
+    }
+    for (std::size_t i = 0; readable && i < filter_keys_.size() && i < d.shown.size(); ++i) {
+      if (!filter_keys_[i].empty() && !d.shown[i].empty())
+        fields += fmt::format(" data-{}=\"{}\"", filter_keys_[i], esc(d.shown[i]));
     }
     if (readable && quarter_field_ != kNone && quarter_field_ < d.shown.size()) {
       const std::string quarter = quarter_of(d.shown[quarter_field_]);
@@ -1055,6 +1094,7 @@ class Report {
   bool owner_ = false;
   std::vector<BlockIndex> gates_;      // every gate, declaration order
   std::size_t quarter_field_ = kNone;  // the shown close date, by whose quarter the table filters
+  std::vector<std::string> filter_keys_;  // per shown fact: its filter's key, empty for none
   std::uint64_t readable_ = 0, all_pass_ = 0, kept_order_ = 0;
   std::vector<std::array<MoneyTotals, 3>> gate_money_;  // by gate, by status
   std::map<BlockIndex, std::array<MoneyTotals, 3>>

@@ -2,8 +2,9 @@
 // its script runs to the end without an error (it then marks <html data-ready="ok">), and it
 // renders to a screenshot of real size; at 1400 px and at 420 px it logs nothing to the console and
 // is no wider than the window; a filter given in the URL fragment filters the rows (read from the
-// page's own data-visible-rows), so does the close quarter, and a sort given there orders the rows;
-// laid out as for print, it fits an A4 page. Skipped, saying why, where Chromium is not installed.
+// page's own data-visible-rows), so do the close quarter and a shown fact, and a sort given there
+// orders the rows; laid out as for print, it fits an A4 page. Skipped, saying why, where Chromium
+// is not installed.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -205,6 +206,26 @@ TEST(ReportInChromium, TheCloseQuarterInTheUrlFragmentFiltersTheRows) {
   EXPECT_NE(dom.find("<option value=\"2027 Q1\">2027 Q1</option>"), std::string::npos);
   EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(in_q1) + "\""), std::string::npos)
       << "expected " << in_q1 << " deals closing in 2027 Q1";
+}
+
+// Any shown string fact gets a filter of its own, named by its path in the URL fragment.
+TEST(ReportInChromium, AShownFactInTheUrlFragmentFiltersTheRows) {
+  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
+  const std::string dir = report_dir();
+  const std::string html = dir + "/account.html";
+  const std::string fixture = "tests/browser/salesforce_deals.jsonl";
+  ASSERT_TRUE(write_report(fixture, html));
+  const std::string deals = testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/" + fixture);
+  const std::string account = "\"account\": \"Nordhafen Logistics\"";
+  int nordhafen = 0;
+  for (std::size_t at = deals.find(account); at != std::string::npos;
+       at = deals.find(account, at + 1))
+    ++nordhafen;
+  ASSERT_GT(nordhafen, 1);
+  const std::string dom = render_dom(dir, "file://" + html + "#account=Nordhafen%20Logistics", 420);
+  EXPECT_NE(dom.find("aria-label=\"Account\""), std::string::npos);
+  EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(nordhafen) + "\""), std::string::npos)
+      << "expected the " << nordhafen << " deals of Nordhafen Logistics";
 }
 
 // Chromium's headless mode has no switch that renders with print media, so the page's print rules
