@@ -228,6 +228,30 @@ TEST(ReportInChromium, AShownFactInTheUrlFragmentFiltersTheRows) {
       << "expected the " << nordhafen << " deals of Nordhafen Logistics";
 }
 
+// The Salesforce report export itself (CSV, read through rules/sources/salesforce.gate): the page
+// fits at 420 px and its close-quarter filter counts what the export's "Close Date" column says.
+TEST(ReportInChromium, TheSalesforceReportExportFiltersByCloseQuarter) {
+  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
+  const std::string dir = report_dir();
+  const std::string html = dir + "/salesforce_csv.html";
+  const std::string csv = "tests/fixtures/crm/salesforce_report.csv";
+  testing::Run report = testing::run_dealgate("report rules/ --source salesforce --facts " + csv +
+                                              " --today 2026-11-26 -o '" + html + "'");
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  // Close Date is the third column, written M/D/YYYY: count the rows closing in October to
+  // December 2026.
+  const std::string rows = testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/" + csv);
+  static const std::regex q4(R"re(\n"[^"]*","[^"]*","[^"]*","[^"]*","[^"]*","1[0-2]/\d+/2026")re");
+  const auto in_q4 =
+      std::distance(std::sregex_iterator(rows.begin(), rows.end(), q4), std::sregex_iterator());
+  ASSERT_GT(in_q4, 0);
+  ASSERT_LT(in_q4, 50);
+  const std::string dom = render_dom(dir, "file://" + html + "#quarter=2026%20Q4", 420);
+  EXPECT_NE(dom.find("data-overflow=\"no\""), std::string::npos);
+  EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(in_q4) + "\""), std::string::npos)
+      << "expected " << in_q4 << " deals closing in 2026 Q4";
+}
+
 // Chromium's headless mode has no switch that renders with print media, so the page's print rules
 // are applied to the screen instead (`@media print` read as `@media all`) at the width of an A4
 // page inside the 14 mm margins the stylesheet asks for: 210 mm - 28 mm = 688 CSS px. (A Letter
