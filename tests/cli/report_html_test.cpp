@@ -384,7 +384,12 @@ TEST_F(ReportMoneyTest, WhatHoldsDealsBackNamesMilestonesCountsAndMoneyInWords) 
 TEST_F(ReportMoneyTest, DealRowsShowTheDisplayFieldsAndFilterAttributes) {
   const std::string html = render();
   EXPECT_NE(html.find("<th>Account</th><th class=\"money\">Amount</th>"), std::string::npos);
-  EXPECT_NE(html.find("data-owner=\"Bo\" data-phase=\"Design\" data-stage=\"Solution Design\">"
+  // The account, a shown string fact, filters too: data-account, and a select of its own.
+  EXPECT_NE(html.find("<select data-field=\"account\" aria-label=\"Account\"><option "
+                      "value=\"\">Every account</option></select>"),
+            std::string::npos);
+  EXPECT_NE(html.find("data-owner=\"Bo\" data-phase=\"Design\" data-stage=\"Solution Design\" "
+                      "data-account=\"Cask\">"
                       "<td class=\"id\">D3</td><td class=\"shown\">Cask</td>"
                       "<td class=\"money\" data-sort=\"300\">300 USD</td>"),
             std::string::npos);
