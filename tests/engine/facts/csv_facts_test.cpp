@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "engine/compile/compiler.hpp"
+#include "engine/compiled_rules.hpp"
 #include "engine/eval/evaluator.hpp"
+#include "engine/facts/csv_records.hpp"
 #include "engine/facts/json_facts.hpp"
 
 namespace dealgate {
@@ -35,21 +37,12 @@ facts {
 }
 )";
 
-// One record as the tests look at it.
-struct Seen {
-  std::uint64_t line = 0;
-  std::string id;
-  std::string error;
-  Facts facts;
-};
+using Seen = testing::SeenRecord;
 
-class CsvFactsTest : public ::testing::Test {
+class CsvFactsTest : public testing::CompiledRulesTest {
  protected:
-  void SetUp() override {
-    compilation_ = compile({{"facts.gate", kFacts}});
-    ASSERT_TRUE(compilation_.ok());
-  }
-  const Schema& schema() const { return compilation_.plan->schema; }
+  CsvFactsTest() : CompiledRulesTest(kFacts) {}
+  const Schema& schema() const { return plan().schema; }
 
   std::vector<Seen> read(const std::string& csv, std::size_t chunk = 1 << 20,
                          std::string id_field = "id") {
@@ -58,20 +51,10 @@ class CsvFactsTest : public ::testing::Test {
     options.id_field = std::move(id_field);
     options.on_warning = [&](const CsvWarning& w) { warnings_.push_back(w.message); };
     warnings_.clear();
-    CsvFactsReader reader(schema(), options);
-    std::istringstream in(csv);
-    std::vector<Seen> seen;
-    status_ = reader.read_stream(in, [&](ReadRecord& r) {
-      seen.push_back(Seen{r.line, r.id_json, r.error, r.facts});
-    });
-    EXPECT_EQ(status_.records, seen.size());
-    return seen;
+    return testing::read_csv_records(schema(), csv, options, status_);
   }
-  // The value of a top-level path in a record.
   const FactValue& at(const Seen& s, std::string_view path) const {
-    NodeIndex node = schema().find_path(path);
-    EXPECT_NE(node, kNoNode) << path;
-    return s.facts.top[schema().node(node).slot];
+    return testing::fact_at(schema(), s, path);
   }
   FactState state(const Seen& s, std::string_view path) const { return at(s, path).state; }
   // A one-column file with a header and one cell.
@@ -81,7 +64,6 @@ class CsvFactsTest : public ::testing::Test {
     return seen.empty() ? Seen{} : seen[0];
   }
 
-  Compilation compilation_;
   ReadStatus status_;
   std::vector<std::string> warnings_;
 };
