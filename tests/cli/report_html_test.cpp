@@ -13,9 +13,9 @@
 
 #include "base/json_text.hpp"
 #include "engine/compile/compiler.hpp"
+#include "engine/compiled_rules.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
-#include "grammar/diagnostic_render.hpp"
 
 namespace dealgate::cli {
 namespace {
@@ -53,38 +53,35 @@ int count_of(const std::string& text, const std::string& what) {
   return n;
 }
 
-class ReportHtmlTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    compilation_ = compile({{"review.gate", kRules}});
-    std::string all;
-    for (const auto& d : compilation_.diagnostics.items())
-      all += render_text(d, compilation_.sources);
-    ASSERT_TRUE(compilation_.ok()) << all;
+// The deal on input line `line` as a run hands it to the report: evaluated, or an error record
+// when it does not read.
+DealResult report_deal(const Plan& plan, std::string_view json, std::uint64_t line,
+                       const EvalOptions& options) {
+  FactsReader reader(plan.schema);
+  ReadRecord record;
+  DealResult result;
+  result.line = line;
+  if (!reader.read_object(json, record)) {
+    result.error = record.error;
+    return result;
   }
+  result.id_json = record.id_json.empty() ? "null" : std::string(record.id_json);
+  Evaluator(plan).evaluate(record.facts, options, result);
+  return result;
+}
+
+class ReportHtmlTest : public testing::CompiledRulesTest {
+ protected:
+  ReportHtmlTest() : CompiledRulesTest(kRules) {}
 
   std::string render(const std::vector<std::string>& records) {
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    Evaluator evaluator(plan);
     EvalOptions options;
     options.checklist = true;
     std::vector<DealResult> deals;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      ReadRecord record;
-      DealResult& result = deals.emplace_back();
-      result.line = i + 1;
-      if (!reader.read_object(records[i], record)) {
-        result.error = record.error;
-        continue;
-      }
-      result.id_json = record.id_json.empty() ? "null" : std::string(record.id_json);
-      evaluator.evaluate(record.facts, options, result);
-    }
-    return build_report_html(plan, deals, ReportMeta{"2026-11-26", "rules/", "deals.jsonl"});
+    for (std::size_t i = 0; i < records.size(); ++i)
+      deals.push_back(report_deal(plan(), records[i], i + 1, options));
+    return build_report_html(plan(), deals, ReportMeta{"2026-11-26", "rules/", "deals.jsonl"});
   }
-
-  Compilation compilation_;
 };
 
 const std::vector<std::string> kDeals = {
@@ -267,10 +264,7 @@ waiver lapsed { deal "D2" waives deliver_ready approved by "Sam" until @2026-01-
 
 // A rule set with display fields, money in two currencies and phases: the page shows the money per
 // currency, judges each deal on the gate to its next phase, and keeps only the largest rows.
-class ReportMoneyTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    compilation_ = compile({{"money.gate", R"(
+const char* kMoneyRules = R"(
 ruleset "Money"
 phases Discover -> Design -> Deliver
 facts { id: string, stage: string, owner: string, account: string, amount: number, currency: string, designed: bool, signed: bool }
@@ -293,21 +287,17 @@ gate deliver_ready "Ready to deliver" enters Deliver {
   requires design_ready
   require signed: signed
 }
-)"}});
-    std::string all;
-    for (const auto& d : compilation_.diagnostics.items())
-      all += render_text(d, compilation_.sources);
-    ASSERT_TRUE(compilation_.ok()) << all;
-  }
+)";
+
+class ReportMoneyTest : public testing::CompiledRulesTest {
+ protected:
+  ReportMoneyTest() : CompiledRulesTest(kMoneyRules) {}
 
   std::string render(std::size_t max_rows = ReportBuilder::kDefaultRows, bool descending = false) {
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    Evaluator evaluator(plan);
     EvalOptions options;
     options.checklist = true;
     options.shown = true;
-    ReportBuilder builder(plan, ReportMeta{"2026-11-26", "rules/", "deals.jsonl"}, max_rows);
+    ReportBuilder builder(plan(), ReportMeta{"2026-11-26", "rules/", "deals.jsonl"}, max_rows);
     const char* deals[] = {
         R"({"id": "D1", "stage": "Discovery", "owner": "Ann", "account": "Acme", "amount": 100, "currency": "USD", "designed": true, "signed": false})",
         R"({"id": "D2", "stage": "Discovery", "owner": "Ann", "account": "Bolt", "amount": 200, "currency": "EUR", "designed": false, "signed": false})",
@@ -317,18 +307,12 @@ gate deliver_ready "Ready to deliver" enters Deliver {
     if (descending) std::reverse(std::begin(deals), std::end(deals));
     std::uint64_t line = 0;
     for (const char* json : deals) {
-      ReadRecord record;
-      EXPECT_TRUE(reader.read_object(json, record));
-      DealResult result;
-      result.line = ++line;
-      result.id_json = std::string(record.id_json);
-      evaluator.evaluate(record.facts, options, result);
+      DealResult result = report_deal(plan(), json, ++line, options);
+      EXPECT_EQ(result.error, "") << json;
       builder.add(result);
     }
     return builder.html();
   }
-
-  Compilation compilation_;
 };
 
 TEST_F(ReportMoneyTest, HeadlineCountsTheGateToEachDealsNextPhaseWithItsMoney) {
@@ -421,10 +405,7 @@ TEST_F(ReportMoneyTest, TheLargestDealIsKeptWhetherItComesFirstOrLast) {
 // where and whichever builder merges: counts, money in several currencies (amounts that adding
 // doubles one by one would round differently in another order), the stage audit, waivers, and
 // tables cut to their largest rows with ties among equal amounts.
-class ReportMergeTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    compilation_ = compile({{"merge.gate", R"(
+const char* kMergeRules = R"(
 ruleset "Merge"
 phases Discover -> Design -> Deliver
 facts { id: string, stage: string, owner: string, account: string, amount: number, currency: string, closes: date, designed: bool, signed: bool }
@@ -447,15 +428,12 @@ gate deliver_ready "Ready to deliver" enters Deliver {
   require signed: signed
 }
 waiver late { deal "M7", "M70", "M170" waives deliver_ready.signed approved by "Dana" until @2026-12-31 }
-)"}});
-    std::string all;
-    for (const auto& d : compilation_.diagnostics.items())
-      all += render_text(d, compilation_.sources);
-    ASSERT_TRUE(compilation_.ok()) << all;
+)";
 
-    const Plan& plan = *compilation_.plan;
-    FactsReader reader(plan.schema);
-    Evaluator evaluator(plan);
+class ReportMergeTest : public testing::CompiledRulesTest {
+ protected:
+  ReportMergeTest() : CompiledRulesTest(kMergeRules) {}
+  void SetUpPlan() override {
     EvalOptions options;
     options.today = *parse_date("2026-11-26");
     options.checklist = true;
@@ -465,8 +443,6 @@ waiver late { deal "M7", "M70", "M170" waives deliver_ready.signed approved by "
     const char* currencies[] = {"EUR", "USD", "GBP"};
     const double amounts[] = {1e16, 0.1, 250000, 0.7, 1, 99.99, 250000, 3.3};
     for (int i = 0; i < 400; ++i) {
-      DealResult& result = deals_.emplace_back();
-      result.line = static_cast<std::uint64_t>(i) + 1;
       std::string json = fmt::format(
           R"({{"id": "M{}", "stage": "{}", "owner": "{}", "account": "A{}", "currency": "{}", )"
           R"("closes": "2027-0{}-15", "designed": {}, "signed": {})",
@@ -478,23 +454,16 @@ waiver late { deal "M7", "M70", "M170" waives deliver_ready.signed approved by "
         json += fmt::format(R"(, "amount": {})", i % 16 == 8 ? -1e16 : amounts[i % 8]);
       json += "}";
       if (i % 97 == 50) json = R"({"id": "broken", "amount": })";
-      ReadRecord record;
-      if (!reader.read_object(json, record)) {
-        result.error = record.error;
-        continue;
-      }
-      result.id_json = std::string(record.id_json);
-      evaluator.evaluate(record.facts, options, result);
+      deals_.push_back(report_deal(plan(), json, static_cast<std::uint64_t>(i) + 1, options));
     }
   }
 
   // The deals in blocks of `block` deals, block b to builder b % builders; builder `into`
   // merges the others.
   std::string split(std::size_t builders, std::size_t block, std::size_t into) {
-    const Plan& plan = *compilation_.plan;
     std::vector<std::unique_ptr<ReportBuilder>> pages;
     for (std::size_t b = 0; b < builders; ++b)
-      pages.push_back(std::make_unique<ReportBuilder>(plan, meta_, kRows));
+      pages.push_back(std::make_unique<ReportBuilder>(plan(), meta_, kRows));
     for (std::size_t i = 0; i < deals_.size(); ++i) pages[(i / block) % builders]->add(deals_[i]);
     for (std::size_t b = 0; b < builders; ++b) {
       if (b != into) pages[into]->merge(*pages[b]);
@@ -503,7 +472,6 @@ waiver late { deal "M7", "M70", "M170" waives deliver_ready.signed approved by "
   }
 
   static constexpr std::size_t kRows = 7;
-  Compilation compilation_;
   std::vector<DealResult> deals_;
   ReportMeta meta_{"2026-11-26", "rules/", "deals.jsonl"};
 };
@@ -566,8 +534,6 @@ gate g { require exists(close_date) }
   EXPECT_TRUE(compilation.ok());
   if (!compilation.ok()) return {};
   const Plan& plan = *compilation.plan;
-  FactsReader reader(plan.schema);
-  Evaluator evaluator(plan);
   EvalOptions options;
   options.shown = true;
   ReportMeta meta{"2026-11-26", "rules/", "deals.jsonl"};
@@ -581,12 +547,8 @@ gate g { require exists(close_date) }
   };
   std::uint64_t line = 0;
   for (const char* json : deals) {
-    ReadRecord record;
-    EXPECT_TRUE(reader.read_object(json, record));
-    DealResult result;
-    result.line = ++line;
-    result.id_json = std::string(record.id_json);
-    evaluator.evaluate(record.facts, options, result);
+    DealResult result = report_deal(plan, json, ++line, options);
+    EXPECT_EQ(result.error, "") << json;
     builder.add(result);
   }
   return builder.html();

@@ -57,6 +57,11 @@ class CsvFactsTest : public testing::CompiledRulesTest {
     return testing::fact_at(schema(), s, path);
   }
   FactState state(const Seen& s, std::string_view path) const { return at(s, path).state; }
+  // What an input without records held, as the read says.
+  InputShape shape_without_records(const std::string& input) {
+    EXPECT_TRUE(read(input).empty()) << input;
+    return status_.shape;
+  }
   // A one-column file with a header and one cell.
   Seen cell(std::string_view column, std::string_view text) {
     std::vector<Seen> seen = read(std::string(column) + "\n" + std::string(text) + "\n");
@@ -421,15 +426,11 @@ TEST_F(CsvFactsTest, ExcelExportsInOtherEncodingsAndSeparators) {
 }
 
 TEST_F(CsvFactsTest, EmptyInputOrHeaderOnlyHasNoRecordsAndSaysWhatItHeld) {
-  EXPECT_TRUE(read("").empty());
-  EXPECT_EQ(status_.shape, InputShape::Nothing);
-  EXPECT_TRUE(read("\xEF\xBB\xBF").empty());
-  EXPECT_EQ(status_.shape, InputShape::Nothing);
-  EXPECT_TRUE(read("\n \n").empty());
-  EXPECT_EQ(status_.shape, InputShape::Blank);
-  EXPECT_TRUE(read("id,n\r\n").empty());
+  EXPECT_EQ(shape_without_records(""), InputShape::Nothing);
+  EXPECT_EQ(shape_without_records("\xEF\xBB\xBF"), InputShape::Nothing);
+  EXPECT_EQ(shape_without_records("\n \n"), InputShape::Blank);
+  EXPECT_EQ(shape_without_records("id,n\r\n"), InputShape::HeaderOnly);
   EXPECT_TRUE(status_.ok());
-  EXPECT_EQ(status_.shape, InputShape::HeaderOnly);
   EXPECT_EQ(status_.header, (std::vector<std::string>{"id", "n"}));
 }
 
