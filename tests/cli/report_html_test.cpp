@@ -16,9 +16,12 @@
 #include "engine/compiled_rules.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/facts/json_facts.hpp"
+#include "text_holds.hpp"
 
 namespace dealgate::cli {
 namespace {
+
+using dealgate::testing::holds;
 
 const char* kRules = R"(
 ruleset "Review <test> & co"
@@ -95,7 +98,7 @@ const std::vector<std::string> kDeals = {
 TEST_F(ReportHtmlTest, StackedBarsCountPassFailUnknownPerGate) {
   const std::string html = render(kDeals);
   // design_ready: D1, D3 pass; D2, D4 fail; D5 unknown.
-  EXPECT_NE(html.find(R"(data-gate="design_ready" data-total="5")"), std::string::npos);
+  EXPECT_TRUE(holds(html, R"(data-gate="design_ready" data-total="5")"));
   std::regex bar(R"re(<svg class="stacked" data-gate="(\w+)"[^>]*>(.*?)</svg>)re");
   std::map<std::string, std::string> segments;
   for (std::sregex_iterator it(html.begin(), html.end(), bar), end; it != end; ++it) {
@@ -116,30 +119,28 @@ TEST_F(ReportHtmlTest, OneTableRowPerDealWithItsChecklist) {
   const std::string html = render(kDeals);
   EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 5);
   // D2's checklist carries the rendered `else` message.
-  EXPECT_NE(html.find("Ann has not designed it yet"), std::string::npos);
-  EXPECT_NE(html.find("<th class=\"gate\" title=\"Ready to design\">design_<wbr>ready</th>"),
-            std::string::npos);
-  EXPECT_NE(html.find("<th class=\"todo\">To do</th>"), std::string::npos);
+  EXPECT_TRUE(holds(html, "Ann has not designed it yet"));
+  EXPECT_TRUE(holds(html, "<th class=\"gate\" title=\"Ready to design\">design_<wbr>ready</th>"));
+  EXPECT_TRUE(holds(html, "<th class=\"todo\">To do</th>"));
   EXPECT_EQ(count_of(html, "<span class=\"note\">every gate passes</span>"), 1);  // D1
 }
 
 TEST_F(ReportHtmlTest, StageAuditCountsDealsAheadByOwner) {
   const std::string html = render(kDeals);
   // D2 is recorded in Deliver but fails design_ready; D3 is in Design with design_ready passing.
-  EXPECT_NE(html.find("<strong>1</strong> of 4 deals recorded in a phase is ahead of the evidence"),
-            std::string::npos);
-  EXPECT_NE(html.find(R"(<g class="bar-row" data-label="Ann" data-count="2">)"), std::string::npos);
-  EXPECT_NE(html.find(R"(data-part="ahead" data-count="1")"), std::string::npos);
+  EXPECT_TRUE(
+      holds(html, "<strong>1</strong> of 4 deals recorded in a phase is ahead of the evidence"));
+  EXPECT_TRUE(holds(html, R"(<g class="bar-row" data-label="Ann" data-count="2">)"));
+  EXPECT_TRUE(holds(html, R"(data-part="ahead" data-count="1")"));
   EXPECT_EQ(count_of(html, "data-ahead=\"1\""), 1);
-  EXPECT_NE(html.find("1 in stages mapped to <code>none</code>"), std::string::npos);
+  EXPECT_TRUE(holds(html, "1 in stages mapped to <code>none</code>"));
 }
 
 TEST_F(ReportHtmlTest, BlockingConditionsAndMissingFactsAreCharted) {
   const std::string html = render(kDeals);
-  EXPECT_NE(html.find(R"(<li class="bar-row" data-label="design_ready.designed" data-count="3">)"),
-            std::string::npos);
-  EXPECT_NE(html.find(R"(<li class="bar-row" data-label="signed" data-count="2">)"),
-            std::string::npos);
+  EXPECT_TRUE(
+      holds(html, R"(<li class="bar-row" data-label="design_ready.designed" data-count="3">)"));
+  EXPECT_TRUE(holds(html, R"(<li class="bar-row" data-label="signed" data-count="2">)"));
 }
 
 TEST_F(ReportHtmlTest, DealTextCannotInjectMarkup) {
@@ -150,16 +151,15 @@ TEST_F(ReportHtmlTest, DealTextCannotInjectMarkup) {
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
   EXPECT_EQ(html.find("<b>"), std::string::npos);
-  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(html.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
+  EXPECT_TRUE(holds(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  EXPECT_TRUE(holds(html, "&lt;img src=x onerror=alert(2)&gt;"));
   EXPECT_EQ(html.find("</td></tr></table>"), std::string::npos);
-  EXPECT_NE(html.find("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"), std::string::npos);
+  EXPECT_TRUE(holds(html, "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"));
   // In attributes too (the owner chart's data-label) and in rendered messages.
-  EXPECT_NE(html.find("data-label=\"O&#39;Neil &quot;&amp;&quot; &lt;b&gt;\""), std::string::npos);
-  EXPECT_NE(html.find("O&#39;Neil &quot;&amp;&quot; &lt;b&gt; has not designed it yet"),
-            std::string::npos);
+  EXPECT_TRUE(holds(html, "data-label=\"O&#39;Neil &quot;&amp;&quot; &lt;b&gt;\""));
+  EXPECT_TRUE(holds(html, "O&#39;Neil &quot;&amp;&quot; &lt;b&gt; has not designed it yet"));
   // The rule set's own title is escaped as well.
-  EXPECT_NE(html.find("<h1>Review &lt;test&gt; &amp; co</h1>"), std::string::npos);
+  EXPECT_TRUE(holds(html, "<h1>Review &lt;test&gt; &amp; co</h1>"));
   // Exactly one script element: ours.
   EXPECT_EQ(count_of(html, "<script"), 1);
 }
@@ -199,14 +199,14 @@ TEST_F(ReportHtmlTest, SelfContainedAndWellFormed) {
     }
   }
   EXPECT_TRUE(stack.empty()) << "unclosed <" << stack.back() << ">";
-  EXPECT_NE(html.find("setAttribute('data-ready', 'ok')"), std::string::npos);
+  EXPECT_TRUE(holds(html, "setAttribute('data-ready', 'ok')"));
 }
 
 TEST_F(ReportHtmlTest, UnreadableRecordsAreRowsToo) {
   const std::string html = render({kDeals[0], "{\"id\": 1,"});
   EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 2);
-  EXPECT_NE(html.find("<span class=\"pill fail\">unreadable</span>"), std::string::npos);
-  EXPECT_NE(html.find("records that could not be read"), std::string::npos);
+  EXPECT_TRUE(holds(html, "<span class=\"pill fail\">unreadable</span>"));
+  EXPECT_TRUE(holds(html, "records that could not be read"));
 }
 
 TEST(HtmlEscape, EscapesTheFiveSpecialCharacters) {
@@ -257,9 +257,9 @@ waiver lapsed { deal "D2" waives deliver_ready approved by "Sam" until @2026-01-
                 "<td class=\"num\">1</td><td class=\"num\">500,000</td><td class=\"num\">0</td>"),
             std::string::npos)
       << section.substr(0, 2000);
-  EXPECT_NE(section.find("<td>lapsed</td>"), std::string::npos);
-  EXPECT_NE(html.find("waived: deliver_ready.signed"), std::string::npos);
-  EXPECT_NE(html.find("lapsed (expired)"), std::string::npos);
+  EXPECT_TRUE(holds(section, "<td>lapsed</td>"));
+  EXPECT_TRUE(holds(html, "waived: deliver_ready.signed"));
+  EXPECT_TRUE(holds(html, "lapsed (expired)"));
 }
 
 // A rule set with display fields, money in two currencies and phases: the page shows the money per
@@ -319,22 +319,22 @@ TEST_F(ReportMoneyTest, HeadlineCountsTheGateToEachDealsNextPhaseWithItsMoney) {
   const std::string html = render();
   // D1 passes design_ready (its next phase); D2 fails it, D3 fails deliver_ready; D4 is in the
   // last phase, so it is judged on the gate that enters no phase (after_sale), which it passes.
-  EXPECT_NE(html.find("<div class=\"value\">2</div><div class=\"label\">of 4 deals pass the gate "
-                      "to their next phase</div><p class=\"money-line\">400 EUR + 100 USD</p>"),
-            std::string::npos);
+  EXPECT_TRUE(holds(html,
+                    "<div class=\"value\">2</div><div class=\"label\">of 4 deals pass the gate "
+                    "to their next phase</div><p class=\"money-line\">400 EUR + 100 USD</p>"));
   EXPECT_NE(
       html.find("<div class=\"value\">2</div><div class=\"label\">deals held back at the "
                 "gate to their next phase</div><p class=\"money-line\">300 USD + 200 EUR</p>"),
       std::string::npos);
   // Never added across currencies.
-  EXPECT_NE(html.find("<p class=\"money-line\">600 EUR + 400 USD</p>"), std::string::npos);
+  EXPECT_TRUE(holds(html, "<p class=\"money-line\">600 EUR + 400 USD</p>"));
   EXPECT_EQ(html.find("1,000"), std::string::npos);
 }
 
 TEST_F(ReportMoneyTest, ValueAtRiskIsTheMoneyOfDealsAheadOfTheirEvidence) {
   const std::string html = render();
-  EXPECT_NE(html.find("ahead of their evidence): <strong>400 EUR</strong>"), std::string::npos);
-  EXPECT_NE(html.find("value at risk: 400 EUR"), std::string::npos);
+  EXPECT_TRUE(holds(html, "ahead of their evidence): <strong>400 EUR</strong>"));
+  EXPECT_TRUE(holds(html, "value at risk: 400 EUR"));
 }
 
 TEST_F(ReportMoneyTest, GatesAreListedInPhaseOrderAndTheNextPhaseGateIsCharted) {
@@ -346,43 +346,39 @@ TEST_F(ReportMoneyTest, GatesAreListedInPhaseOrderAndTheNextPhaseGateIsCharted) 
   const std::size_t after = html.find("data-gate=\"after_sale\"", all);
   EXPECT_LT(design, deliver);
   EXPECT_LT(deliver, after);  // declared first, but it enters no phase
-  EXPECT_NE(html.find("data-gate=\"design_ready (next phase)\" data-total=\"2\""),
-            std::string::npos);
-  EXPECT_NE(html.find("data-gate=\"deliver_ready (next phase)\" data-total=\"1\""),
-            std::string::npos);
+  EXPECT_TRUE(holds(html, "data-gate=\"design_ready (next phase)\" data-total=\"2\""));
+  EXPECT_TRUE(holds(html, "data-gate=\"deliver_ready (next phase)\" data-total=\"1\""));
 }
 
 TEST_F(ReportMoneyTest, WhatHoldsDealsBackNamesMilestonesCountsAndMoneyInWords) {
   const std::string html = render();
   // D2 fails it at its next-phase gate; D4's failing design_ready is not what holds it back now.
-  EXPECT_NE(html.find("<li class=\"bar-row\" data-label=\"design_ready.designed\" "
-                      "data-count=\"1\"><div>Ready to design \u2014 designed</div>"),
-            std::string::npos);
-  EXPECT_NE(html.find("1 deal (1 false, 0 cannot be decided), 200 EUR held back"),
-            std::string::npos);
+  EXPECT_TRUE(holds(html,
+                    "<li class=\"bar-row\" data-label=\"design_ready.designed\" "
+                    "data-count=\"1\"><div>Ready to design \u2014 designed</div>"));
+  EXPECT_TRUE(holds(html, "1 deal (1 false, 0 cannot be decided), 200 EUR held back"));
   // The checklist is a sentence: no backticks.
-  EXPECT_NE(html.find("<li>designed is false"), std::string::npos);
+  EXPECT_TRUE(holds(html, "<li>designed is false"));
   EXPECT_EQ(html.find("`designed`"), std::string::npos);
 }
 
 TEST_F(ReportMoneyTest, DealRowsShowTheDisplayFieldsAndFilterAttributes) {
   const std::string html = render();
-  EXPECT_NE(html.find("<th>Account</th><th class=\"money\">Amount</th>"), std::string::npos);
-  EXPECT_NE(html.find("data-owner=\"Bo\" data-phase=\"Design\" data-stage=\"Solution Design\">"
-                      "<td class=\"id\">D3</td><td class=\"shown\">Cask</td>"
-                      "<td class=\"money\" data-sort=\"300\">300 USD</td>"),
-            std::string::npos);
+  EXPECT_TRUE(holds(html, "<th>Account</th><th class=\"money\">Amount</th>"));
+  EXPECT_TRUE(holds(html,
+                    "data-owner=\"Bo\" data-phase=\"Design\" data-stage=\"Solution Design\">"
+                    "<td class=\"id\">D3</td><td class=\"shown\">Cask</td>"
+                    "<td class=\"money\" data-sort=\"300\">300 USD</td>"));
 }
 
 TEST_F(ReportMoneyTest, ATableKeepsOnlyTheLargestDealsButTheCountsCoverAll) {
   const std::string html = render(2);
   EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 2);
-  EXPECT_NE(html.find("<td class=\"id\">D3</td>"), std::string::npos);
-  EXPECT_NE(html.find("<td class=\"id\">D4</td>"), std::string::npos);
+  EXPECT_TRUE(holds(html, "<td class=\"id\">D3</td>"));
+  EXPECT_TRUE(holds(html, "<td class=\"id\">D4</td>"));
   EXPECT_EQ(html.find("<td class=\"id\">D1</td>"), std::string::npos);
-  EXPECT_NE(html.find("The table keeps the 2 largest of 4 deals"), std::string::npos);
-  EXPECT_NE(html.find("<div class=\"value\">4</div><div class=\"label\">deals evaluated"),
-            std::string::npos);
+  EXPECT_TRUE(holds(html, "The table keeps the 2 largest of 4 deals"));
+  EXPECT_TRUE(holds(html, "<div class=\"value\">4</div><div class=\"label\">deals evaluated"));
   // Kept rows stay in input order.
   const std::string table = html.substr(html.find("<section id=\"deals\">"));
   EXPECT_LT(table.find("<td class=\"id\">D3</td>"), table.find("<td class=\"id\">D4</td>"));
@@ -395,8 +391,8 @@ TEST_F(ReportMoneyTest, TheLargestDealIsKeptWhetherItComesFirstOrLast) {
     SCOPED_TRACE(descending ? "largest first" : "largest last");
     const std::string html = render(1, descending);
     EXPECT_EQ(count_of(html, "<tr class=\"deal\""), 1);
-    EXPECT_NE(html.find("<td class=\"id\">D4</td>"), std::string::npos);
-    EXPECT_NE(html.find("The table keeps the 1 largest of 4 deals"), std::string::npos);
+    EXPECT_TRUE(holds(html, "<td class=\"id\">D4</td>"));
+    EXPECT_TRUE(holds(html, "The table keeps the 1 largest of 4 deals"));
   }
 }
 
@@ -572,9 +568,9 @@ TEST(ReportCloseQuarter, RowsCarryTheQuarterOfTheCloseDate) {
   EXPECT_EQ(row_quarters(html),
             (std::map<std::string, std::string>{
                 {"Q1", "2026 Q4"}, {"Q2", "2026 Q4"}, {"Q3", "2027 Q1"}, {"Q4", ""}}));
-  EXPECT_NE(html.find("<select data-field=\"quarter\" aria-label=\"Close quarter\"><option "
-                      "value=\"\">Every close quarter</option></select>"),
-            std::string::npos);
+  EXPECT_TRUE(holds(html,
+                    "<select data-field=\"quarter\" aria-label=\"Close quarter\"><option "
+                    "value=\"\">Every close quarter</option></select>"));
 }
 
 TEST(ReportCloseQuarter, TheCloseDateFieldOptionNamesAnotherShownDate) {

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "text_holds.hpp"
+
 namespace dealgate::testing {
 
 struct Run {
@@ -55,10 +57,5 @@ inline ::testing::AssertionResult exited_saying(const Run& run, int code,
          << run.err << "\n(expected it to say: " << message << ")";
 }
 
-// `text` holds `part`; otherwise `text` is shown.
-inline ::testing::AssertionResult holds(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "no `" << part << "` in:\n" << text;
-}
 
 }  // namespace dealgate::testing
