@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/json_text.hpp"
+#include "cli/next_phase.hpp"
 #include "cli/report_money.hpp"
 #include "cli/report_page_assets.hpp"
 #include "cli/shown_text.hpp"
@@ -104,7 +105,7 @@ class Report {
       ++all_pass_;
     for (std::size_t i = 0; i < d.gates.size() && i < gate_money_.size(); ++i)
       gate_money_[i][status_index(d.gates[i].status)].add(d);
-    const std::vector<std::size_t> guard = guard_gates(d);
+    const std::vector<std::size_t> guard = next_phase_gates(plan_, d);
     Next next = next_status(d, guard);
     next_[static_cast<int>(next)].add(d);
     for (std::size_t i : guard) guard_counts_[gates_[i]][status_index(d.gates[i].status)].add(d);
@@ -899,7 +900,7 @@ class Report {
       if (guard.empty()) {
         out_ += "<td data-sort=\"9\"></td>";
       } else {
-        const Status s = next_gate_status(d, guard);
+        const Status s = *next_phase_status(d, guard);
         const PlanBlock& block = plan_.blocks[gates_[guard.front()]];
         out_ += fmt::format(
             "<td data-sort=\"{}\"><span class=\"pill {}\">{}</span> <span "
@@ -963,36 +964,10 @@ class Report {
   // How a deal stands at the gate to its next phase.
   enum class Next { Pass, Fail, Unknown, None };
 
-  // The gates (indexes into the deal's gates) that guard the deal's next phase: those entering the
-  // first phase after its recorded one that a gate enters; past the last such phase, the gates
-  // that enter no phase. Empty when the deal's stage names no phase (it is then judged on all).
-  std::vector<std::size_t> guard_gates(const DealResult& d) const {
-    std::vector<std::size_t> out;
-    if (!d.has_stage || d.stage.recorded >= plan_.phases.size()) return out;
-    std::uint32_t next = kNone;
-    for (BlockIndex g : gates_) {
-      const std::uint32_t p = plan_.blocks[g].enters_phase;
-      if (p < plan_.phases.size() && p > d.stage.recorded) next = std::min(next, p);
-    }
-    for (std::size_t i = 0; i < gates_.size() && i < d.gates.size(); ++i) {
-      if (plan_.blocks[gates_[i]].enters_phase == next) out.push_back(i);
-    }
-    return out;
-  }
-
-  // The worst status among the guarding gates: one failing gate holds the deal back.
-  static Status next_gate_status(const DealResult& d, const std::vector<std::size_t>& guard) {
-    Status worst = Status::Pass;
-    for (std::size_t i : guard) {
-      if (status_order(d.gates[i].status) < status_order(worst)) worst = d.gates[i].status;
-    }
-    return worst;
-  }
-
   static Next next_status(const DealResult& d, const std::vector<std::size_t>& guard) {
-    if (guard.empty()) return Next::None;
-    const Status s = next_gate_status(d, guard);
-    return s == Status::Pass ? Next::Pass : s == Status::Fail ? Next::Fail : Next::Unknown;
+    const std::optional<Status> s = next_phase_status(d, guard);
+    if (!s) return Next::None;
+    return *s == Status::Pass ? Next::Pass : *s == Status::Fail ? Next::Fail : Next::Unknown;
   }
 
   std::uint64_t judged_deals() const { return next_[0].deals + next_[1].deals + next_[2].deals; }

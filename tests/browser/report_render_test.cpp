@@ -2,12 +2,17 @@
 // its script runs to the end without an error (it then marks <html data-ready="ok">), and it
 // renders to a screenshot of real size; at 1400 px and at 420 px it logs nothing to the console and
 // is no wider than the window; a filter given in the URL fragment filters the rows (read from the
-// page's own data-visible-rows). Skipped, saying why, where Chromium is not installed.
+// page's own data-visible-rows), so does the close quarter, and a sort given there orders the rows;
+// laid out as for print, it fits an A4 page. Skipped, saying why, where Chromium is not installed.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <regex>
 #include <string>
+#include <vector>
 
 #include "cli/run_binary.hpp"
 
@@ -151,6 +156,76 @@ TEST(ReportInChromium, ASalesforceShapedExportFitsAt420Pixels) {
   EXPECT_NE(dom.find("data-visible-rows=\"6\""), std::string::npos);  // 24 deals, 4 owners in turn
   EXPECT_NE(dom.find("0065g00000"), std::string::npos);
   EXPECT_NE(dom.find(" USD + "), std::string::npos);
+}
+
+// The deal ids in the order the page's table shows them.
+std::vector<std::string> table_ids(const std::string& dom) {
+  static const std::regex row(R"(<tr class="deal"[^>]*>\s*<td class="id">([^<]+)</td>)");
+  std::vector<std::string> ids;
+  for (std::sregex_iterator it(dom.begin(), dom.end(), row), end; it != end; ++it)
+    ids.push_back((*it)[1]);
+  return ids;
+}
+
+TEST(ReportInChromium, ASortInTheUrlFragmentOrdersTheRows) {
+  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
+  const std::string dir = report_dir();
+  const std::string html = dir + "/sort.html";
+  ASSERT_TRUE(write_report("examples/deals.jsonl", html));
+  const std::vector<std::string> as_written = table_ids(render_dom(dir, "file://" + html, 1400));
+  ASSERT_EQ(as_written.size(), 45u);
+  std::vector<std::string> ascending = as_written;
+  std::sort(ascending.begin(), ascending.end());
+  // Written largest amount first, so not already in id order: the sort has something to do.
+  ASSERT_NE(as_written, ascending);
+  // Column 0 is the deal id.
+  const std::string up = render_dom(dir, "file://" + html + "#sort=0", 1400);
+  EXPECT_EQ(table_ids(up), ascending);
+  EXPECT_NE(up.find("aria-sort=\"ascending\""), std::string::npos);
+  const std::string down = render_dom(dir, "file://" + html + "#sort=0-desc", 420);
+  std::vector<std::string> descending(ascending.rbegin(), ascending.rend());
+  EXPECT_EQ(table_ids(down), descending);
+  EXPECT_NE(down.find("aria-sort=\"descending\""), std::string::npos);
+}
+
+TEST(ReportInChromium, TheCloseQuarterInTheUrlFragmentFiltersTheRows) {
+  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
+  const std::string dir = report_dir();
+  const std::string html = dir + "/quarter.html";
+  ASSERT_TRUE(write_report("examples/deals.jsonl", html));
+  // The expected count comes from the deals file: close dates in January to March 2027.
+  const std::string deals =
+      testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl");
+  static const std::regex close(R"("close_date": "2027-0([1-3])-)");
+  const auto in_q1 = std::distance(std::sregex_iterator(deals.begin(), deals.end(), close),
+                                   std::sregex_iterator());
+  ASSERT_GT(in_q1, 0);
+  ASSERT_LT(in_q1, 45);
+  const std::string dom = render_dom(dir, "file://" + html + "#quarter=2027%20Q1", 1400);
+  EXPECT_NE(dom.find("<option value=\"2027 Q1\">2027 Q1</option>"), std::string::npos);
+  EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(in_q1) + "\""), std::string::npos)
+      << "expected " << in_q1 << " deals closing in 2027 Q1";
+}
+
+// Chromium's headless mode has no switch that renders with print media, so the page's print rules
+// are applied to the screen instead (`@media print` read as `@media all`) at the width of an A4
+// page inside the 14 mm margins the stylesheet asks for: 210 mm - 28 mm = 688 CSS px. (A Letter
+// page is wider, so it fits too.)
+TEST(ReportInChromium, ThePrintLayoutFitsTheWidthOfAnA4Page) {
+  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
+  const std::string dir = report_dir();
+  const std::string html = dir + "/print.html";
+  ASSERT_TRUE(write_report("examples/deals.jsonl", html));
+  std::string page = testing::slurp(html);
+  const std::string print = "@media print {";
+  const std::size_t at = page.find(print);
+  ASSERT_NE(at, std::string::npos) << "the page has no print stylesheet";
+  page.replace(at, print.size(), "@media all {");
+  const std::string as_printed = dir + "/as_printed.html";
+  ASSERT_TRUE(std::ofstream(as_printed, std::ios::binary) << page);
+  const std::string dom = render_dom(dir, "file://" + as_printed, 688);
+  EXPECT_NE(dom.find("data-overflow=\"no\""), std::string::npos)
+      << "the printed page is wider than A4: open " << as_printed << " at 688 px";
 }
 
 }  // namespace

@@ -115,7 +115,8 @@ TEST(DiffCommand, StricterRoiOnTheExampleDeals) {
                     "                    unchanged                  39\n"));
   EXPECT_TRUE(holds(run.out,
                     "\nD-2026-0142 (line 2)\n"
-                    "  Nordhafen Logistics · Priya Raman · Solution Design · 350,000 EUR\n"
+                    "  Nordhafen Logistics · Priya Raman · Solution Design · 350,000 EUR · "
+                    "Close date 2027-01-29\n"
                     "  enter_delivery: pass → fail\n    newly failed: value_confirmed.roi\n"
                     "  next-phase gate: pass → fail\n"));
   EXPECT_NE(
@@ -232,7 +233,8 @@ TEST(DiffCommand, ListsTheWaiversAndWhatTheyChange) {
                     "      in the new rules: expired for 1 deal\n"));
   EXPECT_NE(
       run.out.find(
-          "D-2026-0169 (line 11)\n  Kirin Precision · Tomás Ortega · Proposal · 700,000 USD\n"
+          "D-2026-0169 (line 11)\n  Kirin Precision · Tomás Ortega · Proposal · 700,000 USD · "
+          "Close date 2026-12-31\n"
           "  enter_delivery: pass → fail\n"
           "    newly failed: value_confirmed.roi\n    no longer waived: value_confirmed.roi\n"),
       std::string::npos)
