@@ -43,13 +43,34 @@ std::string chromium(const std::string& profile) {
          profile + "'";
 }
 
-TEST(ReportInChromium, LoadsWithoutScriptErrorsAndRendersAScreenshot) {
-  if (access(kChromium, X_OK) != 0) {
-    GTEST_SKIP() << kChromium << " is not installed, so the report is not rendered in a browser; "
-                 << "scripts/install-deps.sh installs Debian's `chromium` package";
+// Every test renders in its own profile under a temporary folder; skipped, saying why, where
+// Chromium is not installed.
+class ReportInChromium : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (access(kChromium, X_OK) != 0) {
+      GTEST_SKIP() << kChromium << " is not installed, so the report is not rendered in a browser; "
+                   << "scripts/install-deps.sh installs Debian's `chromium` package";
+    }
+    ASSERT_EQ(std::system(("mkdir -p '" + dir + "/profile'").c_str()), 0);
   }
   const std::string dir = ::testing::TempDir() + "dealgate_browser_" + std::to_string(getpid());
-  ASSERT_EQ(std::system(("mkdir -p '" + dir + "/profile'").c_str()), 0);
+};
+
+// How many times `pattern` matches in a file of the source tree: the expected counts come from the
+// input itself, not from the page.
+long matches_in(const std::string& path, const std::regex& pattern) {
+  const std::string text = testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/" + path);
+  return std::distance(std::sregex_iterator(text.begin(), text.end(), pattern),
+                       std::sregex_iterator());
+}
+
+// The page's own count of the rows its filters leave visible, as the DOM carries it.
+std::string visible_rows(long count) {
+  return "data-visible-rows=\"" + std::to_string(count) + "\"";
+}
+
+TEST_F(ReportInChromium, LoadsWithoutScriptErrorsAndRendersAScreenshot) {
   const std::string html = dir + "/report.html";
 
   testing::Run report = testing::run_dealgate(
@@ -91,12 +112,6 @@ std::string render_dom(const std::string& dir, const std::string& url, int width
   return dom.out;
 }
 
-std::string report_dir() {
-  const std::string dir = ::testing::TempDir() + "dealgate_browser_" + std::to_string(getpid());
-  EXPECT_EQ(std::system(("mkdir -p '" + dir + "/profile'").c_str()), 0);
-  return dir;
-}
-
 // The report of the shipped rules over `facts`, written to `html`; false (with the reason) when
 // dealgate failed.
 ::testing::AssertionResult write_report(const std::string& facts, const std::string& html) {
@@ -107,9 +122,7 @@ std::string report_dir() {
          << "dealgate report exited " << report.exit_code << ": " << report.err;
 }
 
-TEST(ReportInChromium, NoConsoleMessageAndNoSidewaysScrollAt1400And420Pixels) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
+TEST_F(ReportInChromium, NoConsoleMessageAndNoSidewaysScrollAt1400And420Pixels) {
   const std::string html = dir + "/sizes.html";
   ASSERT_TRUE(write_report("examples/deals.jsonl", html));
   for (int width : {1400, 420}) {
@@ -120,41 +133,30 @@ TEST(ReportInChromium, NoConsoleMessageAndNoSidewaysScrollAt1400And420Pixels) {
   }
 }
 
-TEST(ReportInChromium, AFilterInTheUrlFragmentFiltersTheRows) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
+TEST_F(ReportInChromium, AFilterInTheUrlFragmentFiltersTheRows) {
   const std::string html = dir + "/filter.html";
   ASSERT_TRUE(write_report("examples/deals.jsonl", html));
-  // The expected count comes from the deals file itself, not from the page.
-  const std::string deals =
-      testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl");
-  int priya = 0;
-  for (std::size_t at = deals.find("\"owner\": \"Priya Raman\""); at != std::string::npos;
-       at = deals.find("\"owner\": \"Priya Raman\"", at + 1))
-    ++priya;
+  const long priya = matches_in("examples/deals.jsonl", std::regex("\"owner\": \"Priya Raman\""));
   ASSERT_GT(priya, 0);
   ASSERT_LT(priya, 45);
   const std::string all = render_dom(dir, "file://" + html, 1400);
-  EXPECT_NE(all.find("data-visible-rows=\"45\""), std::string::npos);
+  EXPECT_NE(all.find(visible_rows(45)), std::string::npos);
   const std::string filtered = render_dom(dir, "file://" + html + "#owner=Priya%20Raman", 1400);
-  EXPECT_NE(filtered.find("data-visible-rows=\"" + std::to_string(priya) + "\""),
-            std::string::npos);
+  EXPECT_NE(filtered.find(visible_rows(priya)), std::string::npos);
   const std::string ahead =
       render_dom(dir, "file://" + html + "#show=ahead&owner=Priya%20Raman", 420);
-  EXPECT_EQ(ahead.find("data-visible-rows=\"" + std::to_string(priya) + "\""), std::string::npos)
+  EXPECT_EQ(ahead.find(visible_rows(priya)), std::string::npos)
       << "showing only the deals ahead of their evidence did not narrow Priya's rows";
 }
 
 // A Salesforce-shaped export (18-character-style opportunity ids, accounts, owners, amounts in USD
 // and EUR): the same checks, and the money stays per currency.
-TEST(ReportInChromium, ASalesforceShapedExportFitsAt420Pixels) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
+TEST_F(ReportInChromium, ASalesforceShapedExportFitsAt420Pixels) {
   const std::string html = dir + "/salesforce.html";
   ASSERT_TRUE(write_report("tests/browser/salesforce_deals.jsonl", html));
   const std::string dom = render_dom(dir, "file://" + html + "#owner=Jonas%20Becker", 420);
   EXPECT_NE(dom.find("data-overflow=\"no\""), std::string::npos);
-  EXPECT_NE(dom.find("data-visible-rows=\"6\""), std::string::npos);  // 24 deals, 4 owners in turn
+  EXPECT_NE(dom.find(visible_rows(6)), std::string::npos);  // 24 deals, 4 owners in turn
   EXPECT_NE(dom.find("0065g00000"), std::string::npos);
   EXPECT_NE(dom.find(" USD + "), std::string::npos);
 }
@@ -168,9 +170,7 @@ std::vector<std::string> table_ids(const std::string& dom) {
   return ids;
 }
 
-TEST(ReportInChromium, ASortInTheUrlFragmentOrdersTheRows) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
+TEST_F(ReportInChromium, ASortInTheUrlFragmentOrdersTheRows) {
   const std::string html = dir + "/sort.html";
   ASSERT_TRUE(write_report("examples/deals.jsonl", html));
   const std::vector<std::string> as_written = table_ids(render_dom(dir, "file://" + html, 1400));
@@ -189,76 +189,60 @@ TEST(ReportInChromium, ASortInTheUrlFragmentOrdersTheRows) {
   EXPECT_NE(down.find("aria-sort=\"descending\""), std::string::npos);
 }
 
-TEST(ReportInChromium, TheCloseQuarterInTheUrlFragmentFiltersTheRows) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
-  const std::string html = dir + "/quarter.html";
-  ASSERT_TRUE(write_report("examples/deals.jsonl", html));
-  // The expected count comes from the deals file: close dates in January to March 2027.
-  const std::string deals =
-      testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.jsonl");
-  static const std::regex close(R"("close_date": "2027-0([1-3])-)");
-  const auto in_q1 = std::distance(std::sregex_iterator(deals.begin(), deals.end(), close),
-                                   std::sregex_iterator());
-  ASSERT_GT(in_q1, 0);
-  ASSERT_LT(in_q1, 45);
-  const std::string dom = render_dom(dir, "file://" + html + "#quarter=2027%20Q1", 1400);
-  EXPECT_NE(dom.find("<option value=\"2027 Q1\">2027 Q1</option>"), std::string::npos);
-  EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(in_q1) + "\""), std::string::npos)
-      << "expected " << in_q1 << " deals closing in 2027 Q1";
-}
+// A filter of the page's own kind, given in the URL fragment, on an input whose matching rows
+// `expected` counts.
+struct FragmentFilter {
+  const char* what;
+  const char* facts;   // the input, in the source tree
+  const char* source;  // --source, or "" for JSON Lines in the rules' own fact paths
+  const char* fragment;
+  const char* select;  // the filter's control, as the page writes it
+  std::regex expected;
+};
 
-// Any shown string fact gets a filter of its own, named by its path in the URL fragment.
-TEST(ReportInChromium, AShownFactInTheUrlFragmentFiltersTheRows) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
-  const std::string html = dir + "/account.html";
-  const std::string fixture = "tests/browser/salesforce_deals.jsonl";
-  ASSERT_TRUE(write_report(fixture, html));
-  const std::string deals = testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/" + fixture);
-  const std::string account = "\"account\": \"Nordhafen Logistics\"";
-  int nordhafen = 0;
-  for (std::size_t at = deals.find(account); at != std::string::npos;
-       at = deals.find(account, at + 1))
-    ++nordhafen;
-  ASSERT_GT(nordhafen, 1);
-  const std::string dom = render_dom(dir, "file://" + html + "#account=Nordhafen%20Logistics", 420);
-  EXPECT_NE(dom.find("aria-label=\"Account\""), std::string::npos);
-  EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(nordhafen) + "\""), std::string::npos)
-      << "expected the " << nordhafen << " deals of Nordhafen Logistics";
-}
-
-// The Salesforce report export itself (CSV, read through rules/sources/salesforce.gate): the page
-// fits at 420 px and its close-quarter filter counts what the export's "Close Date" column says.
-TEST(ReportInChromium, TheSalesforceReportExportFiltersByCloseQuarter) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
-  const std::string html = dir + "/salesforce_csv.html";
-  const std::string csv = "tests/fixtures/crm/salesforce_report.csv";
-  testing::Run report = testing::run_dealgate("report rules/ --source salesforce --facts " + csv +
-                                              " --today 2026-11-26 -o '" + html + "'");
-  ASSERT_EQ(report.exit_code, 0) << report.err;
-  // Close Date is the third column, written M/D/YYYY: count the rows closing in October to
-  // December 2026.
-  const std::string rows = testing::slurp(std::string(DEALGATE_SOURCE_DIR) + "/" + csv);
-  static const std::regex q4(R"re(\n"[^"]*","[^"]*","[^"]*","[^"]*","[^"]*","1[0-2]/\d+/2026")re");
-  const auto in_q4 =
-      std::distance(std::sregex_iterator(rows.begin(), rows.end(), q4), std::sregex_iterator());
-  ASSERT_GT(in_q4, 0);
-  ASSERT_LT(in_q4, 50);
-  const std::string dom = render_dom(dir, "file://" + html + "#quarter=2026%20Q4", 420);
-  EXPECT_NE(dom.find("data-overflow=\"no\""), std::string::npos);
-  EXPECT_NE(dom.find("data-visible-rows=\"" + std::to_string(in_q4) + "\""), std::string::npos)
-      << "expected " << in_q4 << " deals closing in 2026 Q4";
+// The close quarter (of the shown close_date) and any shown text fact (the account) filter the
+// table, on the example deals, a Salesforce-shaped JSON Lines file and the Salesforce report export
+// itself (CSV, read through rules/sources/salesforce.gate); the narrow layout still fits.
+TEST_F(ReportInChromium, TheCloseQuarterAndAShownFactInTheUrlFragmentFilterTheRows) {
+  const FragmentFilter filters[] = {
+      {"close dates in 2027 Q1", "examples/deals.jsonl", "", "quarter=2027%20Q1",
+       "<option value=\"2027 Q1\">2027 Q1</option>", std::regex(R"("close_date": "2027-0[1-3]-)")},
+      {"the deals of Nordhafen Logistics", "tests/browser/salesforce_deals.jsonl", "",
+       "account=Nordhafen%20Logistics", "aria-label=\"Account\"",
+       std::regex("\"account\": \"Nordhafen Logistics\"")},
+      // Close Date is the export's sixth column, written M/D/YYYY.
+      {"Salesforce rows closing in 2026 Q4", "tests/fixtures/crm/salesforce_report.csv",
+       "salesforce", "quarter=2026%20Q4", "aria-label=\"Close quarter\"",
+       std::regex(R"re(\n"[^"]*","[^"]*","[^"]*","[^"]*","[^"]*","1[0-2]/\d+/2026")re")},
+  };
+  int page = 0;
+  for (const FragmentFilter& filter : filters) {
+    SCOPED_TRACE(filter.what);
+    const std::string html = dir + "/filtered" + std::to_string(++page) + ".html";
+    testing::Run report = testing::run_dealgate(
+        std::string("report rules/ --facts ") + filter.facts +
+        (*filter.source ? std::string(" --source ") + filter.source : std::string()) +
+        " --today 2026-11-26 -o '" + html + "'");
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const long expected = matches_in(filter.facts, filter.expected);
+    ASSERT_GT(expected, 0);
+    const std::string dom = render_dom(dir, "file://" + html + "#" + filter.fragment, 420);
+    EXPECT_NE(dom.find(filter.select), std::string::npos);
+    EXPECT_NE(dom.find("data-overflow=\"no\""), std::string::npos);
+    EXPECT_NE(dom.find(visible_rows(expected)), std::string::npos) << "expected " << expected;
+    // The page's own line says so, and that the filter left rows out.
+    std::smatch shown;
+    ASSERT_TRUE(std::regex_search(dom, shown, std::regex(R"((\d+) of (\d+) deals shown)")));
+    EXPECT_EQ(std::stol(shown[1]), expected);
+    EXPECT_GT(std::stol(shown[2]), expected);
+  }
 }
 
 // Chromium's headless mode has no switch that renders with print media, so the page's print rules
 // are applied to the screen instead (`@media print` read as `@media all`) at the width of an A4
 // page inside the 14 mm margins the stylesheet asks for: 210 mm - 28 mm = 688 CSS px. (A Letter
 // page is wider, so it fits too.)
-TEST(ReportInChromium, ThePrintLayoutFitsTheWidthOfAnA4Page) {
-  if (access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed";
-  const std::string dir = report_dir();
+TEST_F(ReportInChromium, ThePrintLayoutFitsTheWidthOfAnA4Page) {
   const std::string html = dir + "/print.html";
   ASSERT_TRUE(write_report("examples/deals.jsonl", html));
   std::string page = testing::slurp(html);
