@@ -8,6 +8,7 @@
 
 #include "base/suggest.hpp"
 #include "engine/check/checker_internal.hpp"
+#include "engine/check/source_constant.hpp"
 
 namespace dealgate::checking {
 
@@ -166,6 +167,17 @@ void Checker::check_sources() {
                       fmt::format("`{}` is a {}; a constant gives one value", n.path,
                                   value_type_word(n.type)),
                       "give constants to a string, number, date or bool fact");
+          ok = false;
+          continue;
+        }
+        if (std::optional<ConstantProblem> problem = constant_problem(n.type, line.value.text)) {
+          diag_.add({Severity::Error,
+                     "source-constant-value",
+                     problem->message,
+                     line.value.span,
+                     problem->help,
+                     {{n.span, fmt::format("`{}` is declared as {} here", n.path,
+                                           value_type_word(n.type))}}});
           ok = false;
           continue;
         }

@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "base/calendar.hpp"
+#include "base/plain_values.hpp"
 #include "engine/schema/schema.hpp"
 
 namespace dealgate {
@@ -64,16 +65,6 @@ void for_each_item(const CellValue& value, Item item);
 // source_mapping's conversions as tests see them. A date read as it stands is its cell as a JSON
 // string (as the JSON reader keeps an id's raw JSON), a date read through a pattern `"YYYY-MM-DD"`.
 void append_cell_json(const CellValue& value, std::string& json);
-
-// The plain conversions, exposed for tests. Both trim spaces and tabs.
-std::optional<bool> parse_csv_bool(std::string_view cell);
-std::optional<double> parse_csv_number(std::string_view cell);
-// `digits` as from_chars reads it (no `+`, no `_`), when it is all of it and finite.
-std::optional<double> finite_double(std::string_view digits);
-// Spaces and tabs trimmed.
-std::string_view trim_blanks(std::string_view s);
-// Spaces, tabs and the no-break spaces spreadsheets put around amounts (U+00A0, U+202F) trimmed.
-std::string_view trim_cell_spaces(std::string_view s);
 
 template <class Item>
 void for_each_item(const CellValue& value, Item item) {
