@@ -265,26 +265,15 @@ class Formatter {
   // ---- types ----------------------------------------------------------------------------------
 
   std::string type_inline(const ast::TypeExpr& t) {
-    switch (t.kind) {
-      case ast::TypeExpr::Kind::Bool:
-        return "bool";
-      case ast::TypeExpr::Kind::Number:
-        return "number";
-      case ast::TypeExpr::Kind::String:
-        return "string";
-      case ast::TypeExpr::Kind::Date:
-        return "date";
-      case ast::TypeExpr::Kind::List:
-        return "list<" + type_inline(*t.element) + ">";
-      case ast::TypeExpr::Kind::Record: {
-        std::string text = "{ ";
-        for (std::size_t i = 0; i < t.fields.size(); ++i) {
-          text += (i ? ", " : "") + t.fields[i].name.name + ": " + type_inline(*t.fields[i].type);
-        }
-        return text + " }";
+    if (t.kind == ast::TypeExpr::Kind::List) return "list<" + type_inline(*t.element) + ">";
+    if (t.kind == ast::TypeExpr::Kind::Record) {
+      std::string text = "{ ";
+      for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        text += (i ? ", " : "") + t.fields[i].name.name + ": " + type_inline(*t.fields[i].type);
       }
+      return text + " }";
     }
-    return "";
+    return ast::type_word(t.kind);
   }
 
   bool has_comment_inside(const Span& span) const {
@@ -583,31 +572,8 @@ class Formatter {
   }
 
   static std::string format_text(const ast::SourceLine& line) {
-    using Format = ast::SourceLine::Format;
-    const char* word = nullptr;
-    switch (line.format) {
-      case Format::Plain:
-        return {};
-      case Format::Money:
-        word = "money";
-        break;
-      case Format::Number:
-        word = "number";
-        break;
-      case Format::Percent:
-        word = "percent";
-        break;
-      case Format::Date:
-        word = "date";
-        break;
-      case Format::Bool:
-        word = "bool";
-        break;
-      case Format::List:
-        word = "list";
-        break;
-    }
-    std::string out = std::string(" as ") + word;
+    if (line.format == ast::SourceLine::Format::Plain) return {};
+    std::string out = std::string(" as ") + ast::format_word(line.format);
     if (line.pattern) out += " \"" + escape(line.pattern->text, false) + "\"";
     return out;
   }
