@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/json_text.hpp"
+#include "cli/next_phase.hpp"
 #include "cli/report_money.hpp"
 #include "cli/report_page_assets.hpp"
 #include "cli/shown_text.hpp"
@@ -88,6 +89,34 @@ class Report {
         break;
       }
     }
+    filter_keys_.resize(plan_.shown.size());
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (plan_.shown[i].type == ValueType::String && !has_own_column(i))
+        filter_keys_[i] = filter_key(plan_.shown[i].path);
+    }
+  }
+
+  // "Every account" from the heading "Account"; "Every CRM region" keeps an acronym as written.
+  static std::string lowercase_first(std::string heading) {
+    if (heading.size() > 1 && heading[0] >= 'A' && heading[0] <= 'Z' && heading[1] >= 'a' &&
+        heading[1] <= 'z')
+      heading[0] = static_cast<char>(heading[0] - 'A' + 'a');
+    return heading;
+  }
+
+  // The name a shown fact's filter goes by in the row's data- attribute and in the URL fragment:
+  // its path with every character but a letter or digit as `-` (`crm.region` -> `crm-region`),
+  // after `f-` where it would be taken for one of the page's own keys.
+  static std::string filter_key(const std::string& path) {
+    std::string key;
+    for (char c : path) {
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      key += keep ? c : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '-';
+    }
+    static const std::set<std::string> taken = {"q",      "show",     "sort", "owner", "phase",
+                                                "stage",  "quarter",  "open", "ahead", "held",
+                                                "search", "overflow", "ready"};
+    return taken.count(key) ? "f-" + key : key;
   }
 
   void add(const DealResult& d) {
@@ -104,7 +133,7 @@ class Report {
       ++all_pass_;
     for (std::size_t i = 0; i < d.gates.size() && i < gate_money_.size(); ++i)
       gate_money_[i][status_index(d.gates[i].status)].add(d);
-    const std::vector<std::size_t> guard = guard_gates(d);
+    const std::vector<std::size_t> guard = next_phase_gates(plan_, d);
     Next next = next_status(d, guard);
     next_[static_cast<int>(next)].add(d);
     for (std::size_t i : guard) guard_counts_[gates_[i]][status_index(d.gates[i].status)].add(d);
@@ -787,6 +816,13 @@ class Report {
           "<select data-field=\"stage\" aria-label=\"Stage\"><option value=\"\">Every "
           "stage</option></select>";
     }
+    for (std::size_t i = 0; i < plan_.shown.size(); ++i) {
+      if (filter_keys_[i].empty()) continue;
+      out_ += fmt::format(
+          "<select data-field=\"{}\" aria-label=\"{}\"><option value=\"\">Every "
+          "{}</option></select>",
+          filter_keys_[i], esc(plan_.shown[i].label), esc(lowercase_first(plan_.shown[i].label)));
+    }
     if (quarter_field_ != kNone)
       out_ +=
           "<select data-field=\"quarter\" aria-label=\"Close quarter\"><option value=\"\">Every "
@@ -851,6 +887,10 @@ class Report {
         fields += fmt::format(" data-phase=\"{}\"", esc(plan_.phases[d.stage.recorded]));
       if (!d.stage.value.empty()) fields += fmt::format(" data-stage=\"{}\"", esc(d.stage.value));
     }
+    for (std::size_t i = 0; readable && i < filter_keys_.size() && i < d.shown.size(); ++i) {
+      if (!filter_keys_[i].empty() && !d.shown[i].empty())
+        fields += fmt::format(" data-{}=\"{}\"", filter_keys_[i], esc(d.shown[i]));
+    }
     if (readable && quarter_field_ != kNone && quarter_field_ < d.shown.size()) {
       const std::string quarter = quarter_of(d.shown[quarter_field_]);
       if (!quarter.empty()) fields += fmt::format(" data-quarter=\"{}\"", quarter);
@@ -899,7 +939,7 @@ class Report {
       if (guard.empty()) {
         out_ += "<td data-sort=\"9\"></td>";
       } else {
-        const Status s = next_gate_status(d, guard);
+        const Status s = *next_phase_status(d, guard);
         const PlanBlock& block = plan_.blocks[gates_[guard.front()]];
         out_ += fmt::format(
             "<td data-sort=\"{}\"><span class=\"pill {}\">{}</span> <span "
@@ -963,36 +1003,10 @@ class Report {
   // How a deal stands at the gate to its next phase.
   enum class Next { Pass, Fail, Unknown, None };
 
-  // The gates (indexes into the deal's gates) that guard the deal's next phase: those entering the
-  // first phase after its recorded one that a gate enters; past the last such phase, the gates
-  // that enter no phase. Empty when the deal's stage names no phase (it is then judged on all).
-  std::vector<std::size_t> guard_gates(const DealResult& d) const {
-    std::vector<std::size_t> out;
-    if (!d.has_stage || d.stage.recorded >= plan_.phases.size()) return out;
-    std::uint32_t next = kNone;
-    for (BlockIndex g : gates_) {
-      const std::uint32_t p = plan_.blocks[g].enters_phase;
-      if (p < plan_.phases.size() && p > d.stage.recorded) next = std::min(next, p);
-    }
-    for (std::size_t i = 0; i < gates_.size() && i < d.gates.size(); ++i) {
-      if (plan_.blocks[gates_[i]].enters_phase == next) out.push_back(i);
-    }
-    return out;
-  }
-
-  // The worst status among the guarding gates: one failing gate holds the deal back.
-  static Status next_gate_status(const DealResult& d, const std::vector<std::size_t>& guard) {
-    Status worst = Status::Pass;
-    for (std::size_t i : guard) {
-      if (status_order(d.gates[i].status) < status_order(worst)) worst = d.gates[i].status;
-    }
-    return worst;
-  }
-
   static Next next_status(const DealResult& d, const std::vector<std::size_t>& guard) {
-    if (guard.empty()) return Next::None;
-    const Status s = next_gate_status(d, guard);
-    return s == Status::Pass ? Next::Pass : s == Status::Fail ? Next::Fail : Next::Unknown;
+    const std::optional<Status> s = next_phase_status(d, guard);
+    if (!s) return Next::None;
+    return *s == Status::Pass ? Next::Pass : *s == Status::Fail ? Next::Fail : Next::Unknown;
   }
 
   std::uint64_t judged_deals() const { return next_[0].deals + next_[1].deals + next_[2].deals; }
@@ -1080,6 +1094,7 @@ class Report {
   bool owner_ = false;
   std::vector<BlockIndex> gates_;      // every gate, declaration order
   std::size_t quarter_field_ = kNone;  // the shown close date, by whose quarter the table filters
+  std::vector<std::string> filter_keys_;  // per shown fact: its filter's key, empty for none
   std::uint64_t readable_ = 0, all_pass_ = 0, kept_order_ = 0;
   std::vector<std::array<MoneyTotals, 3>> gate_money_;  // by gate, by status
   std::map<BlockIndex, std::array<MoneyTotals, 3>>

@@ -107,6 +107,11 @@ td.money, th.money { text-align: right; font-variant-numeric: tabular-nums; whit
   th { background: none; border-bottom: 2px solid #000; }
   td.todo { min-width: 0; }
   .pill { color: #000; border: 1px solid #000; background: none !important; }
+  /* An A4 or Letter page is about 690 px wide inside its margins: the deal table wraps its cells
+     and the two-column layouts stack, so nothing is cut off at the right edge. */
+  table { font-size: 8pt; width: 100%; }
+  th, td, .pill { white-space: normal; overflow-wrap: anywhere; padding: 3px 4px; }
+  .two-col, .gate-row { grid-template-columns: minmax(0, 1fr); }
 }
 )css";
 

@@ -33,6 +33,8 @@ std::string shown_line(const Plan& plan, const DealResult& deal) {
   for (std::size_t i = 0; i < plan.shown.size(); ++i) {
     std::string value = shown_value(plan, deal, i);
     if (value.empty()) continue;
+    // A bare date does not say which date it is (created? closing?); its heading does.
+    if (plan.shown[i].type == ValueType::Date) value = plan.shown[i].label + " " + value;
     out += (out.empty() ? "" : " \u00b7 ") + value;
   }
   return out;

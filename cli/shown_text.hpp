@@ -15,7 +15,8 @@ std::string money_text(double amount, const std::string& currency);
 // One shown fact of a deal as people read it: the money with its currency, others as they are.
 std::string shown_value(const Plan& plan, const DealResult& deal, std::size_t field);
 
-// Every non-empty shown value, joined with " · "; empty without `show` or values.
+// Every non-empty shown value, joined with " · ", a date after its heading ("Close date
+// 2026-12-15"); empty without `show` or values.
 std::string shown_line(const Plan& plan, const DealResult& deal);
 
 }  // namespace dealgate::cli

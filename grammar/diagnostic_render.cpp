@@ -95,8 +95,8 @@ void append_snippet(std::string& out, const SourceFile& file, const Span& span, 
   out += fmt::format(" {} |\n", blank);
   out += fmt::format(" {} | {}{}{}\n", gutter, prefix, line,
                      window_end < full_line.size() ? "..." : "");
-  out += fmt::format(" {} | {}{}{}{}{}{}{}\n", blank, prefix.empty() ? "" : "   ",
-                     caret_padding(line, column), marker_color, "^" + std::string(width - 1, '~'),
+  out += fmt::format(" {} | {}{}{}^{}{}{}{}\n", blank, prefix.empty() ? "" : "   ",
+                     caret_padding(line, column), marker_color, std::string(width - 1, '~'),
                      label.empty() ? "" : " ", label, p.reset);
 }
 

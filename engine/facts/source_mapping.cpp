@@ -318,7 +318,7 @@ std::string format_example(const SourceColumn& column) {
     case CellFormat::Plain:
       return {};
     case CellFormat::Money:
-      return "$" + sample_number(column.number, true);
+      return std::string("$").append(sample_number(column.number, true));
     case CellFormat::Number:
       return sample_number(column.number, false);
     case CellFormat::Percent:

@@ -71,9 +71,8 @@ std::optional<DatePattern> parse_date_pattern(std::string_view text, std::string
     if (matched) continue;
     const char c = text[i];
     if (std::isalpha(static_cast<unsigned char>(c)) && c != 'T') {
-      error = "`" + std::string(1, c) +
-              "` is not part of a date pattern; the fields are YYYY, MM, DD, HH, hh, mm, ss, A "
-              "and Z";
+      error = std::string("`").append(1, c).append(
+          "` is not part of a date pattern; the fields are YYYY, MM, DD, HH, hh, mm, ss, A and Z");
       return std::nullopt;
     }
     out.parts.push_back({Piece::Literal, c});

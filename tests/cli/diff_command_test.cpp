@@ -13,6 +13,8 @@ namespace dealgate {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::exited_saying;
+using testing::holds;
 using testing::run_dealgate;
 using testing::slurp;
 
@@ -96,28 +98,27 @@ TEST(DiffCommand, StricterRoiOnTheExampleDeals) {
       << run.out;
   // With the amount each status change moves, per currency, and the deals' status at the gate to
   // their next phase.
-  EXPECT_NE(run.out.find("gate                change                  deals  amount\n"
-                         "complete_sale       unchanged                  45\n"
-                         "relationship_built  unchanged                  45\n"
-                         "enter_delivery      pass → fail                16  3,700,000 USD + "
-                         "2,660,000 EUR + 2,240,000 GBP + 275,000 NOK\n"
-                         "                    unknown → fail              4  1,430,000 EUR + "
-                         "480,000 USD\n"
-                         "                    fail, other conditions     20\n"
-                         "                    unchanged                   5\n"
-                         "next-phase gate     pass → fail                 2  350,000 EUR + "
-                         "275,000 NOK\n"
-                         "                    unknown → fail              4  1,430,000 EUR + "
-                         "480,000 USD\n"
-                         "                    unchanged                  39\n"),
-            std::string::npos)
-      << run.out;
-  EXPECT_NE(run.out.find("\nD-2026-0142 (line 2)\n"
-                         "  Nordhafen Logistics · Priya Raman · Solution Design · 350,000 EUR\n"
-                         "  enter_delivery: pass → fail\n    newly failed: value_confirmed.roi\n"
-                         "  next-phase gate: pass → fail\n"),
-            std::string::npos)
-      << run.out;
+  EXPECT_TRUE(holds(run.out,
+                    "gate                change                  deals  amount\n"
+                    "complete_sale       unchanged                  45\n"
+                    "relationship_built  unchanged                  45\n"
+                    "enter_delivery      pass → fail                16  3,700,000 USD + "
+                    "2,660,000 EUR + 2,240,000 GBP + 275,000 NOK\n"
+                    "                    unknown → fail              4  1,430,000 EUR + "
+                    "480,000 USD\n"
+                    "                    fail, other conditions     20\n"
+                    "                    unchanged                   5\n"
+                    "next-phase gate     pass → fail                 2  350,000 EUR + "
+                    "275,000 NOK\n"
+                    "                    unknown → fail              4  1,430,000 EUR + "
+                    "480,000 USD\n"
+                    "                    unchanged                  39\n"));
+  EXPECT_TRUE(holds(run.out,
+                    "\nD-2026-0142 (line 2)\n"
+                    "  Nordhafen Logistics · Priya Raman · Solution Design · 350,000 EUR · "
+                    "Close date 2027-01-29\n"
+                    "  enter_delivery: pass → fail\n    newly failed: value_confirmed.roi\n"
+                    "  next-phase gate: pass → fail\n"));
   EXPECT_NE(
       run.out.find(
           "  D-2026-0156 (line 6)  enter_delivery (fail): newly failed value_confirmed.roi\n"),
@@ -215,10 +216,9 @@ TEST(DiffCommand, JsonAndCsvFormats) {
                     0),
       0u)
       << csv.out;
-  EXPECT_NE(csv.out.find("D-2026-0156,6,enter_delivery,fail,fail,value_confirmed.roi,,,,,,,"
-                         "180000,USD\r\n"),
-            std::string::npos)
-      << csv.out;
+  EXPECT_TRUE(holds(csv.out,
+                    "D-2026-0156,6,enter_delivery,fail,fail,value_confirmed.roi,,,,,,,"
+                    "180000,USD\r\n"));
 }
 
 // A waiver that lapses in the new rules: the diff lists it with what changed, and the deal it
@@ -228,13 +228,13 @@ TEST(DiffCommand, ListsTheWaiversAndWhatTheyChange) {
   auto run = run_dealgate("diff rules/ " + lapsed.path() +
                           " --facts examples/deals.jsonl --gate enter_delivery" + kToday);
   EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_NE(run.out.find("Waivers\n  `kirin_roi` changed: until 2027-03-31 -> 2026-11-25\n"
-                         "      in the new rules: expired for 1 deal\n"),
-            std::string::npos)
-      << run.out;
+  EXPECT_TRUE(holds(run.out,
+                    "Waivers\n  `kirin_roi` changed: until 2027-03-31 -> 2026-11-25\n"
+                    "      in the new rules: expired for 1 deal\n"));
   EXPECT_NE(
       run.out.find(
-          "D-2026-0169 (line 11)\n  Kirin Precision · Tomás Ortega · Proposal · 700,000 USD\n"
+          "D-2026-0169 (line 11)\n  Kirin Precision · Tomás Ortega · Proposal · 700,000 USD · "
+          "Close date 2026-12-31\n"
           "  enter_delivery: pass → fail\n"
           "    newly failed: value_confirmed.roi\n    no longer waived: value_confirmed.roi\n"),
       std::string::npos)
@@ -253,9 +253,7 @@ TEST(DiffCommand, ListsTheWaiversAndWhatTheyChange) {
 TEST(DiffCommand, NothingChangesExits0) {
   auto run = run_dealgate("diff rules/ rules/ --facts examples/deals.csv" + std::string(kToday));
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("45 deals as of 2026-11-26: no deal changes on any gate.\n"),
-            std::string::npos)
-      << run.out;
+  EXPECT_TRUE(holds(run.out, "45 deals as of 2026-11-26: no deal changes on any gate.\n"));
   // --param goes to both sides alike.
   run = run_dealgate(
       "diff rules/ rules/ --facts examples/deals.jsonl --param min_roi=5 --format csv" +
@@ -323,77 +321,58 @@ TEST(DiffCommand, AddedAndRemovedGates) {
   EXPECT_EQ(run.exit_code, 1) << run.err;
   // New gates in the new rules' order, then the removed ones.
   // The amount column: a gate that is added or removed moves every deal's money.
-  EXPECT_NE(run.out.find("gate                     change          deals  amount\n"
-                         "sale_completed (added)   none → pass        10  1,940,000 USD + "
-                         "1,800,000 EUR + 1,045,000 GBP\n"
-                         "                         none → fail        32  7,390,000 USD + "
-                         "5,370,000 EUR + 2,760,000 GBP + 420,000 SEK + 275,000 NOK\n"
-                         "                         none → unknown      3  1,060,000 EUR + "
-                         "880,000 USD\n"
-                         "relationship_built       unchanged          45\n"
-                         "enter_delivery           unchanged          45\n"
-                         "complete_sale (removed)  pass → none        10  1,940,000 USD + "
-                         "1,800,000 EUR + 1,045,000 GBP\n"
-                         "                         fail → none        32  7,390,000 USD + "
-                         "5,370,000 EUR + 2,760,000 GBP + 420,000 SEK + 275,000 NOK\n"
-                         "                         unknown → none      3  1,060,000 EUR + "
-                         "880,000 USD\n"
-                         "next-phase gate          unchanged          45\n"),
-            std::string::npos)
-      << run.out;
+  EXPECT_TRUE(holds(run.out,
+                    "gate                     change          deals  amount\n"
+                    "sale_completed (added)   none → pass        10  1,940,000 USD + "
+                    "1,800,000 EUR + 1,045,000 GBP\n"
+                    "                         none → fail        32  7,390,000 USD + "
+                    "5,370,000 EUR + 2,760,000 GBP + 420,000 SEK + 275,000 NOK\n"
+                    "                         none → unknown      3  1,060,000 EUR + "
+                    "880,000 USD\n"
+                    "relationship_built       unchanged          45\n"
+                    "enter_delivery           unchanged          45\n"
+                    "complete_sale (removed)  pass → none        10  1,940,000 USD + "
+                    "1,800,000 EUR + 1,045,000 GBP\n"
+                    "                         fail → none        32  7,390,000 USD + "
+                    "5,370,000 EUR + 2,760,000 GBP + 420,000 SEK + 275,000 NOK\n"
+                    "                         unknown → none      3  1,060,000 EUR + "
+                    "880,000 USD\n"
+                    "next-phase gate          unchanged          45\n"));
   EXPECT_NE(run.out.find("Added and removed gates are counted above"), std::string::npos);
   auto csv = run_dealgate("diff rules/ " + renamed.path() +
                           " --facts examples/deals.jsonl --format csv" + kToday);
-  EXPECT_NE(csv.out.find("D-2026-0142,1,sale_completed,,fail,proposal_prepared.prepared"),
-            std::string::npos)
-      << csv.out;
+  EXPECT_TRUE(holds(csv.out, "D-2026-0142,1,sale_completed,,fail,proposal_prepared.prepared"));
   EXPECT_NE(csv.out.find("D-2026-0142,1,complete_sale,fail,,,,proposal_prepared.prepared"),
             std::string::npos);
 }
 
 TEST(DiffCommand, UsageAndRuleErrorsExit2) {
-  auto one = run_dealgate("diff rules/ --facts examples/deals.csv");
-  EXPECT_EQ(one.exit_code, 2);
-  EXPECT_NE(one.err.find("error: `diff` compares two rule sets, but 1 was given"),
-            std::string::npos)
-      << one.err;
-  auto no_facts = run_dealgate("diff rules/ rules/");
-  EXPECT_EQ(no_facts.exit_code, 2);
-  EXPECT_NE(no_facts.err.find("--facts is missing"), std::string::npos);
-  auto jsonl = run_dealgate("diff rules/ rules/ --facts examples/deals.csv --format jsonl");
-  EXPECT_EQ(jsonl.exit_code, 2);
-  EXPECT_NE(jsonl.err.find("`diff` does not write jsonl"), std::string::npos);
-  auto gate = run_dealgate("diff rules/ rules/ --facts examples/deals.csv --gate enter_delivry");
-  EXPECT_EQ(gate.exit_code, 2);
-  EXPECT_NE(gate.err.find(
-                "error: `enter_delivry` is not a gate of either rule set\n  = help: did you mean "
-                "`enter_delivery`?"),
-            std::string::npos)
-      << gate.err;
+  EXPECT_TRUE(exited_saying(run_dealgate("diff rules/ --facts examples/deals.csv"), 2,
+                            "error: `diff` compares two rule sets, but 1 was given"));
+  EXPECT_TRUE(exited_saying(run_dealgate("diff rules/ rules/"), 2, "--facts is missing"));
+  EXPECT_TRUE(
+      exited_saying(run_dealgate("diff rules/ rules/ --facts examples/deals.csv --format jsonl"), 2,
+                    "`diff` does not write jsonl"));
+  EXPECT_TRUE(exited_saying(
+      run_dealgate("diff rules/ rules/ --facts examples/deals.csv --gate enter_delivry"), 2,
+      "error: `enter_delivry` is not a gate of either rule set\n  = help: did you mean "
+      "`enter_delivery`?"));
   auto param = run_dealgate("diff rules/ rules/ --facts examples/deals.csv --param min_rio=4");
-  EXPECT_EQ(param.exit_code, 2);
-  EXPECT_NE(param.err.find("neither rule set declares a param `min_rio`"), std::string::npos)
-      << param.err;
+  EXPECT_TRUE(exited_saying(param, 2, "neither rule set declares a param `min_rio`"));
   EXPECT_NE(param.err.find("did you mean `min_roi`?"), std::string::npos);
-
-  auto unreadable = run_dealgate("diff no/such rules/ --facts examples/deals.csv");
-  EXPECT_EQ(unreadable.exit_code, 2);
-  EXPECT_NE(unreadable.err.find("error: no/such: no such file or folder"), std::string::npos)
-      << unreadable.err;
+  EXPECT_TRUE(exited_saying(run_dealgate("diff no/such rules/ --facts examples/deals.csv"), 2,
+                            "error: no/such: no such file or folder"));
 
   RulesCopy broken("broken_rules", "require roi:", "require roi: amount and");
   auto run = run_dealgate("diff rules/ " + broken.path() + " --facts examples/deals.csv");
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("error: the new rules (`" + broken.dir().string() + "`) do not compile"),
-            std::string::npos)
-      << run.err;
+  EXPECT_TRUE(exited_saying(
+      run, 2, "error: the new rules (`" + broken.dir().string() + "`) do not compile"));
   EXPECT_EQ(run.out, "");
 }
 
 TEST(DiffCommand, UnreadableInputExits3) {
-  auto missing = run_dealgate("diff rules/ rules/ --facts no/such/deals.csv");
-  EXPECT_EQ(missing.exit_code, 3);
-  EXPECT_NE(missing.err.find("cannot read the facts"), std::string::npos);
+  EXPECT_TRUE(exited_saying(run_dealgate("diff rules/ rules/ --facts no/such/deals.csv"), 3,
+                            "cannot read the facts"));
   // A bad row is left out of the comparison and named; the others are compared.
   std::string csv = slurp(std::string(DEALGATE_SOURCE_DIR) + "/examples/deals.csv");
   std::size_t second_row = csv.find('\n', csv.find('\n') + 1) + 1;
@@ -403,13 +382,11 @@ TEST(DiffCommand, UnreadableInputExits3) {
   auto run = run_dealgate(
       "diff rules/ " + stricter.path() + " --facts - --input csv --format json" + kToday, csv);
   EXPECT_EQ(run.exit_code, 3) << run.err;
-  EXPECT_NE(run.out.find(R"("deals":45,"changed":40,"unreadable":1)"), std::string::npos)
-      << run.out;
+  EXPECT_TRUE(holds(run.out, R"("deals":45,"changed":40,"unreadable":1)"));
   EXPECT_NE(run.out.find(R"("errors":[{"line":3,"error":"column 2: text after the closing quote)"),
             std::string::npos);
-  EXPECT_NE(run.err.find("error: 1 record could not be read (first, line 3: column 2: text after"),
-            std::string::npos)
-      << run.err;
+  EXPECT_TRUE(
+      holds(run.err, "error: 1 record could not be read (first, line 3: column 2: text after"));
 }
 
 TEST(DiffCommand, StandardInputIsReadOnceForBothSides) {
@@ -434,7 +411,7 @@ TEST(DiffCommand, CsvColumnWarningsComeOnceAndSayWhichSide) {
   const std::string misspelt =
       "warning: column `amout` is not a declared fact; did you mean `amount`?\n  = help: the "
       "column is ignored\n";
-  EXPECT_NE(run.err.find(misspelt), std::string::npos) << run.err;
+  EXPECT_TRUE(holds(run.err, misspelt));
   EXPECT_EQ(run.err.find(misspelt), run.err.rfind(misspelt));
   EXPECT_NE(run.err.find("warning: column `region` is not a declared fact (old rules)\n"),
             std::string::npos);
@@ -442,10 +419,7 @@ TEST(DiffCommand, CsvColumnWarningsComeOnceAndSayWhichSide) {
 
 TEST(DiffCommand, AnEmptyInputExits3UnlessAllowed) {
   auto run = run_dealgate("diff rules/ rules/ --facts -" + std::string(kToday), "[]");
-  EXPECT_EQ(run.exit_code, 3) << run.err;
-  EXPECT_NE(run.err.find("error: standard input is an empty JSON array `[]`: no deals"),
-            std::string::npos)
-      << run.err;
+  EXPECT_TRUE(exited_saying(run, 3, "error: standard input is an empty JSON array `[]`: no deals"));
   auto allowed =
       run_dealgate("diff rules/ rules/ --facts - --allow-empty" + std::string(kToday), "[]");
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;

@@ -24,16 +24,33 @@ std::string without_lines(const std::string& jsonl) {
   return std::regex_replace(jsonl, std::regex(R"("line":\d+,)"), "");
 }
 
-TEST(CsvInput, WhichInputsAreCsv) {
+// What an input is read as, by its name or by `--input`: CSV, XLSX or neither (JSON).
+TEST(FactsInput, WhichInputsAreCsvAndWhichXlsx) {
   using cli::FactsSource;
   using cli::InputFormat;
-  EXPECT_TRUE(cli::is_csv(FactsSource{"deals.csv"}));
-  EXPECT_TRUE(cli::is_csv(FactsSource{"EXPORT.CSV"}));
-  EXPECT_FALSE(cli::is_csv(FactsSource{"deals.jsonl"}));
-  EXPECT_FALSE(cli::is_csv(FactsSource{".csv"}));
-  EXPECT_FALSE(cli::is_csv(FactsSource{"-"}));
-  EXPECT_TRUE(cli::is_csv(FactsSource{"-", InputFormat::Csv}));
-  EXPECT_FALSE(cli::is_csv(FactsSource{"deals.csv", InputFormat::Json}));
+  const std::string kInputNames[] = {"auto", "json", "csv", "xlsx"};  // InputFormat's order
+  enum ReadAs { Json, Csv, Xlsx };
+  const struct {
+    FactsSource source;
+    ReadAs read_as;
+  } cases[] = {
+      {FactsSource{"deals.csv"}, Csv},
+      {FactsSource{"EXPORT.CSV"}, Csv},
+      {FactsSource{"deals.jsonl"}, Json},
+      {FactsSource{".csv"}, Json},
+      {FactsSource{"-"}, Json},
+      {FactsSource{"-", InputFormat::Csv}, Csv},
+      {FactsSource{"deals.csv", InputFormat::Json}, Json},
+      {FactsSource{"deals.xlsx"}, Xlsx},
+      {FactsSource{"REPORT.XLSX"}, Xlsx},
+      {FactsSource{"-", InputFormat::Xlsx}, Xlsx},
+      {FactsSource{"deals.xlsx", InputFormat::Csv}, Csv},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.source.path + " with --input " + kInputNames[static_cast<int>(c.source.format)]);
+    EXPECT_EQ(cli::is_csv(c.source), c.read_as == Csv);
+    EXPECT_EQ(cli::is_xlsx(c.source), c.read_as == Xlsx);
+  }
 }
 
 TEST(CsvInput, ExampleDealsAsCsvGiveTheSameRecordsAsJsonLines) {
@@ -179,17 +196,6 @@ std::string temp_xlsx(const std::string& name) {
   return ::testing::TempDir() + "facts_input_" + std::to_string(getpid()) + "_" + name;
 }
 
-TEST(XlsxInput, WhichInputsAreXlsx) {
-  using cli::FactsSource;
-  using cli::InputFormat;
-  EXPECT_TRUE(cli::is_xlsx(FactsSource{"deals.xlsx"}));
-  EXPECT_TRUE(cli::is_xlsx(FactsSource{"REPORT.XLSX"}));
-  EXPECT_FALSE(cli::is_xlsx(FactsSource{"deals.csv"}));
-  EXPECT_FALSE(cli::is_xlsx(FactsSource{"-"}));
-  EXPECT_TRUE(cli::is_xlsx(FactsSource{"-", InputFormat::Xlsx}));
-  EXPECT_FALSE(cli::is_xlsx(FactsSource{"deals.xlsx", InputFormat::Csv}));
-}
-
 TEST(XlsxInput, TheExampleDealsAsXlsxGiveTheSameRecordsAsCsv) {
   const std::string xlsx = temp_xlsx("deals.xlsx");
   write_example_deals_xlsx(xlsx);
@@ -274,9 +280,9 @@ TEST(CsvInput, TheSalesforceFooterIsCountedInTheSummary) {
       "eval rules/ --today 2026-11-26 --facts tests/fixtures/crm/salesforce_report.csv";
   auto text = testing::run_dealgate(args);
   EXPECT_EQ(text.exit_code, 1) << text.err;
-  EXPECT_NE(
-      text.out.find("Summary: 50 records (skipped: the report's footer, 7 lines, and 1 blank row)\n"),
-      std::string::npos)
+  EXPECT_NE(text.out.find(
+                "Summary: 50 records (skipped: the report's footer, 7 lines, and 1 blank row)\n"),
+            std::string::npos)
       << text.out;
   auto json = testing::run_dealgate(args + " --format json");
   EXPECT_EQ(json.exit_code, 1) << json.err;

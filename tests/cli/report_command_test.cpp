@@ -6,6 +6,7 @@
 namespace dealgate {
 namespace {
 
+using testing::exited_saying;
 using testing::run_dealgate;
 using testing::slurp;
 
@@ -44,12 +45,9 @@ TEST(ReportCommand, WritesToStandardOutputWithADash) {
 
 TEST(ReportCommand, UsageErrors) {
   auto no_output = run_dealgate("report rules/ --facts examples/deals.jsonl");
-  EXPECT_EQ(no_output.exit_code, 2);
-  EXPECT_NE(no_output.err.find("no output file: -o is missing"), std::string::npos)
-      << no_output.err;
+  EXPECT_TRUE(exited_saying(no_output, 2, "no output file: -o is missing"));
   auto no_facts = run_dealgate("report rules/ -o x.html");
-  EXPECT_EQ(no_facts.exit_code, 2);
-  EXPECT_NE(no_facts.err.find("--facts is missing"), std::string::npos);
+  EXPECT_TRUE(exited_saying(no_facts, 2, "--facts is missing"));
   auto no_file = run_dealgate("report rules/ --facts no/such.jsonl -o -");
   EXPECT_EQ(no_file.exit_code, 3);
   auto help = run_dealgate("report --help");
@@ -60,10 +58,7 @@ TEST(ReportCommand, UsageErrors) {
 
 TEST(ReportCommand, AnEmptyInputExits3UnlessAllowed) {
   auto run = run_dealgate("report rules/ --facts - --today 2026-11-26 -o -", "\n\n");
-  EXPECT_EQ(run.exit_code, 3) << run.err;
-  EXPECT_NE(run.err.find("error: standard input holds only blank lines: no deals"),
-            std::string::npos)
-      << run.err;
+  EXPECT_TRUE(exited_saying(run, 3, "error: standard input holds only blank lines: no deals"));
   auto allowed = run_dealgate("report rules/ --facts - --today 2026-11-26 -o - --allow-empty", "");
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
   EXPECT_EQ(occurrences(allowed.out, "<tr class=\"deal\""), 0);

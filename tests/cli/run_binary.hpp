@@ -1,6 +1,7 @@
 // Runs the built `dealgate` program the way a user or a batch job does, for end-to-end tests.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "text_holds.hpp"
 
 namespace dealgate::testing {
 
@@ -29,10 +32,12 @@ inline std::string slurp(const std::string& path) {
 inline Run run_dealgate(const std::string& args, const std::string& stdin_text = "") {
   static int counter = 0;
   // ctest runs each test in its own process, several at once: the pid keeps their files apart.
-  std::string base = ::testing::TempDir() + "dealgate_run_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+  std::string base = ::testing::TempDir() + "dealgate_run_" + std::to_string(getpid()) + "_" +
+                     std::to_string(++counter);
   std::ofstream(base + ".in", std::ios::binary) << stdin_text;
-  std::string command = std::string("cd '") + DEALGATE_SOURCE_DIR + "' && NO_COLOR=1 '" + DEALGATE_BINARY + "' " +
-                        args + " < '" + base + ".in' > '" + base + ".out' 2> '" + base + ".err'";
+  std::string command = std::string("cd '") + DEALGATE_SOURCE_DIR + "' && NO_COLOR=1 '" +
+                        DEALGATE_BINARY + "' " + args + " < '" + base + ".in' > '" + base +
+                        ".out' 2> '" + base + ".err'";
   int status = std::system(command.c_str());
   Run run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -40,5 +45,17 @@ inline Run run_dealgate(const std::string& args, const std::string& stdin_text =
   run.err = slurp(base + ".err");
   return run;
 }
+
+// `run` exited with `code` and said `message` on standard error; otherwise what it did exit with
+// and say.
+inline ::testing::AssertionResult exited_saying(const Run& run, int code,
+                                                const std::string& message) {
+  if (run.exit_code == code && run.err.find(message) != std::string::npos)
+    return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "exited " << run.exit_code << " (expected " << code << ") saying:\n"
+         << run.err << "\n(expected it to say: " << message << ")";
+}
+
 
 }  // namespace dealgate::testing

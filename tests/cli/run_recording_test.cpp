@@ -21,6 +21,8 @@
 namespace dealgate {
 namespace {
 
+using testing::exited_saying;
+using testing::holds;
 using testing::run_dealgate;
 using testing::slurp;
 
@@ -106,7 +108,7 @@ TEST(RunRecording, OneThreadAndTwoRecordTheSameRows) {
   EXPECT_EQ(a.exit_code, 3) << a.err;  // some records are unreadable
   EXPECT_EQ(b.exit_code, 3) << b.err;
   EXPECT_EQ(a.out, b.out);
-  EXPECT_NE(a.err.find("recorded 30000 deals"), std::string::npos) << a.err;
+  EXPECT_TRUE(holds(a.err, "recorded 30000 deals"));
   const std::string rows = dump(one);
   EXPECT_EQ(rows, dump(two));
   // The rows are the deals': the amount and close date from `show`, unreadable ones kept as such.
@@ -147,11 +149,11 @@ TEST(RunRecording, AFileThatIsNoHistoryIsRefusedAndLeftAsItWas) {
     const std::string before = slurp(path);
     const auto record = run_dealgate(record_args(rules, facts, path));
     EXPECT_EQ(record.exit_code, 3);
-    EXPECT_NE(record.err.find(path), std::string::npos) << record.err;
+    EXPECT_TRUE(holds(record.err, path));
     EXPECT_EQ(record.err.find("recorded 20 deals"), std::string::npos) << record.err;
     const auto read = run_dealgate("history '" + path + "'");
     EXPECT_EQ(read.exit_code, 3);
-    EXPECT_NE(read.err.find(path), std::string::npos) << read.err;
+    EXPECT_TRUE(holds(read.err, path));
     EXPECT_EQ(slurp(path), before);
     EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
     EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
@@ -162,34 +164,43 @@ TEST(RunRecording, AFileThatIsNoHistoryIsRefusedAndLeftAsItWas) {
             std::string::npos);
 }
 
-TEST(RunRecording, AVersionOneHistoryIsUpgradedAndKeepsItsRuns) {
-  const std::string path = temp("v1.db");
+// A history as an older dealgate wrote it: the first `version` migrations, then `rows`.
+void write_old_history(const std::string& path, std::size_t version, const std::string& rows) {
   std::filesystem::remove(path);
-  {
-    // A history as the first dealgate with --record wrote it.
-    history::Connection db(path, true, true);
-    db.exec(history::migrations()[0]);
-    db.exec("PRAGMA user_version = 1");
-    db.exec(fmt::format("PRAGMA application_id = {}", history::kApplicationId));
-    db.exec(
-        "INSERT INTO runs VALUES (1, '2026-11-23', 'old.jsonl', 'h', 'Recording fixture', 'eval', "
-        "'2026-11-23T08:00:00Z');"
-        "INSERT INTO run_gates VALUES (1, 0, 'ready', 'ready', NULL);"
-        "INSERT INTO deals VALUES (1, 1, 'R1', NULL, NULL, 500);"
-        "INSERT INTO gates VALUES (1, 1, 'ready', 'fail', '[\"ready.ok\"]', '[]');");
-  }
-  // Reading does not upgrade: it says what to do and leaves the file alone.
-  const std::string before = slurp(path);
-  const auto read = run_dealgate("history '" + path + "'");
-  EXPECT_EQ(read.exit_code, 3);
-  EXPECT_NE(read.err.find("schema version 1"), std::string::npos) << read.err;
-  EXPECT_EQ(slurp(path), before);
+  history::Connection db(path, true, true);
+  for (std::size_t i = 0; i < version; ++i) db.exec(history::migrations()[i]);
+  db.exec(fmt::format("PRAGMA user_version = {}", version));
+  db.exec(fmt::format("PRAGMA application_id = {}", history::kApplicationId));
+  db.exec(rows);
+}
 
-  const auto record = run_dealgate(record_args(write_rules(), write_deals("v1.jsonl", 20), path));
+// Reading an older history does not upgrade it: it says what to do and leaves the file alone.
+// Recording into it upgrades it and adds the run.
+void expect_upgraded_only_by_recording(const std::string& path, std::size_t version,
+                                       const std::string& deals_name) {
+  const std::string before = slurp(path);
+  EXPECT_TRUE(exited_saying(run_dealgate("history '" + path + "'"), 3,
+                            fmt::format("schema version {}", version)));
+  EXPECT_EQ(slurp(path), before);
+  const auto record = run_dealgate(record_args(write_rules(), write_deals(deals_name, 20), path));
   EXPECT_EQ(record.exit_code, 3) << record.err;
   history::Connection db(path, false, false);
   EXPECT_EQ(db.scalar_int("PRAGMA user_version"), history::kSchemaVersion);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM runs"), 2);
+}
+
+TEST(RunRecording, AVersionOneHistoryIsUpgradedAndKeepsItsRuns) {
+  const std::string path = temp("v1.db");
+  // A history as the first dealgate with --record wrote it.
+  write_old_history(
+      path, 1,
+      "INSERT INTO runs VALUES (1, '2026-11-23', 'old.jsonl', 'h', 'Recording fixture', 'eval', "
+      "'2026-11-23T08:00:00Z');"
+      "INSERT INTO run_gates VALUES (1, 0, 'ready', 'ready', NULL);"
+      "INSERT INTO deals VALUES (1, 1, 'R1', NULL, NULL, 500);"
+      "INSERT INTO gates VALUES (1, 1, 'ready', 'fail', '[\"ready.ok\"]', '[]');");
+  expect_upgraded_only_by_recording(path, 1, "v1.jsonl");
+  history::Connection db(path, false, false);
   // The old deal is still there, with the columns later versions added empty.
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM deals WHERE run = 1 AND amount = 500 AND "
                           "close_date IS NULL AND currency IS NULL AND fields = '{}'"),
@@ -220,49 +231,37 @@ std::string dump_first_run(history::Connection& db) {
 
 TEST(RunRecording, AVersionThreeHistoryIsUpgradedAndReadsAsBefore) {
   const std::string path = temp("v3.db");
-  std::filesystem::remove(path);
+  // A history as dealgate wrote it before one row a deal: every column in use.
+  write_old_history(
+      path, 3,
+      "INSERT INTO runs VALUES (1, '2026-11-23', 'old.jsonl', 'h', 'Recording fixture', 'eval', "
+      "'2026-11-23T08:00:00Z');"
+      "INSERT INTO run_gates VALUES (1, 0, 'ready', 'ready', NULL);"
+      "INSERT INTO deals VALUES (1, 1, 'R1', NULL, 'Design', 500, '2026-12-10', "
+      "'{\"amount\":\"500\",\"close_date\":\"2026-12-10\"}', 'EUR');"
+      "INSERT INTO deals VALUES (1, 2, 'R2', NULL, NULL, NULL, NULL, '{\"close_date\":"
+      "\"2026-12-12\"}', NULL);"
+      "INSERT INTO deals VALUES (1, 3, NULL, 'invalid JSON', NULL, NULL, NULL, '{}', NULL);"
+      "INSERT INTO deals VALUES (1, 4, 'R4', NULL, 'Design', 20, NULL, '{\"amount\":\"20\"}', "
+      "'EUR');"
+      "INSERT INTO gates VALUES (1, 1, 'ready', 'fail', '[\"ready.ok\"]', '[]');"
+      "INSERT INTO gates VALUES (1, 2, 'ready', 'unknown', '[]', "
+      "'[\"fresh.recent\",\"ready.ok\"]');"
+      "INSERT INTO gates VALUES (1, 4, 'ready', 'pass', '[]', '[]');"
+      "INSERT INTO freshness VALUES (1, 1, 'fresh.recent', 'confirmed_on', '2026-11-10', "
+      "'2026-12-11');"
+      "INSERT INTO freshness VALUES (1, 4, 'fresh.recent', 'confirmed_on', '2026-11-01', "
+      "'2026-12-02');");
   std::string before;
   {
-    // A history as dealgate wrote it before one row a deal: every column in use.
-    history::Connection db(path, true, true);
-    for (std::size_t i = 0; i < 3; ++i) db.exec(history::migrations()[i]);
-    db.exec("PRAGMA user_version = 3");
-    db.exec(fmt::format("PRAGMA application_id = {}", history::kApplicationId));
-    db.exec(
-        "INSERT INTO runs VALUES (1, '2026-11-23', 'old.jsonl', 'h', 'Recording fixture', 'eval', "
-        "'2026-11-23T08:00:00Z');"
-        "INSERT INTO run_gates VALUES (1, 0, 'ready', 'ready', NULL);"
-        "INSERT INTO deals VALUES (1, 1, 'R1', NULL, 'Design', 500, '2026-12-10', "
-        "'{\"amount\":\"500\",\"close_date\":\"2026-12-10\"}', 'EUR');"
-        "INSERT INTO deals VALUES (1, 2, 'R2', NULL, NULL, NULL, NULL, '{\"close_date\":"
-        "\"2026-12-12\"}', NULL);"
-        "INSERT INTO deals VALUES (1, 3, NULL, 'invalid JSON', NULL, NULL, NULL, '{}', NULL);"
-        "INSERT INTO deals VALUES (1, 4, 'R4', NULL, 'Design', 20, NULL, '{\"amount\":\"20\"}', "
-        "'EUR');"
-        "INSERT INTO gates VALUES (1, 1, 'ready', 'fail', '[\"ready.ok\"]', '[]');"
-        "INSERT INTO gates VALUES (1, 2, 'ready', 'unknown', '[]', "
-        "'[\"fresh.recent\",\"ready.ok\"]');"
-        "INSERT INTO gates VALUES (1, 4, 'ready', 'pass', '[]', '[]');"
-        "INSERT INTO freshness VALUES (1, 1, 'fresh.recent', 'confirmed_on', '2026-11-10', "
-        "'2026-12-11');"
-        "INSERT INTO freshness VALUES (1, 4, 'fresh.recent', 'confirmed_on', '2026-11-01', "
-        "'2026-12-02');");
+    history::Connection db(path, false, false);
     before = dump_first_run(db);
   }
   ASSERT_NE(before.find("1|2|ready|unknown|[]|[\"fresh.recent\",\"ready.ok\"]|"), std::string::npos)
       << before;
-  const std::string file_before = slurp(path);
-  const auto read = run_dealgate("history '" + path + "'");
-  EXPECT_EQ(read.exit_code, 3);
-  EXPECT_NE(read.err.find("schema version 3"), std::string::npos) << read.err;
-  EXPECT_EQ(slurp(path), file_before);
-
-  const auto record = run_dealgate(record_args(write_rules(), write_deals("v3.jsonl", 20), path));
-  EXPECT_EQ(record.exit_code, 3) << record.err;
+  expect_upgraded_only_by_recording(path, 3, "v3.jsonl");
   {
     history::Connection db(path, false, false);
-    EXPECT_EQ(db.scalar_int("PRAGMA user_version"), history::kSchemaVersion);
-    EXPECT_EQ(db.scalar_int("SELECT count(*) FROM runs"), 2);
     // The old run reads as it did, through the views of the old tables' names.
     EXPECT_EQ(dump_first_run(db), before);
     EXPECT_EQ(db.scalar_int("SELECT count(*) FROM run_deals"), 4 + 20);
@@ -270,14 +269,12 @@ TEST(RunRecording, AVersionThreeHistoryIsUpgradedAndReadsAsBefore) {
   // R1 failed on ready.ok and R2 was unknown in the old run; both pass now.
   const auto history = run_dealgate("history '" + path + "' --format json");
   EXPECT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_NE(history.out.find("\"deal\":\"R1\",\"gate\":\"ready\",\"from\":\"fail\",\"to\":"
-                             "\"pass\",\"conditions\":[\"ready.ok\"]"),
-            std::string::npos)
-      << history.out;
-  EXPECT_NE(history.out.find("\"deal\":\"R2\",\"gate\":\"ready\",\"from\":\"unknown\",\"to\":"
-                             "\"pass\",\"conditions\":[\"fresh.recent\",\"ready.ok\"]"),
-            std::string::npos)
-      << history.out;
+  EXPECT_TRUE(holds(history.out,
+                    "\"deal\":\"R1\",\"gate\":\"ready\",\"from\":\"fail\",\"to\":"
+                    "\"pass\",\"conditions\":[\"ready.ok\"]"));
+  EXPECT_TRUE(holds(history.out,
+                    "\"deal\":\"R2\",\"gate\":\"ready\",\"from\":\"unknown\",\"to\":"
+                    "\"pass\",\"conditions\":[\"fresh.recent\",\"ready.ok\"]"));
 }
 
 TEST(RunRecording, TwoWritersAtOnceAreBothRecorded) {

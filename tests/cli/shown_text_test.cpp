@@ -31,5 +31,16 @@ TEST(ShownLine, JoinsTheValuesAndWritesTheMoneyWithItsCurrency) {
   EXPECT_EQ(shown_line(Plan{}, deal), "");
 }
 
+TEST(ShownLine, ADateSaysWhichDateItIsByItsHeading) {
+  Plan plan;
+  plan.shown = {{"account", "Account", ValueType::String, 0},
+                {"close_date", "Close date", ValueType::Date, 1}};
+  DealResult deal;
+  deal.shown = {"Nordhafen Logistics", "2027-01-29"};
+  EXPECT_EQ(shown_line(plan, deal), "Nordhafen Logistics \u00b7 Close date 2027-01-29");
+  deal.shown[1].clear();  // a missing date is left out, heading and all
+  EXPECT_EQ(shown_line(plan, deal), "Nordhafen Logistics");
+}
+
 }  // namespace
 }  // namespace dealgate::cli

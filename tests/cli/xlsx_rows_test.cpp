@@ -125,15 +125,12 @@ TEST(XlsxRows, SerialNumbersFollowExcelsCalendar) {
 }
 
 TEST(XlsxRows, DateFormatCodes) {
-  EXPECT_TRUE(is_date_format_code("yyyy-mm-dd"));
-  EXPECT_TRUE(is_date_format_code("m/d/yy h:mm"));
-  EXPECT_TRUE(is_date_format_code("[$-409]mmmm d, yyyy;@"));
-  EXPECT_TRUE(is_date_format_code("mmm-yy"));
-  EXPECT_FALSE(is_date_format_code("h:mm:ss"));
-  EXPECT_FALSE(is_date_format_code("[h]:mm"));
-  EXPECT_FALSE(is_date_format_code("0.00%"));
-  EXPECT_FALSE(is_date_format_code("#,##0 \"days\""));
-  EXPECT_FALSE(is_date_format_code("[Red]0.00"));
+  for (const char* date : {"yyyy-mm-dd", "m/d/yy h:mm", "[$-409]mmmm d, yyyy;@", "mmm-yy"}) {
+    EXPECT_TRUE(is_date_format_code(date)) << date;
+  }
+  for (const char* other : {"h:mm:ss", "[h]:mm", "0.00%", "#,##0 \"days\"", "[Red]0.00"}) {
+    EXPECT_FALSE(is_date_format_code(other)) << other;
+  }
 }
 
 TEST(XlsxRows, SheetByName) {

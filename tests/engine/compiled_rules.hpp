@@ -29,15 +29,17 @@ std::string rendered_diagnostics(const Compiled& compiled) {
 }
 
 // A fixture over one rule file, compiled before each test: rules that do not compile fail the test
-// with every diagnostic. A fixture that sets up more returns when HasFatalFailure() after calling
-// this SetUp.
+// with every diagnostic. A fixture that sets up more from the plan does it in SetUpPlan.
 class CompiledRulesTest : public ::testing::Test {
  protected:
   explicit CompiledRulesTest(std::string rules) : rules_(std::move(rules)) {}
-  void SetUp() override {
+  void SetUp() final {
     compilation_ = compile({{"rules.gate", rules_}});
     ASSERT_TRUE(compilation_.ok()) << rendered_diagnostics(compilation_);
+    SetUpPlan();
   }
+  // Runs only when the rules compiled.
+  virtual void SetUpPlan() {}
   const Plan& plan() const { return *compilation_.plan; }
 
   Compilation compilation_;

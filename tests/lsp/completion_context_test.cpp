@@ -19,53 +19,81 @@ What what(const std::string& text) {
   return at_bar(text).what;
 }
 
-TEST(CompletionContext, DeclarationsAndStatements) {
-  EXPECT_EQ(what("|"), What::Declaration);
-  EXPECT_EQ(what("ruleset \"x\"\nmile|"), What::Declaration);
-  EXPECT_EQ(what("milestone m {\n  |\n}"), What::Statement);
-  EXPECT_EQ(what("milestone m {\n  require a\n  re|"), What::Statement);
-  EXPECT_EQ(what("test \"t\" {\n  |"), What::TestStatement);
-  EXPECT_EQ(what("milestone m { require a }\n|"), What::Declaration);
+// What is completed at the `|` of a text; `group` and the case's place in the table name it.
+struct WhatAt {
+  const char* group;
+  const char* text;
+  What what;
+};
+// gtest names a case by its text.
+void PrintTo(const WhatAt& at, std::ostream* out) {
+  *out << at.text;
 }
 
-TEST(CompletionContext, NamesAfterTheirKeywords) {
-  EXPECT_EQ(what("gate g {\n  requires |"), What::Blocks);
-  EXPECT_EQ(what("gate g {\n  requires a, b|"), What::Blocks);
+const WhatAt kWhatAt[] = {
+    // Declarations and statements
+    {"Declarations", "|", What::Declaration},
+    {"Declarations", "ruleset \"x\"\nmile|", What::Declaration},
+    {"Declarations", "milestone m {\n  |\n}", What::Statement},
+    {"Declarations", "milestone m {\n  require a\n  re|", What::Statement},
+    {"Declarations", "test \"t\" {\n  |", What::TestStatement},
+    {"Declarations", "milestone m { require a }\n|", What::Declaration},
+    // Names after their keywords
+    {"Names", "gate g {\n  requires |", What::Blocks},
+    {"Names", "gate g {\n  requires a, b|", What::Blocks},
+    {"Names", "gate g enters |", What::Phases},
+    {"Names", "stages from stage {\n  \"Won\" -> |", What::Phases},
+    {"Names", "test \"t\" {\n  expect |", What::Gates},
+    {"Names", "test \"t\" {\n  expect g |", What::Status},
+    {"Names", "test \"t\" {\n  expect g fail because a, |", What::Blocks},
+    {"Names", "test \"t\" {\n  param |", What::Params},
+    // Waivers
+    {"Waivers", "waiver w {\n  |", What::WaiverStatement},
+    {"Waivers", "waiver w {\n  waives |", What::Blocks},
+    {"Waivers", "waiver w {\n  when |", What::Expression},
+    {"Waivers", "waiver w {\n  reason |", What::Nothing},
+    // Types
+    {"Types", "facts {\n  id: |", What::Type},
+    {"Types", "facts {\n  xs: list<|", What::Type},
+    {"Types", "facts {\n  v: { a: bool, b: |", What::Type},
+    {"Types", "param p: |", What::Type},
+    // a new field's name
+    {"Types", "facts {\n  |", What::Nothing},
+    // Expressions
+    {"Expressions", "milestone m {\n  require |", What::Expression},
+    {"Expressions", "milestone m {\n  require lab: a and |", What::Expression},
+    // a continued line
+    {"Expressions", "milestone m {\n  require a and\n    |", What::Expression},
+    {"Expressions", "const c = |", What::Expression},
+    {"Expressions", "param p: number = |", What::Expression},
+    {"Expressions", "test \"t\" {\n  param p = |", What::Expression},
+    // an interpolation
+    {"Expressions", "milestone m {\n  require a else \"at {|", What::Expression},
+    // Nothing in comments, strings and numbers
+    {"Nothing", "milestone m {\n  # require |", What::Nothing},
+    {"Nothing", "milestone m {\n  require a else \"some |", What::Nothing},
+    {"Nothing", "milestone m {\n  require a > 12.|", What::Nothing},
+    {"Nothing", "milestone m \"ti|", What::Nothing},
+};
+
+class CompletionWhat : public ::testing::TestWithParam<WhatAt> {};
+
+TEST_P(CompletionWhat, IsWhatTheTextBeforeTheBarCallsFor) {
+  EXPECT_EQ(what(GetParam().text), GetParam().what) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(CompletionContext, CompletionWhat, ::testing::ValuesIn(kWhatAt),
+                         [](const ::testing::TestParamInfo<WhatAt>& info) {
+                           return std::string(info.param.group) + "_" + std::to_string(info.index);
+                         });
+
+TEST(CompletionContext, KnowsTheBlockItIsIn) {
   EXPECT_EQ(at_bar("gate g {\n  requires |").block, "g");
-  EXPECT_EQ(what("gate g enters |"), What::Phases);
-  EXPECT_EQ(what("stages from stage {\n  \"Won\" -> |"), What::Phases);
-  EXPECT_EQ(what("test \"t\" {\n  expect |"), What::Gates);
-  EXPECT_EQ(what("test \"t\" {\n  expect g |"), What::Status);
-  EXPECT_EQ(what("test \"t\" {\n  expect g fail because a, |"), What::Blocks);
-  EXPECT_EQ(what("test \"t\" {\n  param |"), What::Params);
 }
 
-TEST(CompletionContext, Waivers) {
-  EXPECT_EQ(what("waiver w {\n  |"), What::WaiverStatement);
-  EXPECT_EQ(what("waiver w {\n  waives |"), What::Blocks);
-  EXPECT_EQ(what("waiver w {\n  when |"), What::Expression);
-  EXPECT_EQ(what("waiver w {\n  reason |"), What::Nothing);
+TEST(CompletionContext, AWaivedBlocksConditionsAreItsMembers) {
   EXPECT_EQ(at_bar("waiver w {\n  waives value_confirmed.|").member_of,
             std::vector<std::string>{"value_confirmed"});
-}
-
-TEST(CompletionContext, Types) {
-  EXPECT_EQ(what("facts {\n  id: |"), What::Type);
-  EXPECT_EQ(what("facts {\n  xs: list<|"), What::Type);
-  EXPECT_EQ(what("facts {\n  v: { a: bool, b: |"), What::Type);
-  EXPECT_EQ(what("param p: |"), What::Type);
-  EXPECT_EQ(what("facts {\n  |"), What::Nothing) << "a new field's name";
-}
-
-TEST(CompletionContext, Expressions) {
-  EXPECT_EQ(what("milestone m {\n  require |"), What::Expression);
-  EXPECT_EQ(what("milestone m {\n  require lab: a and |"), What::Expression);
-  EXPECT_EQ(what("milestone m {\n  require a and\n    |"), What::Expression) << "a continued line";
-  EXPECT_EQ(what("const c = |"), What::Expression);
-  EXPECT_EQ(what("param p: number = |"), What::Expression);
-  EXPECT_EQ(what("test \"t\" {\n  param p = |"), What::Expression);
-  EXPECT_EQ(what("milestone m {\n  require a else \"at {|"), What::Expression)
-      << "an interpolation";
 }
 
 TEST(CompletionContext, MembersAfterADot) {
@@ -87,13 +115,6 @@ TEST(CompletionContext, QuantifierVariablesInScope) {
   EXPECT_EQ(c.binders.size(), 2u);
   c = at_bar("milestone m {\n  require any(s in xs: s.a) and |");
   EXPECT_TRUE(c.binders.empty()) << "out of scope after its parenthesis";
-}
-
-TEST(CompletionContext, NothingInCommentsStringsAndNumbers) {
-  EXPECT_EQ(what("milestone m {\n  # require |"), What::Nothing);
-  EXPECT_EQ(what("milestone m {\n  require a else \"some |"), What::Nothing);
-  EXPECT_EQ(what("milestone m {\n  require a > 12.|"), What::Nothing);
-  EXPECT_EQ(what("milestone m \"ti|"), What::Nothing);
 }
 
 TEST(CompletionContext, AnOffsetPastTheTextIsTheEnd) {

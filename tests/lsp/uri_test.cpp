@@ -15,10 +15,9 @@ TEST(PathFromUri, DecodesFileUris) {
 }
 
 TEST(PathFromUri, OtherSchemesAndHostsHaveNoPath) {
-  EXPECT_EQ(path_from_uri("untitled:Untitled-1"), std::nullopt);
-  EXPECT_EQ(path_from_uri("file://server/share/x.gate"), std::nullopt);
-  EXPECT_EQ(path_from_uri("file://"), std::nullopt);
-  EXPECT_EQ(path_from_uri(""), std::nullopt);
+  for (const char* uri : {"untitled:Untitled-1", "file://server/share/x.gate", "file://", ""}) {
+    EXPECT_EQ(path_from_uri(uri), std::nullopt) << uri;
+  }
 }
 
 TEST(UriFromPath, EncodesWhatAUriCannotHold) {

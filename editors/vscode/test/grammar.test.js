@@ -34,37 +34,52 @@ async function scopeOf(line, text) {
   return found[1];
 }
 
+// Each token of `line` named in `scopes` has the scope given for it.
+async function expectScopes(line, scopes) {
+  for (const [text, scope] of Object.entries(scopes)) {
+    assert.strictEqual(await scopeOf(line, text), scope, `\`${text}\` in ${line}`);
+  }
+}
+
 test('declarations name what they declare', async () => {
-  const line = 'milestone value_confirmed "Financial value confirmed" {';
-  assert.strictEqual(await scopeOf(line, 'milestone'), 'keyword.declaration.dealgate');
-  assert.strictEqual(await scopeOf(line, 'value_confirmed'), 'entity.name.function.dealgate');
-  assert.strictEqual(await scopeOf('param min_roi: number = 3', 'min_roi'), 'variable.other.constant.dealgate');
-  assert.strictEqual(await scopeOf('param min_roi: number = 3', 'number'), 'storage.type.dealgate');
+  await expectScopes('milestone value_confirmed "Financial value confirmed" {', {
+    milestone: 'keyword.declaration.dealgate',
+    value_confirmed: 'entity.name.function.dealgate',
+  });
+  await expectScopes('param min_roi: number = 3', {
+    min_roi: 'variable.other.constant.dealgate',
+    number: 'storage.type.dealgate',
+  });
 });
 
 test('conditions: labels, functions, operators, literals', async () => {
   const line = '  require roi: sum(b in value.benefits: b.annual_amount) >= min_roi * 1_000 and today > @2026-01-01';
-  assert.strictEqual(await scopeOf(line, 'require'), 'keyword.control.dealgate');
-  assert.strictEqual(await scopeOf(line, 'roi'), 'entity.name.label.dealgate');
-  assert.strictEqual(await scopeOf(line, 'sum'), 'support.function.dealgate');
-  assert.strictEqual(await scopeOf(line, 'in'), 'keyword.operator.word.dealgate');
-  assert.strictEqual(await scopeOf(line, '>='), 'keyword.operator.dealgate');
-  assert.strictEqual(await scopeOf(line, '1_000'), 'constant.numeric.dealgate');
-  assert.strictEqual(await scopeOf(line, '@2026-01-01'), 'constant.numeric.date.dealgate');
-  assert.strictEqual(await scopeOf(line, 'today'), 'variable.language.today.dealgate');
+  await expectScopes(line, {
+    require: 'keyword.control.dealgate',
+    roi: 'entity.name.label.dealgate',
+    sum: 'support.function.dealgate',
+    in: 'keyword.operator.word.dealgate',
+    '>=': 'keyword.operator.dealgate',
+    '1_000': 'constant.numeric.dealgate',
+    '@2026-01-01': 'constant.numeric.date.dealgate',
+    today: 'variable.language.today.dealgate',
+  });
 });
 
 test('messages: escapes, literal braces and interpolations', async () => {
-  const line = '    else "only {count(solution.parameters)} of {{n}} \\u{1F600}" # why';
-  assert.strictEqual(await scopeOf(line, 'count'), 'support.function.dealgate');
-  assert.strictEqual(await scopeOf(line, '{{'), 'constant.character.escape.brace.dealgate');
-  assert.strictEqual(await scopeOf(line, '\\u{1F600}'), 'constant.character.escape.dealgate');
-  assert.strictEqual(await scopeOf(line, '# why'), 'comment.line.number-sign.dealgate');
+  await expectScopes('    else "only {count(solution.parameters)} of {{n}} \\u{1F600}" # why', {
+    count: 'support.function.dealgate',
+    '{{': 'constant.character.escape.brace.dealgate',
+    '\\u{1F600}': 'constant.character.escape.dealgate',
+    '# why': 'comment.line.number-sign.dealgate',
+  });
 });
 
 test('a `#` inside a string is no comment', async () => {
-  assert.strictEqual(await scopeOf('const tag = "#1" # a comment', '# a comment'), 'comment.line.number-sign.dealgate');
-  assert.strictEqual(await scopeOf('const tag = "#1" # a comment', '#1'), 'string.quoted.double.dealgate');
+  await expectScopes('const tag = "#1" # a comment', {
+    '# a comment': 'comment.line.number-sign.dealgate',
+    '#1': 'string.quoted.double.dealgate',
+  });
 });
 
 test('every line of the shipped rules tokenizes', async () => {

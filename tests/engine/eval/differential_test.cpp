@@ -312,6 +312,16 @@ void add_causes(Val& to, const Val& from) {
   to.missing.insert(from.missing.begin(), from.missing.end());
   to.invalid.insert(from.invalid.begin(), from.invalid.end());
 }
+// Unknown because of every unknown one among `values`; nothing when none is unknown.
+std::optional<Val> unknown_among(const std::vector<Val>& values) {
+  std::optional<Val> undecided;
+  for (const Val& v : values) {
+    if (!v.unknown()) continue;
+    if (!undecided) undecided.emplace();
+    add_causes(*undecided, v);
+  }
+  return undecided;
+}
 
 Val value_of(const FactRef& f) {
   Val v;
@@ -472,18 +482,12 @@ class Reference {
           }
           return v;
         }
-        Val undecided;
-        bool saw_unknown = false;
-        for (std::size_t i = 0; i < size(r); ++i) {
-          Val x = item(r, i);
-          if (x.unknown()) {
-            saw_unknown = true;
-            add_causes(undecided, x);
-          } else if (equal(l, x)) {
-            return of_bool(e.binary_op == Op::In);
-          }
+        std::vector<Val> items;
+        for (std::size_t i = 0; i < size(r); ++i) items.push_back(item(r, i));
+        for (const Val& x : items) {
+          if (!x.unknown() && equal(l, x)) return of_bool(e.binary_op == Op::In);
         }
-        if (saw_unknown) return undecided;
+        if (std::optional<Val> undecided = unknown_among(items)) return *undecided;
         return of_bool(e.binary_op == Op::NotIn);
       }
       default: break;
@@ -514,15 +518,7 @@ class Reference {
 
   // sum, min, max over values; unknown when any value is.
   static Val fold(const std::string& f, const std::vector<Val>& values) {
-    Val undecided;
-    bool saw_unknown = false;
-    for (const Val& v : values) {
-      if (v.unknown()) {
-        saw_unknown = true;
-        add_causes(undecided, v);
-      }
-    }
-    if (saw_unknown) return undecided;
+    if (std::optional<Val> undecided = unknown_among(values)) return *undecided;
     if (f == "sum") {
       double total = 0;
       for (const Val& v : values) total += v.n;
@@ -586,30 +582,17 @@ class Reference {
     }
     if (f == "any" || f == "all") {
       bool decisive = f == "any";
-      Val undecided;
-      bool saw_unknown = false;
       for (const Val& r : results) {
-        if (r.unknown()) {
-          saw_unknown = true;
-          add_causes(undecided, r);
-        } else if (r.b == decisive) {
-          return of_bool(decisive);
-        }
+        if (!r.unknown() && r.b == decisive) return of_bool(decisive);
       }
-      return saw_unknown ? undecided : of_bool(!decisive);
+      if (std::optional<Val> undecided = unknown_among(results)) return *undecided;
+      return of_bool(!decisive);
     }
     if (f == "count") {
-      Val undecided;
-      bool saw_unknown = false;
+      if (std::optional<Val> undecided = unknown_among(results)) return *undecided;
       double n = 0;
-      for (const Val& r : results) {
-        if (r.unknown()) {
-          saw_unknown = true;
-          add_causes(undecided, r);
-        }
-        n += r.is_true();
-      }
-      return saw_unknown ? undecided : of_number(n);
+      for (const Val& r : results) n += r.is_true();
+      return of_number(n);
     }
     return fold(f, results);
   }

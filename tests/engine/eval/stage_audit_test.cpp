@@ -38,11 +38,7 @@ gate signed_ok enters Deliver { require signed }
 class StageAuditTest : public testing::CompiledRulesTest {
  protected:
   StageAuditTest() : CompiledRulesTest(kRules) {}
-  void SetUp() override {
-    CompiledRulesTest::SetUp();
-    if (HasFatalFailure()) return;
-    ASSERT_TRUE(plan().stages.has_value());
-  }
+  void SetUpPlan() override { ASSERT_TRUE(plan().stages.has_value()); }
 
   DealResult run(const std::string& json, std::vector<BlockIndex> gates = {}) {
     EvalOptions options = testing::options_on();

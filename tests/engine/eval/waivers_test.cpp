@@ -44,11 +44,7 @@ waiver also_big {
 class WaiversTest : public testing::CompiledRulesTest {
  protected:
   WaiversTest() : CompiledRulesTest(kRules) {}
-  void SetUp() override {
-    CompiledRulesTest::SetUp();
-    if (HasFatalFailure()) return;
-    evaluator_ = std::make_unique<Evaluator>(plan());
-  }
+  void SetUpPlan() override { evaluator_ = std::make_unique<Evaluator>(plan()); }
 
   DealResult evaluate(const std::string& json, const char* today = "2026-11-26",
                       bool checklist = false) {

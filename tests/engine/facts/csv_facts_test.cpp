@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "engine/compile/compiler.hpp"
+#include "engine/compiled_rules.hpp"
 #include "engine/eval/evaluator.hpp"
+#include "engine/facts/csv_records.hpp"
 #include "engine/facts/json_facts.hpp"
 
 namespace dealgate {
@@ -35,21 +37,12 @@ facts {
 }
 )";
 
-// One record as the tests look at it.
-struct Seen {
-  std::uint64_t line = 0;
-  std::string id;
-  std::string error;
-  Facts facts;
-};
+using Seen = testing::SeenRecord;
 
-class CsvFactsTest : public ::testing::Test {
+class CsvFactsTest : public testing::CompiledRulesTest {
  protected:
-  void SetUp() override {
-    compilation_ = compile({{"facts.gate", kFacts}});
-    ASSERT_TRUE(compilation_.ok());
-  }
-  const Schema& schema() const { return compilation_.plan->schema; }
+  CsvFactsTest() : CompiledRulesTest(kFacts) {}
+  const Schema& schema() const { return plan().schema; }
 
   std::vector<Seen> read(const std::string& csv, std::size_t chunk = 1 << 20,
                          std::string id_field = "id") {
@@ -58,22 +51,17 @@ class CsvFactsTest : public ::testing::Test {
     options.id_field = std::move(id_field);
     options.on_warning = [&](const CsvWarning& w) { warnings_.push_back(w.message); };
     warnings_.clear();
-    CsvFactsReader reader(schema(), options);
-    std::istringstream in(csv);
-    std::vector<Seen> seen;
-    status_ = reader.read_stream(in, [&](ReadRecord& r) {
-      seen.push_back(Seen{r.line, r.id_json, r.error, r.facts});
-    });
-    EXPECT_EQ(status_.records, seen.size());
-    return seen;
+    return testing::read_csv_records(schema(), csv, options, status_);
   }
-  // The value of a top-level path in a record.
   const FactValue& at(const Seen& s, std::string_view path) const {
-    NodeIndex node = schema().find_path(path);
-    EXPECT_NE(node, kNoNode) << path;
-    return s.facts.top[schema().node(node).slot];
+    return testing::fact_at(schema(), s, path);
   }
   FactState state(const Seen& s, std::string_view path) const { return at(s, path).state; }
+  // What an input without records held, as the read says.
+  InputShape shape_without_records(const std::string& input) {
+    EXPECT_TRUE(read(input).empty()) << input;
+    return status_.shape;
+  }
   // A one-column file with a header and one cell.
   Seen cell(std::string_view column, std::string_view text) {
     std::vector<Seen> seen = read(std::string(column) + "\n" + std::string(text) + "\n");
@@ -81,7 +69,6 @@ class CsvFactsTest : public ::testing::Test {
     return seen.empty() ? Seen{} : seen[0];
   }
 
-  Compilation compilation_;
   ReadStatus status_;
   std::vector<std::string> warnings_;
 };
@@ -439,15 +426,11 @@ TEST_F(CsvFactsTest, ExcelExportsInOtherEncodingsAndSeparators) {
 }
 
 TEST_F(CsvFactsTest, EmptyInputOrHeaderOnlyHasNoRecordsAndSaysWhatItHeld) {
-  EXPECT_TRUE(read("").empty());
-  EXPECT_EQ(status_.shape, InputShape::Nothing);
-  EXPECT_TRUE(read("\xEF\xBB\xBF").empty());
-  EXPECT_EQ(status_.shape, InputShape::Nothing);
-  EXPECT_TRUE(read("\n \n").empty());
-  EXPECT_EQ(status_.shape, InputShape::Blank);
-  EXPECT_TRUE(read("id,n\r\n").empty());
+  EXPECT_EQ(shape_without_records(""), InputShape::Nothing);
+  EXPECT_EQ(shape_without_records("\xEF\xBB\xBF"), InputShape::Nothing);
+  EXPECT_EQ(shape_without_records("\n \n"), InputShape::Blank);
+  EXPECT_EQ(shape_without_records("id,n\r\n"), InputShape::HeaderOnly);
   EXPECT_TRUE(status_.ok());
-  EXPECT_EQ(status_.shape, InputShape::HeaderOnly);
   EXPECT_EQ(status_.header, (std::vector<std::string>{"id", "n"}));
 }
 

@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "engine/compile/compiler.hpp"
+#include "engine/compiled_rules.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "engine/eval/explain.hpp"
 #include "engine/facts/csv_facts.hpp"
+#include "engine/facts/csv_records.hpp"
 #include "engine/facts/json_facts.hpp"
 
 namespace dealgate {
@@ -48,14 +50,10 @@ milestone reviewed { require held: exists(reviewed_on) else "the review has not 
 gate ready { requires reviewed  require closing: close_on >= @2026-01-01 }
 )gate";
 
-class SourceMappingTest : public ::testing::Test {
+class SourceMappingTest : public testing::CompiledRulesTest {
  protected:
-  void SetUp() override {
-    compilation_ = compile({{"crm.gate", kRules}});
-    ASSERT_TRUE(compilation_.ok());
-    ASSERT_EQ(plan().sources.size(), 1u);
-  }
-  const Plan& plan() const { return *compilation_.plan; }
+  SourceMappingTest() : CompiledRulesTest(kRules) {}
+  void SetUpPlan() override { ASSERT_EQ(plan().sources.size(), 1u); }
   const SourceColumn& column(std::string_view header) const {
     const SourceColumn* c = find_source_column(plan().sources[0], header);
     EXPECT_NE(c, nullptr) << header;
@@ -66,28 +64,17 @@ class SourceMappingTest : public ::testing::Test {
     std::string json;
     return convert_source_cell(column(header), cell, json) ? json : "<bad>";
   }
-  struct Seen {
-    std::uint64_t line;
-    std::string error;
-    Facts facts;
-  };
+  using Seen = testing::SeenRecord;
   std::vector<Seen> read(const std::string& csv) {
     CsvReaderOptions options;
     options.sources = {&plan().sources[0]};
     options.on_warning = [&](const CsvWarning& w) { warnings_.push_back(w); };
-    CsvFactsReader reader(plan().schema, options);
-    std::istringstream in(csv);
-    std::vector<Seen> seen;
-    status_ = reader.read_stream(in, [&](ReadRecord& r) {
-      seen.push_back({r.line, r.error, r.facts});
-    });
-    return seen;
+    return testing::read_csv_records(plan().schema, csv, options, status_);
   }
   const FactValue& at(const Seen& s, std::string_view path) const {
-    return s.facts.top[plan().schema.node(plan().schema.find_path(path)).slot];
+    return testing::fact_at(plan().schema, s, path);
   }
 
-  Compilation compilation_;
   ReadStatus status_;
   std::vector<CsvWarning> warnings_;
 };
