@@ -173,15 +173,19 @@ NodeIndex resolve(const Schema& schema, NodeIndex record, std::string_view prefi
 
 }  // namespace
 
+NodeIndex FactsBuilder::node_at(std::string_view path) {
+  if (node_->detached) return kNoNode;
+  std::string error;
+  const NodeIndex node = resolve(schema_of(rules_), node_->record, prefix_, path, error);
+  if (node == kNoNode) fail(std::move(error));
+  return node;
+}
+
 FactsBuilder& FactsBuilder::set(std::string_view path, Scalar value) {
-  if (node_->detached) return *this;
+  const NodeIndex node = node_at(path);
+  if (node == kNoNode) return *this;
   const Schema& schema = schema_of(rules_);
   std::string error;
-  const NodeIndex node = resolve(schema, node_->record, prefix_, path, error);
-  if (node == kNoNode) {
-    fail(std::move(error));
-    return *this;
-  }
   const ValueType type = schema.node(node).type;
   const bool is_null = std::holds_alternative<std::nullptr_t>(value.value());
   if (type == ValueType::Record) {
@@ -201,14 +205,9 @@ FactsBuilder& FactsBuilder::set(std::string_view path, Scalar value) {
 }
 
 FactsBuilder& FactsBuilder::set(std::string_view path, std::vector<Scalar> values) {
-  if (node_->detached) return *this;
+  const NodeIndex node = node_at(path);
+  if (node == kNoNode) return *this;
   const Schema& schema = schema_of(rules_);
-  std::string error;
-  const NodeIndex node = resolve(schema, node_->record, prefix_, path, error);
-  if (node == kNoNode) {
-    fail(std::move(error));
-    return *this;
-  }
   const SchemaNode& list = schema.node(node);
   if (list.type != ValueType::List) {
     fail(fmt::format("`{}` is a {}, not a list", path, value_type_word(list.type)));
@@ -220,6 +219,7 @@ FactsBuilder& FactsBuilder::set(std::string_view path, std::vector<Scalar> value
                      value_type_word(element)));
     return *this;
   }
+  std::string error;
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (!fits(values[i], element, error)) {
       fail(fmt::format("`{}` element {}: {}", path, i + 1, error));

@@ -27,17 +27,36 @@ void add_threads(CLI::App& command, std::string& text) {
       ->type_name("N");
 }
 
+// `text` read into `into` by one of the parse_ functions of cli/options.hpp; the usage error when
+// it does not parse.
+template <class T, class Into>
+std::optional<UsageError> parse_into(std::optional<T> (*parse)(std::string_view, UsageError&),
+                                     std::string_view text, Into& into) {
+  UsageError error;
+  std::optional<T> value = parse(text, error);
+  if (!value) return error;
+  into = *value;
+  return std::nullopt;
+}
+
+// "no deals ...: --facts is missing" (`no_deals` says which), for a command run without its deals.
+std::optional<UsageError> need_facts(const DealInput& input, std::string_view no_deals,
+                                     std::string help) {
+  if (!input.facts.empty()) return std::nullopt;
+  return UsageError{fmt::format("{}: --facts is missing", no_deals), std::move(help)};
+}
+
 std::optional<UsageError> parse_threads_text(const std::string& text, unsigned& into) {
   if (text.empty()) return std::nullopt;
-  UsageError error;
-  std::optional<unsigned> n = parse_threads(text, error);
-  if (!n) return error;
-  into = *n;
-  return std::nullopt;
+  return parse_into(parse_threads, text, into);
 }
 
 constexpr const char* kFactsOrStdin = "the deals: JSON, JSON Lines or CSV; - reads stdin";
 constexpr const char* kTodayOrUtc = "the rules' `today`, YYYY-MM-DD (default: UTC date)";
+constexpr const char* kGiveFacts = "give the deals with `--facts FILE` (JSON, JSON Lines or CSV)";
+constexpr const char* kGiveFactsOrStdin =
+    "give the deals with `--facts FILE` (JSON, JSON Lines or CSV), or `--facts -` to read them "
+    "from standard input";
 constexpr const char* kOverrideParam = "override a `param` of the rules (repeatable)";
 
 }  // namespace
@@ -211,15 +230,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     return fail(command, unknown_argument(app.remaining().front(), command, has_command));
   }
 
-  UsageError error;
-  if (auto mode = parse_color(color, error))
-    result.color = *mode;
-  else
-    return fail(command, error);
-  if (auto level = parse_log_level(log_level, error))
-    result.log_level = *level;
-  else
-    return fail(command, error);
+  if (auto bad = parse_into(parse_color, color, result.color)) return fail(command, *bad);
+  if (auto bad = parse_into(parse_log_level, log_level, result.log_level)) {
+    return fail(command, *bad);
+  }
 
   if (!has_command) {
     return fail(app, {"no command given",
@@ -252,29 +266,20 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     }
     if (check->parsed()) {
       result.kind = CommandLine::Kind::Check;
-      if (auto format = parse_check_format(check_format, error))
-        c.format = *format;
-      else
-        return error;
+      if (auto bad = parse_into(parse_check_format, check_format, c.format)) return bad;
       if (c.rules.empty()) {
         return UsageError{"no rule files given",
                           "name the .gate files or folders to check, e.g. `dealgate check rules/`"};
       }
       if (!check_today.empty()) {
-        if (auto day = parse_today(check_today, error))
-          c.today = *day;
-        else
-          return error;
+        if (auto bad = parse_into(parse_today, check_today, c.today)) return bad;
       }
       return std::nullopt;
     }
     if (report->parsed()) {
       result.kind = CommandLine::Kind::Report;
       if (auto missing = need_rules(*report, r.rules)) return missing;
-      if (r.facts.empty()) {
-        return UsageError{"no deals: --facts is missing",
-                          "give the deals with `--facts FILE` (JSON, JSON Lines or CSV)"};
-      }
+      if (auto missing = need_facts(r, "no deals", kGiveFacts)) return missing;
       if (r.output.empty()) {
         return UsageError{
             "no output file: -o is missing",
@@ -286,14 +291,11 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     if (explain->parsed()) {
       result.kind = CommandLine::Kind::Explain;
       if (auto missing = need_rules(*explain, x.rules)) return missing;
-      if (x.facts.empty()) {
-        return UsageError{"no deals: --facts is missing",
-                          "give the deals with `--facts FILE` and pick one with `--deal ID`"};
+      if (auto missing = need_facts(
+              x, "no deals", "give the deals with `--facts FILE` and pick one with `--deal ID`")) {
+        return missing;
       }
-      if (auto format = parse_check_format(explain_format, error))
-        x.format = *format;
-      else
-        return error;
+      if (auto bad = parse_into(parse_check_format, explain_format, x.format)) return bad;
       return explain_deals.finish();
     }
     if (diff->parsed()) {
@@ -309,38 +311,26 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       }
       d.old_rules = diff_rules[0];
       d.new_rules = diff_rules[1];
-      if (d.facts.empty()) {
-        return UsageError{"no deals to compare on: --facts is missing",
-                          "give the deals with `--facts FILE` (JSON, JSON Lines or CSV), or "
-                          "`--facts -` to read them from standard input"};
-      }
+      if (auto missing = need_facts(d, "no deals to compare on", kGiveFactsOrStdin)) return missing;
       if (diff_format == "jsonl") {
         return UsageError{"`diff` does not write jsonl", "`diff --format` takes text, json or csv"};
       }
-      if (auto format = parse_eval_format(diff_format, error))
-        d.format = *format;
-      else
-        return UsageError{error.message, "`diff --format` takes text, json or csv"};
+      if (auto bad = parse_into(parse_eval_format, diff_format, d.format)) {
+        return UsageError{bad->message, "`diff --format` takes text, json or csv"};
+      }
       if (auto bad = diff_deals.finish()) return bad;
       if (auto bad = parse_params(diff_old_params, d.old_params)) return bad;
       if (auto bad = parse_params(diff_new_params, d.new_params)) return bad;
       return parse_threads_text(diff_threads, d.threads);
     }
     result.kind = CommandLine::Kind::Eval;
-    if (auto format = parse_eval_format(eval_format, error))
-      e.format = *format;
-    else
-      return error;
+    if (auto bad = parse_into(parse_eval_format, eval_format, e.format)) return bad;
     if (e.rules.empty()) {
       return UsageError{"no rule files given",
                         "name the .gate files or folders to evaluate with, e.g. "
                         "`dealgate eval rules/ --facts deals.jsonl`"};
     }
-    if (e.facts.empty()) {
-      return UsageError{"no deals to evaluate: --facts is missing",
-                        "give the deals with `--facts FILE` (JSON, JSON Lines or CSV), or "
-                        "`--facts -` to read them from standard input"};
-    }
+    if (auto missing = need_facts(e, "no deals to evaluate", kGiveFactsOrStdin)) return missing;
     if (auto bad = eval_deals.finish()) return bad;
     return parse_threads_text(eval_threads, e.threads);
   };

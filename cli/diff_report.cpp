@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 
 #include "base/json_text.hpp"
 #include "base/json_writer.hpp"
@@ -73,6 +74,23 @@ void json_status(JsonWriter& json, std::optional<Status> s) {
     json.null();
   }
 }
+
+// The condition lists of a gate change, in the order every format writes them: the words of the
+// text report, the JSON key. The waiver lists come last: only written when a rule set has waivers.
+struct ConditionList {
+  std::string_view words;
+  std::string_view key;
+  std::vector<std::string> GateChange::*ids;
+};
+constexpr ConditionList kConditionLists[] = {
+    {"newly failed", "newly_failed", &GateChange::newly_failed},
+    {"newly unknown", "newly_unknown", &GateChange::newly_unknown},
+    {"no longer failed", "no_longer_failed", &GateChange::no_longer_failed},
+    {"no longer unknown", "no_longer_unknown", &GateChange::no_longer_unknown},
+    {"newly waived", "newly_waived", &GateChange::newly_waived},
+    {"no longer waived", "no_longer_waived", &GateChange::no_longer_waived},
+};
+constexpr std::size_t kListsWithoutWaivers = 4;
 
 const char* side(bool added, bool removed) {
   return added ? "new" : removed ? "old" : "both";
@@ -247,29 +265,19 @@ void write_diff_text(const DiffReport& report, std::ostream& out, bool color) {
       if (gate.added() || gate.removed()) continue;
       if (!change.status_changed()) {
         std::vector<std::string> parts;
-        auto part = [&](std::string_view what, const std::vector<std::string>& ids) {
-          if (!ids.empty()) parts.push_back(fmt::format("{} {}", what, join(ids, ", ")));
-        };
-        part("newly failed", change.newly_failed);
-        part("newly unknown", change.newly_unknown);
-        part("no longer failed", change.no_longer_failed);
-        part("no longer unknown", change.no_longer_unknown);
-        part("newly waived", change.newly_waived);
-        part("no longer waived", change.no_longer_waived);
+        for (const ConditionList& list : kConditionLists) {
+          const std::vector<std::string>& ids = change.*list.ids;
+          if (!ids.empty()) parts.push_back(fmt::format("{} {}", list.words, join(ids, ", ")));
+        }
         other_conditions += fmt::format("  {}  {} ({}): {}\n", deal_label(deal), gate.name,
                                         paint(change.to), join(parts, "; "));
         continue;
       }
       block += fmt::format("  {}: {} → {}\n", gate.name, paint(change.from), paint(change.to));
-      auto line = [&](std::string_view what, const std::vector<std::string>& ids) {
-        if (!ids.empty()) block += fmt::format("    {}: {}\n", what, join(ids, ", "));
-      };
-      line("newly failed", change.newly_failed);
-      line("newly unknown", change.newly_unknown);
-      line("no longer failed", change.no_longer_failed);
-      line("no longer unknown", change.no_longer_unknown);
-      line("newly waived", change.newly_waived);
-      line("no longer waived", change.no_longer_waived);
+      for (const ConditionList& list : kConditionLists) {
+        const std::vector<std::string>& ids = change.*list.ids;
+        if (!ids.empty()) block += fmt::format("    {}: {}\n", list.words, join(ids, ", "));
+      }
     }
     if (extra != nullptr && extra->next_from != extra->next_to) {
       block += fmt::format("  {}: {} → {}\n", kNextPhase, paint(extra->next_from),
@@ -356,19 +364,11 @@ void write_diff_json(const DiffReport& report, std::ostream& out) {
       json_status(json, change.from);
       json.key("to");
       json_status(json, change.to);
-      json.key("newly_failed");
-      json_list(json, change.newly_failed);
-      json.key("newly_unknown");
-      json_list(json, change.newly_unknown);
-      json.key("no_longer_failed");
-      json_list(json, change.no_longer_failed);
-      json.key("no_longer_unknown");
-      json_list(json, change.no_longer_unknown);
-      if (diff.has_waivers()) {
-        json.key("newly_waived");
-        json_list(json, change.newly_waived);
-        json.key("no_longer_waived");
-        json_list(json, change.no_longer_waived);
+      const std::size_t lists =
+          diff.has_waivers() ? std::size(kConditionLists) : kListsWithoutWaivers;
+      for (std::size_t i = 0; i < lists; ++i) {
+        json.key(kConditionLists[i].key);
+        json_list(json, change.*kConditionLists[i].ids);
       }
       json.end_object();
     }

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <thread>
 
-#include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/facts_input.hpp"
 #include "cli/messages.hpp"
@@ -22,11 +21,11 @@
 
 namespace dealgate::cli {
 int run_eval(const EvalArgs& args, const Io& io) {
-  std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
+  EvalOptions options;
+  std::optional<Compilation> compilation =
+      load_rules_and_options(args.rules, args, args.gates, io, options);
   if (!compilation) return kExitUsage;
   const Plan& plan = *compilation->plan;
-  EvalOptions options;
-  if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;
   // The text report tells people what to change; the data formats stay lean.
   options.checklist = args.format == OutputFormat::Text;
   options.shown = args.format == OutputFormat::Text;

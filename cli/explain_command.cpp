@@ -5,7 +5,6 @@
 #include "base/json_text.hpp"
 #include "base/json_writer.hpp"
 #include "base/suggest.hpp"
-#include "cli/eval_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/explain_render.hpp"
 #include "cli/facts_input.hpp"
@@ -22,11 +21,11 @@
 namespace dealgate::cli {
 
 int run_explain(const ExplainArgs& args, const Io& io) {
-  std::optional<Compilation> compilation = load_compiled_rules(args.rules, io);
+  EvalOptions options;
+  std::optional<Compilation> compilation =
+      load_rules_and_options(args.rules, args, args.gates, io, options);
   if (!compilation) return kExitUsage;
   const Plan& plan = *compilation->plan;
-  EvalOptions options;
-  if (!make_eval_options(plan, args.gates, args.params, args.today, io, options)) return kExitUsage;
 
   // Find the deal: the first record whose id matches, or the first record of all.
   bool found = false;

@@ -1112,28 +1112,36 @@ class Report {
 
 }  // namespace
 
+namespace {
+
+// What stands for `c` in HTML text and attribute values; null where `c` stands for itself.
+const char* html_entity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
+    if (const char* entity = html_entity(c)) {
+      out += entity;
+    } else {
+      out += c;
     }
   }
   return out;

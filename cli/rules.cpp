@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/command_options.hpp"
+#include "cli/eval_options.hpp"
 #include "cli/messages.hpp"
 #include "cli/plural.hpp"
 #include "grammar/diagnostic_render.hpp"
@@ -38,6 +40,18 @@ std::optional<Compilation> load_compiled_rules(const std::vector<std::string>& p
                           count_of(compilation->diagnostics.error_count(), "error")),
               "fix the errors above; `dealgate check` shows them on their own", io.err_color);
   return std::nullopt;
+}
+
+std::optional<Compilation> load_rules_and_options(const std::vector<std::string>& paths,
+                                                  const DealInput& input,
+                                                  const std::vector<std::string>& gates,
+                                                  const Io& io, EvalOptions& options) {
+  std::optional<Compilation> compilation = load_compiled_rules(paths, io);
+  if (!compilation) return std::nullopt;
+  if (!make_eval_options(*compilation->plan, gates, input.params, input.today, io, options)) {
+    return std::nullopt;
+  }
+  return compilation;
 }
 
 }  // namespace dealgate::cli

@@ -10,7 +10,13 @@
 #include "cli/io.hpp"
 #include "engine/compile/compiler.hpp"
 
+namespace dealgate {
+struct EvalOptions;
+}
+
 namespace dealgate::cli {
+
+struct DealInput;
 
 // Reads the rule files and folders and compiles them. A path that cannot be read is reported on
 // `err` and gives nullopt (the command exits 2); diagnostics are left in the Compilation.
@@ -25,5 +31,13 @@ void print_diagnostics(const Compilation& compilation, std::ostream& err, bool c
 // nullopt (the command exits 2).
 std::optional<Compilation> load_compiled_rules(const std::vector<std::string>& paths, const Io& io,
                                                std::string_view subject = "the rules");
+
+// What a command that evaluates deals against one rule set does first (eval, explain):
+// load_compiled_rules, then make_eval_options from `gates` and the day and params of `input`.
+// nullopt when either fails, reported on io.err (the command exits 2).
+std::optional<Compilation> load_rules_and_options(const std::vector<std::string>& paths,
+                                                  const DealInput& input,
+                                                  const std::vector<std::string>& gates,
+                                                  const Io& io, EvalOptions& options);
 
 }  // namespace dealgate::cli

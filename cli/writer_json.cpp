@@ -2,33 +2,22 @@
 // objects, one a line, written as they come so a long run never holds them in memory; the summary
 // follows.
 #include "base/json_writer.hpp"
-#include "cli/stage_summary.hpp"
-#include "cli/summary.hpp"
-#include "cli/waiver_summary.hpp"
-#include "cli/writer.hpp"
+#include "cli/summarizing_writer.hpp"
 #include "engine/eval/evaluator.hpp"
 #include "grammar/diagnostic_render.hpp"
 
 namespace dealgate::cli {
 namespace {
 
-class JsonDocumentWriter final : public ResultWriter {
+class JsonDocumentWriter final : public SummarizingWriter {
  public:
   // A fragment writer starts every record with ",\n"; the document's writer turns the first one
   // into the opening of the records array.
   JsonDocumentWriter(const Plan& plan, std::ostream& out, bool fragment = false)
-      : plan_(plan),
-        record_(plan),
-        out_(out),
-        summary_(plan),
-        stages_(plan),
-        waivers_(plan),
-        first_(!fragment) {}
+      : SummarizingWriter(plan), plan_(plan), record_(plan), out_(out), first_(!fragment) {}
 
   void write(const DealResult& result) override {
-    summary_.add(result);
-    stages_.add(result);
-    waivers_.add(result);
+    tally(result);
     buffer_.assign(first_ ? kOpening : kSeparator);
     first_ = false;
     record_.append(buffer_, result);
@@ -46,12 +35,6 @@ class JsonDocumentWriter final : public ResultWriter {
       first_ = false;
     }
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
-  }
-  void absorb(const ResultWriter& fragment) override {
-    const auto& other = dynamic_cast<const JsonDocumentWriter&>(fragment);
-    summary_.merge(other.summary_);
-    stages_.merge(other.stages_);
-    waivers_.merge(other.waivers_);
   }
 
   void finish() override {
@@ -142,9 +125,6 @@ class JsonDocumentWriter final : public ResultWriter {
   const Plan& plan_;
   RecordJson record_;
   std::ostream& out_;
-  Summary summary_;
-  StageSummary stages_;
-  WaiverSummary waivers_;
   std::string buffer_;
   bool first_ = true;
 };

@@ -8,32 +8,25 @@
 #include "base/json_text.hpp"
 #include "cli/checklist_text.hpp"
 #include "cli/shown_text.hpp"
-#include "cli/stage_summary.hpp"
-#include "cli/summary.hpp"
+#include "cli/summarizing_writer.hpp"
 #include "cli/terminal.hpp"
-#include "cli/waiver_summary.hpp"
-#include "cli/writer.hpp"
 
 namespace dealgate::cli {
 namespace {
 
 constexpr std::size_t kTop = 5;  // summary lists this many conditions and facts per gate
 
-class TextWriter final : public ResultWriter {
+class TextWriter final : public SummarizingWriter {
  public:
   TextWriter(const Plan& plan, std::ostream& out, const WriterOptions& options)
-      : plan_(plan),
+      : SummarizingWriter(plan),
+        plan_(plan),
         out_(out),
         color_(options.color),
-        p_(Palette::of(options.color)),
-        summary_(plan),
-        stages_(plan),
-        waivers_(plan) {}
+        p_(Palette::of(options.color)) {}
 
   void write(const DealResult& result) override {
-    summary_.add(result);
-    stages_.add(result);
-    waivers_.add(result);
+    tally(result);
     buffer_.clear();
     const std::string id = id_text(result.id_json);
     if (!result.error.empty()) {
@@ -66,12 +59,6 @@ class TextWriter final : public ResultWriter {
   }
   void write_fragment(std::string_view text) override {
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
-  }
-  void absorb(const ResultWriter& fragment) override {
-    const auto& other = dynamic_cast<const TextWriter&>(fragment);
-    summary_.merge(other.summary_);
-    stages_.merge(other.stages_);
-    waivers_.merge(other.waivers_);
   }
 
  private:
@@ -352,9 +339,6 @@ class TextWriter final : public ResultWriter {
   std::ostream& out_;
   bool color_;
   Palette p_;
-  Summary summary_;
-  StageSummary stages_;
-  WaiverSummary waivers_;
   std::string buffer_;
   std::vector<std::string_view> attached_;  // by ConditionIndex, for the gate being written
   std::vector<ConditionIndex> merged_;

@@ -241,6 +241,9 @@ class FactsBuilder {
   FactsBuilder(std::shared_ptr<const detail::RuleSetImpl> rules, std::uint32_t record_node,
                std::string prefix, std::shared_ptr<std::vector<std::string>> errors);
   void fail(std::string message);
+  // The schema node `path` names from this builder; kNoNode when it names none (the reason is
+  // reported) or when the builder is detached (it takes nothing, silently).
+  std::uint32_t node_at(std::string_view path);
 
   std::shared_ptr<const detail::RuleSetImpl> rules_;
   std::unique_ptr<detail::BuilderNode> node_;
