@@ -69,6 +69,11 @@ DealOptions& DealOptions::input() {
                   "the CSV cell separator: , ; or tab (default: detected)")
       ->type_name("CHAR");
   command_
+      .add_option("--encoding", encoding_,
+                  "the text of CSV and JSON: auto (default), utf-8, utf-16le, utf-16be or "
+                  "windows-1252")
+      ->type_name("NAME");
+  command_
       .add_option("--source", into_.source,
                   "read a CSV export with this `source` of the rules (default: the rules' only "
                   "source, or the one the header fits)")
@@ -103,6 +108,11 @@ std::optional<UsageError> DealOptions::finish() {
     std::optional<char> delimiter = parse_delimiter(delimiter_, error);
     if (!delimiter) return error;
     into_.table.delimiter = *delimiter;
+  }
+  if (!encoding_.empty()) {
+    std::optional<TextEncoding> encoding = parse_encoding(encoding_, error);
+    if (!encoding) return error;
+    into_.table.encoding = *encoding;
   }
   if (!max_invalid_.empty()) {
     std::optional<double> share = parse_share(max_invalid_, error);

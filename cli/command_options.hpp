@@ -24,7 +24,7 @@ struct DealInput {
   std::vector<std::pair<std::string, std::string>> params;
   std::string id_field = "id";
   TableOptions table{};  // --sheet, --delimiter
-  std::string source;  // --source: the `source` declaration a CSV export is read with; empty: any
+  std::string source;    // --source: the `source` declaration a CSV export is read with; empty: any
   StrictInput strict{};  // --allow-empty, --max-invalid
 };
 
@@ -62,7 +62,7 @@ class DealOptions {
  private:
   CLI::App& command_;
   DealInput& into_;
-  std::string today_, input_, delimiter_, max_invalid_;
+  std::string today_, input_, delimiter_, encoding_, max_invalid_;
   std::vector<std::string> params_;
 };
 

@@ -86,6 +86,7 @@ std::string read_facts_in_blocks(const Schema& schema, const FactsSource& source
   FactsReaderOptions options;
   options.id_field = source.id_field;
   options.chunk_bytes = block_bytes;
+  options.encoding = source.table.encoding;
   FactsReader reader(schema, options);
   ReadStatus status = reader.read_file_blocks(
       source.path,
@@ -105,6 +106,7 @@ std::string read_facts(const Schema& schema, const FactsSource& source, const Re
     CsvReaderOptions options;
     options.id_field = source.id_field;
     options.delimiter = source.table.delimiter;
+    options.encoding = source.table.encoding;
     options.sources = source.sources;
     std::ostream& err = source.warnings != nullptr ? *source.warnings : std::cerr;
     options.on_warning = [&](const CsvWarning& warning) {
@@ -126,7 +128,10 @@ std::string read_facts(const Schema& schema, const FactsSource& source, const Re
     if (source.status != nullptr) *source.status = status;
     return status.error;
   }
-  FactsReader reader(schema, source.id_field);
+  FactsReaderOptions options;
+  options.id_field = source.id_field;
+  options.encoding = source.table.encoding;
+  FactsReader reader(schema, options);
   ReadStatus status = reader.read_file(source.path, forward);
   if (source.status != nullptr) *source.status = status;
   return status.error;

@@ -26,7 +26,7 @@ struct FactsSource {
   // null.
   std::ostream* warnings = nullptr;
   bool warnings_color = false;
-  TableOptions table{};  // the sheet of an .xlsx, the delimiter of a CSV
+  TableOptions table{};  // the sheet of an .xlsx, the delimiter of a CSV, the text encoding
   // The `source` declarations a CSV export may be (engine/facts/csv_facts.hpp); see choose_sources.
   std::vector<const SourceSpec*> sources = {};
   // Set: receives the read's whole status (what an input without records held, the rows a source

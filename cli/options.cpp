@@ -137,4 +137,15 @@ std::optional<char> parse_delimiter(std::string_view text, UsageError& error) {
   return pick(text, kDelimiters, "--delimiter", error);
 }
 
+std::optional<TextEncoding> parse_encoding(std::string_view text, UsageError& error) {
+  static constexpr std::array<std::pair<std::string_view, TextEncoding>, 5> kEncodings{{
+      {"auto", TextEncoding::Auto},
+      {"utf-8", TextEncoding::Utf8},
+      {"utf-16le", TextEncoding::Utf16Le},
+      {"utf-16be", TextEncoding::Utf16Be},
+      {"windows-1252", TextEncoding::Windows1252},
+  }};
+  return pick(text, kEncodings, "--encoding", error);
+}
+
 }  // namespace dealgate::cli

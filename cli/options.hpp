@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "base/calendar.hpp"
+#include "engine/facts/text_decoder.hpp"
 
 namespace dealgate::cli {
 
@@ -26,10 +27,12 @@ enum class ColorMode { Auto, Always, Never };
 // Auto: `.csv` files are CSV, `.xlsx` files XLSX, everything else JSON.
 enum class InputFormat { Auto, Json, Csv, Xlsx };
 
-// How a table of deals (CSV or XLSX) is read, beyond the format.
+// How the deals are read, beyond the format: a table's (CSV or XLSX) sheet and delimiter, and the
+// text encoding of CSV and JSON input (an XLSX names its own).
 struct TableOptions {
   std::string sheet;   // XLSX: the sheet to read; empty: the first
   char delimiter = 0;  // CSV: `,` `;` or a tab; 0 detects it from the header
+  TextEncoding encoding = TextEncoding::Auto;  // CSV and JSON (engine/facts/text_decoder.hpp)
 };
 
 // `eval --format`: text, json, jsonl or csv.
@@ -54,5 +57,7 @@ std::optional<InputFormat> parse_input_format(std::string_view text, UsageError&
 std::optional<double> parse_share(std::string_view text, UsageError& error);
 // `--delimiter , | ; | tab`.
 std::optional<char> parse_delimiter(std::string_view text, UsageError& error);
+// `--encoding auto|utf-8|utf-16le|utf-16be|windows-1252`.
+std::optional<TextEncoding> parse_encoding(std::string_view text, UsageError& error);
 
 }  // namespace dealgate::cli

@@ -93,7 +93,7 @@ struct CsvFactsReader::Impl {
   std::vector<Column> columns;
   std::vector<std::pair<std::size_t, std::string>> undeclared;  // columns with no near fact
   std::vector<Fill> fills;             // in header order, then the constants
-  std::string decoded_cell;            // a Windows-1252 cell as UTF-8
+  std::string decoded_cell;            // a cell that was not UTF-8, as UTF-8
   const SourceSpec* chosen = nullptr;  // the source the header is, if any
   bool in_footer = false;
   std::uint64_t footer_line = 0, footer_rows = 0, blank_rows = 0;
@@ -137,20 +137,14 @@ ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
   reset();
   std::vector<char> chunk(options.chunk_bytes);
   const CsvParser::Sink on_row = [&](const CsvRow& r) { row(r, sink); };
-  TextDecoder decoder;
-  std::string text;
+  source.decode_as(options.encoding);
   std::string opening;  // the first bytes, to tell an empty input from a blank one
   while (!stop) {
     std::size_t got = source.read(chunk.data(), chunk.size());
     if (got == 0) break;
     if (opening.size() < 4) opening.append(chunk.data(), std::min<std::size_t>(got, 4));
-    text.clear();
-    decoder.feed(std::string_view(chunk.data(), got), text);
-    parser.feed(text, on_row);
+    parser.feed(std::string_view(chunk.data(), got), on_row);
   }
-  text.clear();
-  decoder.finish(text);
-  if (!stop && !text.empty()) parser.feed(text, on_row);
   if (!source.error().empty()) {
     // The row being read when the input failed is incomplete: drop it.
     status.error = source.error();
@@ -164,8 +158,8 @@ ReadStatus CsvFactsReader::Impl::run(InputSource& source, const Sink& sink) {
   }
   finish_notes();
   if (!have_header && status.ok()) {
-    const bool only_a_mark = opening.empty() || opening == "\xEF\xBB\xBF" ||
-                             opening == "\xFF\xFE" || opening == "\xFE\xFF";
+    // The source drops a UTF-16 byte order mark; a UTF-8 one reaches the parser.
+    const bool only_a_mark = opening.empty() || opening == "\xEF\xBB\xBF";
     status.shape = only_a_mark ? InputShape::Nothing : InputShape::Blank;
   }
   return status;
@@ -475,9 +469,15 @@ bool CsvFactsReader::Impl::fill(const Fill& f, std::string_view cell) {
   if (f.type != ValueType::String) cell = trim_blanks(cell);
   if (cell.empty()) return true;  // Missing, as CSV cannot tell an empty text from no value
   if (!simdjson::validate_utf8(cell.data(), cell.size())) {
-    // Not UTF-8: Excel's "CSV" on Windows is Windows-1252 (engine/facts/text_decoder.hpp).
+    // Not UTF-8: Excel's "CSV" on Windows is Windows-1252 (engine/facts/text_decoder.hpp), unless
+    // --encoding said the input is UTF-8; then a bad byte is U+FFFD. (A forced UTF-16 or
+    // Windows-1252 input arrives here as valid UTF-8.)
     decoded_cell.clear();
-    decode_windows_1252(cell, decoded_cell);
+    if (options.encoding == TextEncoding::Auto) {
+      decode_windows_1252(cell, decoded_cell);
+    } else {
+      repair_utf8(cell, decoded_cell);
+    }
     cell = decoded_cell;
   }
   if (f.node == kNoNode) {  // the id, not a declared fact: a string

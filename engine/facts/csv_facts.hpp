@@ -44,8 +44,9 @@
 // whose cell count differs from the header's, a malformed row (text after a closing quote, a
 // quoted cell still open at the end of the input, a row over max_record_bytes), a cell of a
 // declared column that is not valid UTF-8 is read as Windows-1252 (engine/facts/text_decoder.hpp);
-// UTF-16 input with a byte order mark is decoded first. A header that cannot be read is a
-// ReadStatus error.
+// UTF-16 input with a byte order mark is decoded first. A forced `encoding` decodes the whole
+// input instead, and a cell that is still not UTF-8 (a forced UTF-8) has U+FFFD for its bad bytes.
+// A header that cannot be read is a ReadStatus error.
 //
 // Sources: with a `source` declaration (engine/schema/source_spec.hpp), a header cell that names
 // one of its columns fills that column's fact, each cell converted by the column's format
@@ -71,6 +72,7 @@
 #include "engine/facts/cell_value.hpp"
 #include "engine/facts/csv_parser.hpp"
 #include "engine/facts/json_facts.hpp"
+#include "engine/facts/text_decoder.hpp"
 #include "engine/schema/schema.hpp"
 #include "engine/schema/source_spec.hpp"
 
@@ -90,6 +92,9 @@ struct CsvReaderOptions {
   std::size_t max_record_bytes = std::size_t{16} << 20;  // a longer row is an error record
   std::size_t chunk_bytes = std::size_t{1} << 20;        // read size (tests force tiny chunks)
   char delimiter = 0;  // `,` `;` or tab; 0 detects it from the header (engine/facts/csv_parser.hpp)
+  // Auto: UTF-8, or UTF-16 with a byte order mark, and a cell that is not UTF-8 read as
+  // Windows-1252; any other: the whole input decoded so (engine/facts/text_decoder.hpp).
+  TextEncoding encoding = TextEncoding::Auto;
   std::size_t max_depth = 1024;                       // nesting limit of JSON list cells
   std::function<void(const CsvWarning&)> on_warning;  // header problems; may be empty
   // The `source` declarations the header may be (engine/facts/source_mapping.hpp): the one that

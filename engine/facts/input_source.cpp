@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -29,7 +30,42 @@ InputSource::~InputSource() {
   if (owns_fd_) ::close(fd_);
 }
 
-std::size_t InputSource::read(char* dst, std::size_t n) {
+void InputSource::decode_as(TextEncoding encoding) {
+  if (encoding == TextEncoding::Utf8) {
+    decoder_.reset();
+  } else {
+    decoder_ = std::make_unique<TextDecoder>(encoding);
+  }
+}
+
+std::size_t InputSource::read_decoded(char* dst, std::size_t n) {
+  while (handed_ == decoded_.size()) {
+    decoded_.clear();
+    handed_ = 0;
+    if (raw_done_) return 0;
+    raw_.resize(n);
+    const std::size_t got = read_raw(raw_.data(), n);
+    if (got == 0) {
+      raw_done_ = true;
+      decoder_->finish(decoded_);
+    } else {
+      decoder_->feed(std::string_view(raw_.data(), got), decoded_);
+    }
+  }
+  const std::size_t k = std::min(n, decoded_.size() - handed_);
+  std::memcpy(dst, decoded_.data() + handed_, k);
+  handed_ += k;
+  if (handed_ == decoded_.size() && decoder_->passes_through() && !raw_done_) {
+    // UTF-8 after all: the rest goes straight into the caller's buffer, as without decoding.
+    decoder_.reset();
+    std::string().swap(raw_);
+    std::string().swap(decoded_);
+    handed_ = 0;
+  }
+  return k;
+}
+
+std::size_t InputSource::read_raw(char* dst, std::size_t n) {
   if (stream_ != nullptr) return read_stream(dst, n);
   if (fd_ < 0) return 0;  // never opened; error_ says why
   return read_fd(dst, n);

@@ -204,6 +204,7 @@ bool FactsReader::Impl::fill(std::size_t& shift) {
 
 ReadStatus FactsReader::Impl::run(InputSource& src, const Sink& sink) {
   source = &src;
+  source->decode_as(options.encoding);
   status = ReadStatus{};
   begin = end = 0;
   lines = 0;

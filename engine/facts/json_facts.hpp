@@ -13,7 +13,8 @@
 //     looks like a JSON Lines record (`{...}`), the input is read as JSON Lines after all, so a
 //     truncated first line costs one error record, not the file. A document over
 //     max_record_bytes that does not look like JSON Lines is one error record.
-// A UTF-8 byte order mark at the start is skipped; CRLF line ends are accepted.
+// A UTF-8 byte order mark at the start is skipped; CRLF line ends are accepted. UTF-16 with a
+// byte order mark is decoded to UTF-8 first, and options.encoding may force an encoding.
 //
 // Guarantees: the sink sees every record exactly once, in input order; a record that cannot be
 // read (invalid JSON, not an object, too deep, too large) is an error record with its line, and
@@ -36,6 +37,7 @@
 #include <vector>
 
 #include "engine/facts/facts.hpp"
+#include "engine/facts/text_decoder.hpp"
 #include "engine/schema/schema.hpp"
 
 namespace dealgate {
@@ -65,6 +67,9 @@ struct FactsReaderOptions {
   // Check the values of undeclared keys as JSON too (so `"x": tru` is an error record). Off: they
   // are skipped by bracket counting only, which is faster but lets bad literals through.
   bool validate_ignored = true;
+  // Auto: UTF-8, or UTF-16 with a byte order mark; any other: the whole input decoded so
+  // (engine/facts/text_decoder.hpp). Blocks handed to read_lines are UTF-8 already.
+  TextEncoding encoding = TextEncoding::Auto;
 };
 
 // What a whole read came to. `error` is set only when the input itself could not be read (cannot

@@ -45,8 +45,9 @@ class CsvFactsTest : public testing::CompiledRulesTest {
   const Schema& schema() const { return plan().schema; }
 
   std::vector<Seen> read(const std::string& csv, std::size_t chunk = 1 << 20,
-                         std::string id_field = "id") {
+                         std::string id_field = "id", TextEncoding encoding = TextEncoding::Auto) {
     CsvReaderOptions options;
+    options.encoding = encoding;
     options.chunk_bytes = chunk;
     options.id_field = std::move(id_field);
     options.on_warning = [&](const CsvWarning& w) { warnings_.push_back(w.message); };
@@ -423,6 +424,28 @@ TEST_F(CsvFactsTest, ExcelExportsInOtherEncodingsAndSeparators) {
       EXPECT_EQ(at(seen[0], "n").number, 5);
     }
   }
+}
+
+TEST_F(CsvFactsTest, AForcedEncodingDecodesTheWholeInput) {
+  // UTF-16 without a byte order mark, in any chunking.
+  std::string le;
+  for (char c : std::string("id,name\nD1,Ren\xE9\n")) {
+    le += c;
+    le += '\0';
+  }
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{1} << 20}) {
+    std::vector<Seen> seen = read(le, chunk, "id", TextEncoding::Utf16Le);
+    ASSERT_EQ(seen.size(), 1u) << chunk;
+    EXPECT_EQ(seen[0].facts.text(at(seen[0], "name")), "Ren\xC3\xA9") << chunk;
+  }
+  // Windows-1252 whose bytes are valid UTF-8: `Ã©` stays two letters.
+  std::vector<Seen> seen = read("id,name\nD1,\xC3\xA9\n", 1 << 20, "id", TextEncoding::Windows1252);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].facts.text(at(seen[0], "name")), "\xC3\x83\xC2\xA9");
+  // Forced UTF-8: a bad byte is U+FFFD, not a Windows-1252 letter.
+  seen = read("id,name\nD1,Ren\xE9\n", 1 << 20, "id", TextEncoding::Utf8);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].facts.text(at(seen[0], "name")), "Ren\xEF\xBF\xBD");
 }
 
 TEST_F(CsvFactsTest, EmptyInputOrHeaderOnlyHasNoRecordsAndSaysWhatItHeld) {

@@ -1,5 +1,5 @@
-// Splitting CSV into rows (engine/facts/csv_parser.cpp): the cases of RFC 4180 section 2, line numbers,
-// the byte order mark, malformed rows, and that chunk boundaries change nothing.
+// Splitting CSV into rows (engine/facts/csv_parser.cpp): the cases of RFC 4180 section 2, line
+// numbers, the byte order mark, malformed rows, and that chunk boundaries change nothing.
 #include "engine/facts/csv_parser.hpp"
 
 #include <gtest/gtest.h>

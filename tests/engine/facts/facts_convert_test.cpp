@@ -419,14 +419,14 @@ TEST_F(FactsConvertTest, KeysAreReadAsThemselvesWhateverTheOrderOfEarlierRecords
 TEST_F(FactsConvertTest, RecordsLackingOrAddingKeysInTheUsualOrder) {
   const char* records[] = {
       R"({"id":"A","stage":"s1","count":1,"flag":true})",
-      R"({"id":"B","count":2,"flag":false})",               // stage missing
-      R"({"id":"C","stage":"s3","count":3,"flag":true})",   // complete again
-      R"({"id":"D","stage":"s4","flag":false})",            // count missing
-      R"({"id":"E","count":5,"flag":true})",                // stage missing
-      R"({"id":"F","count":6,"stage":"s6","flag":false})",  // two keys swapped
+      R"({"id":"B","count":2,"flag":false})",                          // stage missing
+      R"({"id":"C","stage":"s3","count":3,"flag":true})",              // complete again
+      R"({"id":"D","stage":"s4","flag":false})",                       // count missing
+      R"({"id":"E","count":5,"flag":true})",                           // stage missing
+      R"({"id":"F","count":6,"stage":"s6","flag":false})",             // two keys swapped
       R"({"id":"G","owner":"x","stage":"s7","count":7,"flag":true})",  // a key added
-      R"({"stage":"s8","count":8,"flag":false})",           // the first key missing
-      R"({"id":"I","stage":"s9","count":9})",               // the last key missing
+      R"({"stage":"s8","count":8,"flag":false})",                      // the first key missing
+      R"({"id":"I","stage":"s9","count":9})",                          // the last key missing
       R"({"id":"J","stage":"s10","count":10,"flag":false})",
   };
   const double counts[] = {1, 2, 3, -1, 5, 6, 7, 8, 9, 10};
@@ -439,7 +439,8 @@ TEST_F(FactsConvertTest, RecordsLackingOrAddingKeysInTheUsualOrder) {
     } else {
       EXPECT_EQ(f_.top(r, f_.flag).boolean, flags[i] == 1);
     }
-    EXPECT_EQ(r.id_json, i == 7 ? std::string("null") : "\"" + std::string(1, char('A' + i)) + "\"");
+    EXPECT_EQ(r.id_json,
+              i == 7 ? std::string("null") : "\"" + std::string(1, char('A' + i)) + "\"");
   });
 }
 
@@ -460,14 +461,20 @@ TEST(FactsConvertKeys, LongNamesAndNamesSharingTheirFirstBytes) {
     // Undeclared keys longer than the remembered words, differing only in their last bytes.
     ASSERT_TRUE(reader.read_object(
         R"({"an_undeclared_key_longer_than_24_bytes_1":0,"stage":1,"stages":2,"stagehand":3,)"
-        R"(")" + long_name + R"(":4})", r)) << r.error;
+        R"(")" +
+            long_name + R"(":4})",
+        r))
+        << r.error;
     EXPECT_EQ(number(r, stage), 1);
     EXPECT_EQ(number(r, stages), 2);
     EXPECT_EQ(number(r, stagehand), 3);
     EXPECT_EQ(number(r, longer), 4);
     ASSERT_TRUE(reader.read_object(
         R"({"an_undeclared_key_longer_than_24_bytes_2":0,"stagehand":5,"stage":6,"stages":7,)"
-        R"(")" + long_name + R"(X":8,"stag":9})", r)) << r.error;
+        R"(")" +
+            long_name + R"(X":8,"stag":9})",
+        r))
+        << r.error;
     EXPECT_EQ(number(r, stage), 6);
     EXPECT_EQ(number(r, stages), 7);
     EXPECT_EQ(number(r, stagehand), 5);

@@ -1,5 +1,5 @@
-// Reading whole inputs (engine/facts/json_facts.cpp): format detection, line numbers, error records,
-// streaming in chunks, size limits, files.
+// Reading whole inputs (engine/facts/json_facts.cpp): format detection, line numbers, error
+// records, streaming in chunks, size limits, files.
 #include "engine/facts/json_facts.hpp"
 
 #include <fcntl.h>
@@ -97,8 +97,10 @@ Schema small_schema() {
 class JsonFactsTest : public ::testing::Test {
  protected:
   std::vector<Seen> read(const std::string& input, std::size_t chunk = 1 << 20,
-                         std::size_t limit = std::size_t{16} << 20) {
+                         std::size_t limit = std::size_t{16} << 20,
+                         TextEncoding encoding = TextEncoding::Auto) {
     FactsReaderOptions options;
+    options.encoding = encoding;
     options.chunk_bytes = chunk;
     options.max_record_bytes = limit;
     FactsReader reader(schema_, options);
@@ -169,6 +171,32 @@ TEST_F(JsonFactsTest, BlocksOfLinesReadAsTheWholeInput) {
   with_big += "\r\n{\"n\":3}\n";
   with_big += big;
   expect_same_in_blocks(with_big, 100);
+}
+
+// UTF-16 code units of ASCII `text`, little or big endian.
+std::string utf16(std::string_view text, bool little) {
+  std::string out;
+  for (char c : text) {
+    out += little ? c : '\0';
+    out += little ? '\0' : c;
+  }
+  return out;
+}
+
+TEST_F(JsonFactsTest, Utf16IsDecodedWithAByteOrderMarkOrWhenForced) {
+  const std::string lines = "{\"id\":\"D1\",\"n\":1}\n{\"id\":\"D2\",\"n\":2}\n";
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 20}) {
+    std::vector<Seen> seen = read("\xFF\xFE" + utf16(lines, true), chunk);
+    ASSERT_EQ(seen.size(), 2u) << chunk;
+    EXPECT_EQ(seen[1].id, "\"D2\"") << chunk;
+    EXPECT_EQ(seen[1].n, 2) << chunk;
+    seen = read(utf16(lines, false), chunk, std::size_t{16} << 20, TextEncoding::Utf16Be);
+    ASSERT_EQ(seen.size(), 2u) << chunk;
+    EXPECT_EQ(seen[0].n, 1) << chunk;
+    EXPECT_EQ(seen[1].line, 2u) << chunk;
+  }
+  EXPECT_TRUE(read("\xFE\xFF").empty());
+  EXPECT_EQ(status_.shape, InputShape::Nothing);
 }
 
 TEST_F(JsonFactsTest, EmptyInputHasNoRecordsAndSaysWhatItHeld) {
