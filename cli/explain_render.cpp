@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/enum_words.hpp"
 #include "base/json_writer.hpp"
 #include "cli/checklist_text.hpp"
 #include "cli/terminal.hpp"
@@ -11,18 +12,10 @@
 namespace dealgate::cli {
 namespace {
 
+// Nothing for a condition that was not evaluated.
 const char* outcome_word(ConditionOutcome o) {
-  switch (o) {
-    case ConditionOutcome::True:
-      return "true";
-    case ConditionOutcome::False:
-      return "false";
-    case ConditionOutcome::Unknown:
-      return "unknown";
-    case ConditionOutcome::NotEvaluated:
-      break;
-  }
-  return "";
+  static constexpr const char* kWords[] = {"false", "true", "unknown", ""};
+  return enum_word<ConditionOutcome::False, ConditionOutcome::NotEvaluated>(o, kWords, "");
 }
 
 const char* status_word(Status s) {

@@ -37,6 +37,12 @@ struct TypeExpr {
   std::vector<FieldDecl> fields;  // Record: { name: type ... }
 };
 
+// The type's keyword as written in rule files (`record` for `{ ... }`, which has none).
+inline const char* type_word(TypeExpr::Kind kind) {
+  static constexpr const char* kWords[] = {"bool", "number", "string", "date", "list", "record"};
+  return enum_word<TypeExpr::Kind::Bool, TypeExpr::Kind::Record>(kind, kWords);
+}
+
 // ---- Expressions --------------------------------------------------------------------------------
 
 struct Expr;
@@ -298,7 +304,7 @@ struct SourceLine {
   enum class Kind { Column, Constant, Footer };
   enum class Format { Plain, Money, Number, Percent, Date, Bool, List };
   Kind kind = Kind::Column;
-  StringLiteral column;  // Column: the export's column name
+  StringLiteral column;     // Column: the export's column name
   std::vector<Ident> fact;  // Column and Constant: the fact it fills
   Span fact_span;
   Format format = Format::Plain;
@@ -308,6 +314,13 @@ struct SourceLine {
   std::vector<StringLiteral> footer;  // Footer: the texts a footer line starts with
   Span span;
 };
+
+// The format's word as written after `as` (`plain` where nothing is written).
+inline const char* format_word(SourceLine::Format format) {
+  static constexpr const char* kWords[] = {"plain", "money", "number", "percent",
+                                           "date",  "bool",  "list"};
+  return enum_word<SourceLine::Format::Plain, SourceLine::Format::List>(format, kWords);
+}
 
 // `source name "label" { ... }`: how the columns of one CRM export become facts.
 struct SourceDecl {

@@ -4,22 +4,29 @@
 
 #include <algorithm>
 
+#include "base/ansi.hpp"
+
 namespace dealgate {
 namespace {
 
+// A compiler's colours: the message bold, errors red, warnings magenta, notes cyan, help green.
+// All empty when colour is off.
 struct Palette {
-  const char* bold = "";
-  const char* error = "";
-  const char* warning = "";
-  const char* note = "";
-  const char* help = "";
-  const char* reset = "";
-};
+  explicit Palette(bool color)
+      : bold(ansi::when(color, ansi::Look::Bold)),
+        error(ansi::when(color, ansi::Look::BoldRed)),
+        warning(ansi::when(color, ansi::Look::BoldMagenta)),
+        note(ansi::when(color, ansi::Look::BoldCyan)),
+        help(ansi::when(color, ansi::Look::BoldGreen)),
+        reset(ansi::when(color, ansi::Look::Reset)) {}
 
-Palette palette(bool color) {
-  if (!color) return {};
-  return {"\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m", "\033[1;32m", "\033[0m"};
-}
+  const char* bold;
+  const char* error;
+  const char* warning;
+  const char* note;
+  const char* help;
+  const char* reset;
+};
 
 const char* severity_name(Severity s) {
   return s == Severity::Error ? "error" : "warning";
@@ -97,7 +104,7 @@ void append_snippet(std::string& out, const SourceFile& file, const Span& span, 
 
 std::string render_text(const Diagnostic& d, const SourceSet& sources,
                         const RenderOptions& options) {
-  Palette p = palette(options.color);
+  const Palette p(options.color);
   const SourceFile& file = sources.file(d.span.file);
   LineColumn at = file.locate(d.span.begin);
   const char* color = d.severity == Severity::Error ? p.error : p.warning;

@@ -1,15 +1,8 @@
 // What a syntax error says: one entry per must-point of grammar.hpp, beside the grammar, not in it.
-// `error_message<Rule>` is what `pegtl::must_if` reads; a must-point without one fails to compile.
-// The other tables are optional refinements, read by the control in parser.cpp:
-//   error_help<Rule>         a fixed `help:` line
-//   error_note<Rule>         a note placed at the innermost open bracket (`any(`, `[`, `{`, ...)
-//   error_names<Rule>        what the expected identifier names ("a fact"); a reserved word found
-//                            there gets "`count` is a reserved word and cannot name a fact"
-//   error_suggestions<Rule>  space-separated words for "did you mean `x`?" on the offending word
-//   error_anchor<Rule>       where the diagnostic points when not at the offending token
-// Placeholders filled in when the message is rendered: {prev} the token before the error point,
-// {open} the innermost open bracket, {context} the declaration being read ("milestone `x`").
-// Only parser.cpp includes this file.
+// `error_of<Rule>` gives the rule's message and its optional refinements (`rule_error`); a
+// must-point without a message fails to compile. Placeholders filled in when the message is
+// rendered: {prev} the token before the error point, {open} the innermost open bracket, {context}
+// the declaration being read ("milestone `x`"). Only parser.cpp includes this file.
 #pragma once
 
 #include <string_view>
@@ -20,249 +13,188 @@ namespace dealgate::grammar {
 
 enum class error_anchor_kind { token, string_start, message_start };
 
+// What one must-point says when it fails. Only `message` is required (`pegtl::must_if` reads it);
+// the rest refine it, read by the control in parser.cpp:
+//   help         a fixed `help:` line
+//   note         a note placed at the innermost open bracket (`any(`, `[`, `{`, ...)
+//   names        what the expected identifier names ("a fact"); a reserved word found there gets
+//                "`count` is a reserved word and cannot name a fact"
+//   suggestions  space-separated words for "did you mean `x`?" on the offending word
+//   anchor       where the diagnostic points when not at the offending token
+struct rule_error {
+  const char* message = nullptr;
+  const char* help = nullptr;
+  const char* note = nullptr;
+  const char* names = nullptr;
+  std::string_view suggestions = {};
+  error_anchor_kind anchor = error_anchor_kind::token;
+};
+
 template <typename Rule>
-inline constexpr const char* error_message = nullptr;
-template <typename Rule>
-inline constexpr const char* error_help = nullptr;
-template <typename Rule>
-inline constexpr const char* error_note = nullptr;
-template <typename Rule>
-inline constexpr const char* error_names = nullptr;
-template <typename Rule>
-inline constexpr std::string_view error_suggestions = {};
-template <typename Rule>
-inline constexpr error_anchor_kind error_anchor = error_anchor_kind::token;
+inline constexpr rule_error error_of = {};
 
 // The interface `pegtl::must_if` expects.
 struct errors {
   template <typename Rule>
-  static constexpr const char* message = error_message<Rule>;
+  static constexpr const char* message = error_of<Rule>.message;
 };
 
 inline constexpr const char* kExpectedType =
     "expected a type (`bool`, `number`, `string`, `date`, `list<...>` or `{...}`)";
 inline constexpr std::string_view kTypeWords = "bool number string date list";
 
+// Wordings that several must-points share.
+inline constexpr const char* kOpenedHere = "{open} opened here";
+inline constexpr const char* kStartsHere = "{context} starts here";
+inline constexpr const char* kExpressionAfterPrev = "expected an expression after {prev}";
+inline constexpr const char* kExpressionAfterEquals = "expected an expression after `=`";
+inline constexpr const char* kConditionAfterDot = "expected a condition label or number after `.`";
+inline constexpr const char* kUnterminatedString = "unterminated string";
+inline constexpr const char* kUnterminatedStringHelp =
+    "close it with `\"` on the same line; write `\\n` for a line break";
+inline constexpr const char* kBlockOpen = "expected `{` to open the block of {context}";
+inline constexpr const char* kContextOpen = "expected `{` to open {context}";
+
 // clang-format off
 
 // ---- Literals
-template<> inline constexpr const char* error_message< number_end > = "malformed number";
-template<> inline constexpr const char* error_help< number_end > = "numbers are written like `12`, `12.5` or `1_000_000`";
-template<> inline constexpr const char* error_message< date_body > = "expected a date `YYYY-MM-DD` after `@`";
-template<> inline constexpr const char* error_message< string_close > = "unterminated string";
-template<> inline constexpr const char* error_help< string_close > = "close it with `\"` on the same line; write `\\n` for a line break";
-template<> inline constexpr error_anchor_kind error_anchor< string_close > = error_anchor_kind::string_start;
+template<> inline constexpr rule_error error_of< number_end > = {.message = "malformed number", .help = "numbers are written like `12`, `12.5` or `1_000_000`"};
+template<> inline constexpr rule_error error_of< date_body > = {.message = "expected a date `YYYY-MM-DD` after `@`"};
+template<> inline constexpr rule_error error_of< string_close > = {.message = kUnterminatedString, .help = kUnterminatedStringHelp, .anchor = error_anchor_kind::string_start};
 
 // ---- Expressions
-template<> inline constexpr const char* error_message< paren_inner > = "expected an expression after `(`";
-template<> inline constexpr const char* error_message< paren_close > = "expected `)` to close {open}";
-template<> inline constexpr const char* error_note< paren_close > = "{open} opened here";
-template<> inline constexpr const char* error_message< list_close > = "expected `,` or `]` to close {open}";
-template<> inline constexpr const char* error_note< list_close > = "{open} opened here";
-template<> inline constexpr const char* error_message< record_colon > = "expected `:` after the field name";
-template<> inline constexpr const char* error_message< record_value > = "expected a value after `:`";
-template<> inline constexpr const char* error_message< missing_comma > = "expected `,` between fields";
-template<> inline constexpr const char* error_help< missing_comma > = "separate fields on the same line with `,`";
-template<> inline constexpr const char* error_message< field_end > = "expected `,` or `}` after the field";
-template<> inline constexpr const char* error_message< record_close > = "expected a field name or `}` to close {open}";
-template<> inline constexpr const char* error_note< record_close > = "{open} opened here";
-template<> inline constexpr const char* error_names< record_close > = "a field";
-template<> inline constexpr const char* error_message< call_close > = "expected `)` to close {open}";
-template<> inline constexpr const char* error_note< call_close > = "{open} opened here";
-template<> inline constexpr const char* error_message< binder_list > = "expected a list after `in`";
-template<> inline constexpr const char* error_message< quantifier_body > = "expected an expression after `:`";
-template<> inline constexpr const char* error_message< keyword_call_open > = "expected `(` after {prev}";
-template<> inline constexpr const char* error_help< keyword_call_open > = "`count`, `exists`, `any` and `all` are functions and cannot name a value";
-template<> inline constexpr const char* error_message< path_segment > = "expected a field name after `.`";
-template<> inline constexpr const char* error_names< path_segment > = "a fact";
-template<> inline constexpr const char* error_message< negate_operand > = "expected an expression after `-`";
-template<> inline constexpr const char* error_message< coalesce_operand > = "expected an expression after `??`";
-template<> inline constexpr const char* error_message< multiplicative_operand > = "expected an expression after {prev}";
-template<> inline constexpr const char* error_message< additive_operand > = "expected an expression after {prev}";
-template<> inline constexpr const char* error_message< comparison_operand > = "expected an expression after {prev}";
-template<> inline constexpr const char* error_message< single_equal > = "`=` is not a comparison operator";
-template<> inline constexpr const char* error_help< single_equal > = "write `==` to compare two values";
-template<> inline constexpr const char* error_message< chained_comparison > = "comparison operators cannot be chained";
-template<> inline constexpr const char* error_help< chained_comparison > = "combine them with `and`: `a < b and b < c`";
-template<> inline constexpr const char* error_message< not_operand > = "expected an expression after `not`";
-template<> inline constexpr const char* error_message< and_operand > = "expected an expression after `and`";
-template<> inline constexpr const char* error_message< or_operand > = "expected an expression after `or`";
-template<> inline constexpr const char* error_message< c_style_not > = "`!` is not an operator";
-template<> inline constexpr const char* error_help< c_style_not > = "write `not`";
-template<> inline constexpr const char* error_message< c_style_and > = "`&&` is not an operator";
-template<> inline constexpr const char* error_help< c_style_and > = "write `and`";
-template<> inline constexpr const char* error_message< c_style_or > = "`||` is not an operator";
-template<> inline constexpr const char* error_help< c_style_or > = "write `or`";
+template<> inline constexpr rule_error error_of< paren_inner > = {.message = "expected an expression after `(`"};
+template<> inline constexpr rule_error error_of< paren_close > = {.message = "expected `)` to close {open}", .note = kOpenedHere};
+template<> inline constexpr rule_error error_of< list_close > = {.message = "expected `,` or `]` to close {open}", .note = kOpenedHere};
+template<> inline constexpr rule_error error_of< record_colon > = {.message = "expected `:` after the field name"};
+template<> inline constexpr rule_error error_of< record_value > = {.message = "expected a value after `:`"};
+template<> inline constexpr rule_error error_of< missing_comma > = {.message = "expected `,` between fields", .help = "separate fields on the same line with `,`"};
+template<> inline constexpr rule_error error_of< field_end > = {.message = "expected `,` or `}` after the field"};
+template<> inline constexpr rule_error error_of< record_close > = {.message = "expected a field name or `}` to close {open}", .note = kOpenedHere, .names = "a field"};
+template<> inline constexpr rule_error error_of< call_close > = {.message = "expected `)` to close {open}", .note = kOpenedHere};
+template<> inline constexpr rule_error error_of< binder_list > = {.message = "expected a list after `in`"};
+template<> inline constexpr rule_error error_of< quantifier_body > = {.message = "expected an expression after `:`"};
+template<> inline constexpr rule_error error_of< keyword_call_open > = {.message = "expected `(` after {prev}", .help = "`count`, `exists`, `any` and `all` are functions and cannot name a value"};
+template<> inline constexpr rule_error error_of< path_segment > = {.message = "expected a field name after `.`", .names = "a fact"};
+template<> inline constexpr rule_error error_of< negate_operand > = {.message = "expected an expression after `-`"};
+template<> inline constexpr rule_error error_of< coalesce_operand > = {.message = "expected an expression after `??`"};
+template<> inline constexpr rule_error error_of< multiplicative_operand > = {.message = kExpressionAfterPrev};
+template<> inline constexpr rule_error error_of< additive_operand > = {.message = kExpressionAfterPrev};
+template<> inline constexpr rule_error error_of< comparison_operand > = {.message = kExpressionAfterPrev};
+template<> inline constexpr rule_error error_of< single_equal > = {.message = "`=` is not a comparison operator", .help = "write `==` to compare two values"};
+template<> inline constexpr rule_error error_of< chained_comparison > = {.message = "comparison operators cannot be chained", .help = "combine them with `and`: `a < b and b < c`"};
+template<> inline constexpr rule_error error_of< not_operand > = {.message = "expected an expression after `not`"};
+template<> inline constexpr rule_error error_of< and_operand > = {.message = "expected an expression after `and`"};
+template<> inline constexpr rule_error error_of< or_operand > = {.message = "expected an expression after `or`"};
+template<> inline constexpr rule_error error_of< c_style_not > = {.message = "`!` is not an operator", .help = "write `not`"};
+template<> inline constexpr rule_error error_of< c_style_and > = {.message = "`&&` is not an operator", .help = "write `and`"};
+template<> inline constexpr rule_error error_of< c_style_or > = {.message = "`||` is not an operator", .help = "write `or`"};
 
 // ---- Messages
-template<> inline constexpr const char* error_message< interpolation_expr > = "expected an expression after `{` in the message";
-template<> inline constexpr const char* error_help< interpolation_expr > = "write `{{` for a literal `{`";
-template<> inline constexpr const char* error_message< interpolation_close > = "expected `}` to close the interpolation";
-template<> inline constexpr const char* error_note< interpolation_close > = "the interpolation starts here";
-template<> inline constexpr const char* error_message< lone_close_brace > = "unmatched `}` in the message";
-template<> inline constexpr const char* error_help< lone_close_brace > = "write `}}` for a literal `}`";
-template<> inline constexpr const char* error_message< message_close > = "unterminated string";
-template<> inline constexpr const char* error_help< message_close > = "close it with `\"` on the same line; write `\\n` for a line break";
-template<> inline constexpr error_anchor_kind error_anchor< message_close > = error_anchor_kind::message_start;
+template<> inline constexpr rule_error error_of< interpolation_expr > = {.message = "expected an expression after `{` in the message", .help = "write `{{` for a literal `{`"};
+template<> inline constexpr rule_error error_of< interpolation_close > = {.message = "expected `}` to close the interpolation", .note = "the interpolation starts here"};
+template<> inline constexpr rule_error error_of< lone_close_brace > = {.message = "unmatched `}` in the message", .help = "write `}}` for a literal `}`"};
+template<> inline constexpr rule_error error_of< message_close > = {.message = kUnterminatedString, .help = kUnterminatedStringHelp, .anchor = error_anchor_kind::message_start};
 
 // ---- Types
-template<> inline constexpr const char* error_message< list_type_open > = "expected `<` after `list`";
-template<> inline constexpr const char* error_help< list_type_open > = "write the element type in angle brackets, like `list<string>`";
-template<> inline constexpr const char* error_message< list_element_type > = kExpectedType;
-template<> inline constexpr std::string_view error_suggestions< list_element_type > = kTypeWords;
-template<> inline constexpr const char* error_message< list_type_close > = "expected `>` to close {open}";
-template<> inline constexpr const char* error_message< type_field_colon > = "expected `:` after the field name";
-template<> inline constexpr const char* error_message< field_type > = kExpectedType;
-template<> inline constexpr std::string_view error_suggestions< field_type > = kTypeWords;
-template<> inline constexpr const char* error_message< record_type_close > = "expected a field name or `}` to close {open}";
-template<> inline constexpr const char* error_note< record_type_close > = "{open} opened here";
-template<> inline constexpr const char* error_names< record_type_close > = "a fact";
+template<> inline constexpr rule_error error_of< list_type_open > = {.message = "expected `<` after `list`", .help = "write the element type in angle brackets, like `list<string>`"};
+template<> inline constexpr rule_error error_of< list_element_type > = {.message = kExpectedType, .suggestions = kTypeWords};
+template<> inline constexpr rule_error error_of< list_type_close > = {.message = "expected `>` to close {open}"};
+template<> inline constexpr rule_error error_of< type_field_colon > = {.message = "expected `:` after the field name"};
+template<> inline constexpr rule_error error_of< field_type > = {.message = kExpectedType, .suggestions = kTypeWords};
+template<> inline constexpr rule_error error_of< record_type_close > = {.message = "expected a field name or `}` to close {open}", .note = kOpenedHere, .names = "a fact"};
 
 // ---- Blocks
-template<> inline constexpr const char* error_message< requires_name > = "expected a milestone or gate name after {prev}";
-template<> inline constexpr const char* error_names< requires_name > = "a milestone";
-template<> inline constexpr const char* error_message< label_name > = "expected a condition label";
-template<> inline constexpr const char* error_names< label_name > = "a condition";
-template<> inline constexpr const char* error_message< label_without_colon > = "expected `:` after the label `{token}`";
-template<> inline constexpr const char* error_help< label_without_colon > = "a label names the condition, and a `:` ends it: `{token}: ...`";
-template<> inline constexpr const char* error_message< condition_expr > = "expected a condition after {prev}";
-template<> inline constexpr const char* error_message< else_message > = "expected a message string after `else`";
-template<> inline constexpr const char* error_message< block_close > = "expected a statement (`requires`, `require` or `warn`) or `}`";
-template<> inline constexpr const char* error_note< block_close > = "the block of {context} starts here";
-template<> inline constexpr std::string_view error_suggestions< block_close > = "requires require warn";
-template<> inline constexpr const char* error_message< milestone_name > = "expected a milestone name after `milestone`";
-template<> inline constexpr const char* error_names< milestone_name > = "a milestone";
-template<> inline constexpr const char* error_message< milestone_open > = "expected `{` to open the block of {context}";
-template<> inline constexpr const char* error_message< gate_name > = "expected a gate name after `gate`";
-template<> inline constexpr const char* error_names< gate_name > = "a gate";
-template<> inline constexpr const char* error_message< enters_phase > = "expected a phase name after `enters`";
-template<> inline constexpr const char* error_names< enters_phase > = "a phase";
-template<> inline constexpr const char* error_message< gate_open > = "expected `{` to open the block of {context}";
-template<> inline constexpr std::string_view error_suggestions< gate_open > = "enters";
+template<> inline constexpr rule_error error_of< requires_name > = {.message = "expected a milestone or gate name after {prev}", .names = "a milestone"};
+template<> inline constexpr rule_error error_of< label_name > = {.message = "expected a condition label", .names = "a condition"};
+template<> inline constexpr rule_error error_of< label_without_colon > = {.message = "expected `:` after the label `{token}`", .help = "a label names the condition, and a `:` ends it: `{token}: ...`"};
+template<> inline constexpr rule_error error_of< condition_expr > = {.message = "expected a condition after {prev}"};
+template<> inline constexpr rule_error error_of< else_message > = {.message = "expected a message string after `else`"};
+template<> inline constexpr rule_error error_of< block_close > = {.message = "expected a statement (`requires`, `require` or `warn`) or `}`", .note = "the block of {context} starts here", .suggestions = "requires require warn"};
+template<> inline constexpr rule_error error_of< milestone_name > = {.message = "expected a milestone name after `milestone`", .names = "a milestone"};
+template<> inline constexpr rule_error error_of< milestone_open > = {.message = kBlockOpen};
+template<> inline constexpr rule_error error_of< gate_name > = {.message = "expected a gate name after `gate`", .names = "a gate"};
+template<> inline constexpr rule_error error_of< enters_phase > = {.message = "expected a phase name after `enters`", .names = "a phase"};
+template<> inline constexpr rule_error error_of< gate_open > = {.message = kBlockOpen, .suggestions = "enters"};
 
 // ---- Other declarations
-template<> inline constexpr const char* error_message< ruleset_title > = "expected a title string after `ruleset`";
-template<> inline constexpr const char* error_message< phase_name > = "expected a phase name after {prev}";
-template<> inline constexpr const char* error_names< phase_name > = "a phase";
-template<> inline constexpr const char* error_message< facts_open > = "expected `{` after `facts`";
-template<> inline constexpr const char* error_message< const_name > = "expected a constant name after `const`";
-template<> inline constexpr const char* error_names< const_name > = "a constant";
-template<> inline constexpr const char* error_message< const_equals > = "expected `=` and the value of {context}";
-template<> inline constexpr const char* error_message< const_value > = "expected an expression after `=`";
-template<> inline constexpr const char* error_message< param_name > = "expected a parameter name after `param`";
-template<> inline constexpr const char* error_names< param_name > = "a parameter";
-template<> inline constexpr const char* error_message< param_colon > = "expected `:` and the type of {context}";
-template<> inline constexpr const char* error_message< param_type > = kExpectedType;
-template<> inline constexpr std::string_view error_suggestions< param_type > = kTypeWords;
-template<> inline constexpr const char* error_message< param_equals > = "expected `=` and the default value of {context}";
-template<> inline constexpr const char* error_message< param_value > = "expected an expression after `=`";
+template<> inline constexpr rule_error error_of< ruleset_title > = {.message = "expected a title string after `ruleset`"};
+template<> inline constexpr rule_error error_of< phase_name > = {.message = "expected a phase name after {prev}", .names = "a phase"};
+template<> inline constexpr rule_error error_of< facts_open > = {.message = "expected `{` after `facts`"};
+template<> inline constexpr rule_error error_of< const_name > = {.message = "expected a constant name after `const`", .names = "a constant"};
+template<> inline constexpr rule_error error_of< const_equals > = {.message = "expected `=` and the value of {context}"};
+template<> inline constexpr rule_error error_of< const_value > = {.message = kExpressionAfterEquals};
+template<> inline constexpr rule_error error_of< param_name > = {.message = "expected a parameter name after `param`", .names = "a parameter"};
+template<> inline constexpr rule_error error_of< param_colon > = {.message = "expected `:` and the type of {context}"};
+template<> inline constexpr rule_error error_of< param_type > = {.message = kExpectedType, .suggestions = kTypeWords};
+template<> inline constexpr rule_error error_of< param_equals > = {.message = "expected `=` and the default value of {context}"};
+template<> inline constexpr rule_error error_of< param_value > = {.message = kExpressionAfterEquals};
 
 // ---- The stage audit
-template<> inline constexpr const char* error_message< stages_from > = "expected `from` and the fact that holds the CRM stage";
-template<> inline constexpr const char* error_help< stages_from > = "write `stages from stage { \"Proposal\" -> Deliver }`";
-template<> inline constexpr std::string_view error_suggestions< stages_from > = "from";
-template<> inline constexpr const char* error_message< stage_fact > = "expected the fact that holds the CRM stage after `from`";
-template<> inline constexpr const char* error_names< stage_fact > = "a fact";
-template<> inline constexpr const char* error_message< stage_path_segment > = "expected a field name after `.`";
-template<> inline constexpr const char* error_names< stage_path_segment > = "a fact";
-template<> inline constexpr const char* error_message< stage_owner > = "expected the fact that names the deal's owner after `by`";
-template<> inline constexpr const char* error_names< stage_owner > = "a fact";
-template<> inline constexpr const char* error_message< stages_open > = "expected `{` to open the stage mapping (or `by` and the owner fact)";
-template<> inline constexpr std::string_view error_suggestions< stages_open > = "by";
-template<> inline constexpr const char* error_message< stage_next_value > = "expected a stage name string after `,`";
-template<> inline constexpr const char* error_message< stage_arrow > = "expected `->` and the phase these stages belong to";
-template<> inline constexpr const char* error_help< stage_arrow > = "write `\"Proposal\", \"Negotiation\" -> Deliver`, one phase a line";
-template<> inline constexpr const char* error_message< stage_phase > = "expected a phase name (or `none`) after `->`";
-template<> inline constexpr const char* error_names< stage_phase > = "a phase";
-template<> inline constexpr const char* error_message< stages_close > = "expected a stage name string or `}` to close {open}";
-template<> inline constexpr const char* error_note< stages_close > = "{open} opened here";
-template<> inline constexpr const char* error_help< stages_close > = "each line maps CRM stages to a phase: `\"Closed Won\" -> Deliver`";
+template<> inline constexpr rule_error error_of< stages_from > = {.message = "expected `from` and the fact that holds the CRM stage", .help = "write `stages from stage { \"Proposal\" -> Deliver }`", .suggestions = "from"};
+template<> inline constexpr rule_error error_of< stage_fact > = {.message = "expected the fact that holds the CRM stage after `from`", .names = "a fact"};
+template<> inline constexpr rule_error error_of< stage_path_segment > = {.message = "expected a field name after `.`", .names = "a fact"};
+template<> inline constexpr rule_error error_of< stage_owner > = {.message = "expected the fact that names the deal's owner after `by`", .names = "a fact"};
+template<> inline constexpr rule_error error_of< stages_open > = {.message = "expected `{` to open the stage mapping (or `by` and the owner fact)", .suggestions = "by"};
+template<> inline constexpr rule_error error_of< stage_next_value > = {.message = "expected a stage name string after `,`"};
+template<> inline constexpr rule_error error_of< stage_arrow > = {.message = "expected `->` and the phase these stages belong to", .help = "write `\"Proposal\", \"Negotiation\" -> Deliver`, one phase a line"};
+template<> inline constexpr rule_error error_of< stage_phase > = {.message = "expected a phase name (or `none`) after `->`", .names = "a phase"};
+template<> inline constexpr rule_error error_of< stages_close > = {.message = "expected a stage name string or `}` to close {open}", .help = "each line maps CRM stages to a phase: `\"Closed Won\" -> Deliver`", .note = kOpenedHere};
 
 // ---- What a report shows
-template<> inline constexpr const char* error_message< show_open > = "expected `{` to open the list of facts to show";
-template<> inline constexpr const char* error_help< show_open > = "write `show { account \"Account\"  amount as money in currency }`";
-template<> inline constexpr const char* error_message< show_money_word > = "expected `money` after `as`";
-template<> inline constexpr std::string_view error_suggestions< show_money_word > = "money";
-template<> inline constexpr const char* error_help< show_money_word > = "write `amount as money in currency`";
-template<> inline constexpr const char* error_message< show_in > = "expected `in` and the currency after `as money`";
-template<> inline constexpr std::string_view error_suggestions< show_in > = "in";
-template<> inline constexpr const char* error_message< show_currency > = "expected the fact that holds the currency, or a currency code like \"EUR\"";
-template<> inline constexpr const char* error_names< show_currency > = "a fact";
-template<> inline constexpr const char* error_message< show_close > = "expected a fact to show or `}` to close {open}";
-template<> inline constexpr const char* error_note< show_close > = "{open} opened here";
-template<> inline constexpr const char* error_help< show_close > = "one fact a line, with an optional heading: `account \"Account\"`";
-template<> inline constexpr const char* error_names< show_close > = "a fact";
+template<> inline constexpr rule_error error_of< show_open > = {.message = "expected `{` to open the list of facts to show", .help = "write `show { account \"Account\"  amount as money in currency }`"};
+template<> inline constexpr rule_error error_of< show_money_word > = {.message = "expected `money` after `as`", .help = "write `amount as money in currency`", .suggestions = "money"};
+template<> inline constexpr rule_error error_of< show_in > = {.message = "expected `in` and the currency after `as money`", .suggestions = "in"};
+template<> inline constexpr rule_error error_of< show_currency > = {.message = "expected the fact that holds the currency, or a currency code like \"EUR\"", .names = "a fact"};
+template<> inline constexpr rule_error error_of< show_close > = {.message = "expected a fact to show or `}` to close {open}", .help = "one fact a line, with an optional heading: `account \"Account\"`", .note = kOpenedHere, .names = "a fact"};
 
 // ---- Sources
-template<> inline constexpr const char* error_message< source_name > = "expected a name for the source after `source`, like `source salesforce`";
-template<> inline constexpr const char* error_names< source_name > = "a source";
-template<> inline constexpr const char* error_message< source_open > = "expected `{` to open the source's columns";
-template<> inline constexpr const char* error_help< source_open > = "write `source salesforce \"Salesforce report\" { \"Close Date\" -> close_date as date \"MM/DD/YYYY\" }`";
-template<> inline constexpr const char* error_message< source_arrow > = "expected `->` and the fact this column fills";
-template<> inline constexpr const char* error_help< source_arrow > = "each column is `\"Column name\" -> fact`, like `\"Close Date\" -> close_date`";
-template<> inline constexpr const char* error_message< source_fact > = "expected the fact this column fills after `->`";
-template<> inline constexpr const char* error_names< source_fact > = "a fact";
-template<> inline constexpr const char* error_message< source_format > = "expected how the column is written after `as`: `money`, `number`, `percent`, `date \"MM/DD/YYYY\"`, `bool` or `list \";\"`";
-template<> inline constexpr std::string_view error_suggestions< source_format > = "money number percent date bool list";
-template<> inline constexpr const char* error_message< source_date_pattern > = "expected the date's pattern in quotes after `date`, like `date \"MM/DD/YYYY\"`";
-template<> inline constexpr const char* error_message< source_separator > = "expected the separator in quotes after `list`, like `list \";\"`";
-template<> inline constexpr const char* error_message< source_equals > = "expected `=` and the value every record gets, or `->` after a column name in quotes";
-template<> inline constexpr const char* error_help< source_equals > = "a constant is `currency = \"USD\"`; a column is `\"Close Date\" -> close_date`";
-template<> inline constexpr const char* error_message< source_constant_value > = "expected the value in quotes after `=`, like `currency = \"USD\"`";
-template<> inline constexpr const char* error_message< footer_next > = "expected the text a footer line starts with, in quotes, after `,`";
-template<> inline constexpr const char* error_message< source_close > = "expected a column, a constant, `footer` or `}` to close {open}";
-template<> inline constexpr const char* error_note< source_close > = "{open} opened here";
-template<> inline constexpr const char* error_help< source_close > = "one column a line: `\"Close Date\" -> close_date as date \"MM/DD/YYYY\"`";
+template<> inline constexpr rule_error error_of< source_name > = {.message = "expected a name for the source after `source`, like `source salesforce`", .names = "a source"};
+template<> inline constexpr rule_error error_of< source_open > = {.message = "expected `{` to open the source's columns", .help = "write `source salesforce \"Salesforce report\" { \"Close Date\" -> close_date as date \"MM/DD/YYYY\" }`"};
+template<> inline constexpr rule_error error_of< source_arrow > = {.message = "expected `->` and the fact this column fills", .help = "each column is `\"Column name\" -> fact`, like `\"Close Date\" -> close_date`"};
+template<> inline constexpr rule_error error_of< source_fact > = {.message = "expected the fact this column fills after `->`", .names = "a fact"};
+template<> inline constexpr rule_error error_of< source_format > = {.message = "expected how the column is written after `as`: `money`, `number`, `percent`, `date \"MM/DD/YYYY\"`, `bool` or `list \";\"`", .suggestions = "money number percent date bool list"};
+template<> inline constexpr rule_error error_of< source_date_pattern > = {.message = "expected the date's pattern in quotes after `date`, like `date \"MM/DD/YYYY\"`"};
+template<> inline constexpr rule_error error_of< source_separator > = {.message = "expected the separator in quotes after `list`, like `list \";\"`"};
+template<> inline constexpr rule_error error_of< source_equals > = {.message = "expected `=` and the value every record gets, or `->` after a column name in quotes", .help = "a constant is `currency = \"USD\"`; a column is `\"Close Date\" -> close_date`"};
+template<> inline constexpr rule_error error_of< source_constant_value > = {.message = "expected the value in quotes after `=`, like `currency = \"USD\"`"};
+template<> inline constexpr rule_error error_of< footer_next > = {.message = "expected the text a footer line starts with, in quotes, after `,`"};
+template<> inline constexpr rule_error error_of< source_close > = {.message = "expected a column, a constant, `footer` or `}` to close {open}", .help = "one column a line: `\"Close Date\" -> close_date as date \"MM/DD/YYYY\"`", .note = kOpenedHere};
 
 // ---- Waivers
-template<> inline constexpr const char* error_message< waiver_name > = "expected a waiver name after `waiver`";
-template<> inline constexpr const char* error_names< waiver_name > = "a waiver";
-template<> inline constexpr const char* error_message< waiver_open > = "expected `{` to open {context}";
-template<> inline constexpr const char* error_message< waiver_deal_id > = "expected the deal's id as a string after `deal`";
-template<> inline constexpr const char* error_help< waiver_deal_id > = "write `deal \"D-2026-0142\"`; a waiver for the deals whose facts fit a condition says `when ...` instead";
-template<> inline constexpr const char* error_message< waiver_next_deal_id > = "expected a deal id string after `,`";
-template<> inline constexpr const char* error_message< waiver_condition > = "expected a condition over the deal's facts after `when`";
-template<> inline constexpr const char* error_message< waiver_target > = "expected a milestone, gate or condition id after {prev}";
-template<> inline constexpr const char* error_names< waiver_target > = "a milestone";
-template<> inline constexpr const char* error_message< waiver_target_condition > = "expected a condition label or number after `.`";
-template<> inline constexpr const char* error_message< approved_by > = "expected `by` and who approved the waiver, after `approved`";
-template<> inline constexpr const char* error_help< approved_by > = "write `approved by \"Dana Lee, VP Sales\"`";
-template<> inline constexpr const char* error_message< waiver_approver > = "expected who approved the waiver, as a string, after `approved by`";
-template<> inline constexpr const char* error_message< waiver_reason_text > = "expected why the waiver was granted, as a string, after `reason`";
-template<> inline constexpr const char* error_message< waiver_until_date > = "expected the last day the waiver holds, `@YYYY-MM-DD`, after `until`";
-template<> inline constexpr const char* error_message< waiver_close > = "expected `deal`, `when`, `waives`, `approved by`, `reason`, `until` or `}` in {context}";
-template<> inline constexpr const char* error_note< waiver_close > = "{context} starts here";
-template<> inline constexpr std::string_view error_suggestions< waiver_close > = "deal when waives approved reason until";
+template<> inline constexpr rule_error error_of< waiver_name > = {.message = "expected a waiver name after `waiver`", .names = "a waiver"};
+template<> inline constexpr rule_error error_of< waiver_open > = {.message = kContextOpen};
+template<> inline constexpr rule_error error_of< waiver_deal_id > = {.message = "expected the deal's id as a string after `deal`", .help = "write `deal \"D-2026-0142\"`; a waiver for the deals whose facts fit a condition says `when ...` instead"};
+template<> inline constexpr rule_error error_of< waiver_next_deal_id > = {.message = "expected a deal id string after `,`"};
+template<> inline constexpr rule_error error_of< waiver_condition > = {.message = "expected a condition over the deal's facts after `when`"};
+template<> inline constexpr rule_error error_of< waiver_target > = {.message = "expected a milestone, gate or condition id after {prev}", .names = "a milestone"};
+template<> inline constexpr rule_error error_of< waiver_target_condition > = {.message = kConditionAfterDot};
+template<> inline constexpr rule_error error_of< approved_by > = {.message = "expected `by` and who approved the waiver, after `approved`", .help = "write `approved by \"Dana Lee, VP Sales\"`"};
+template<> inline constexpr rule_error error_of< waiver_approver > = {.message = "expected who approved the waiver, as a string, after `approved by`"};
+template<> inline constexpr rule_error error_of< waiver_reason_text > = {.message = "expected why the waiver was granted, as a string, after `reason`"};
+template<> inline constexpr rule_error error_of< waiver_until_date > = {.message = "expected the last day the waiver holds, `@YYYY-MM-DD`, after `until`"};
+template<> inline constexpr rule_error error_of< waiver_close > = {.message = "expected `deal`, `when`, `waives`, `approved by`, `reason`, `until` or `}` in {context}", .note = kStartsHere, .suggestions = "deal when waives approved reason until"};
 
 // ---- Tests
-template<> inline constexpr const char* error_message< test_name > = "expected the test's name string after `test`";
-template<> inline constexpr const char* error_message< test_open > = "expected `{` to open {context}";
-template<> inline constexpr const char* error_message< given_clause > = "expected `given` and the deal record at the start of {context}";
-template<> inline constexpr std::string_view error_suggestions< given_clause > = "given";
-template<> inline constexpr const char* error_message< given_record > = "expected a record `{ ... }` after `given`";
-template<> inline constexpr const char* error_message< today_date > = "expected a date `@YYYY-MM-DD` after `today`";
-template<> inline constexpr const char* error_message< override_name > = "expected a parameter name after `param`";
-template<> inline constexpr const char* error_names< override_name > = "a parameter";
-template<> inline constexpr const char* error_message< override_equals > = "expected `=` after the parameter name";
-template<> inline constexpr const char* error_message< override_value > = "expected an expression after `=`";
-template<> inline constexpr const char* error_message< expect_gate > = "expected a gate name after `expect`";
-template<> inline constexpr const char* error_names< expect_gate > = "a gate";
-template<> inline constexpr const char* error_message< expect_status > = "expected a status (`pass`, `fail` or `unknown`)";
-template<> inline constexpr const char* error_message< reference > = "expected a milestone or condition after {prev}";
-template<> inline constexpr const char* error_names< reference > = "a milestone";
-template<> inline constexpr const char* error_message< ref_condition > = "expected a condition label or number after `.`";
-template<> inline constexpr const char* error_message< waived_reference > = "expected a milestone or condition after `waived`";
-template<> inline constexpr const char* error_names< waived_reference > = "a milestone";
-template<> inline constexpr const char* error_message< waived_ref_condition > = "expected a condition label or number after `.`";
-template<> inline constexpr const char* error_message< first_expectation > = "expected `expect` (a test needs at least one expectation)";
-template<> inline constexpr std::string_view error_suggestions< first_expectation > = "today param expect";
-template<> inline constexpr const char* error_message< test_close > = "expected `expect` or `}` to close {context}";
-template<> inline constexpr const char* error_note< test_close > = "{context} starts here";
-template<> inline constexpr std::string_view error_suggestions< test_close > = "expect";
+template<> inline constexpr rule_error error_of< test_name > = {.message = "expected the test's name string after `test`"};
+template<> inline constexpr rule_error error_of< test_open > = {.message = kContextOpen};
+template<> inline constexpr rule_error error_of< given_clause > = {.message = "expected `given` and the deal record at the start of {context}", .suggestions = "given"};
+template<> inline constexpr rule_error error_of< given_record > = {.message = "expected a record `{ ... }` after `given`"};
+template<> inline constexpr rule_error error_of< today_date > = {.message = "expected a date `@YYYY-MM-DD` after `today`"};
+template<> inline constexpr rule_error error_of< override_name > = error_of< param_name >;
+template<> inline constexpr rule_error error_of< override_equals > = {.message = "expected `=` after the parameter name"};
+template<> inline constexpr rule_error error_of< override_value > = {.message = kExpressionAfterEquals};
+template<> inline constexpr rule_error error_of< expect_gate > = {.message = "expected a gate name after `expect`", .names = "a gate"};
+template<> inline constexpr rule_error error_of< expect_status > = {.message = "expected a status (`pass`, `fail` or `unknown`)"};
+template<> inline constexpr rule_error error_of< reference > = {.message = "expected a milestone or condition after {prev}", .names = "a milestone"};
+template<> inline constexpr rule_error error_of< ref_condition > = {.message = kConditionAfterDot};
+template<> inline constexpr rule_error error_of< waived_reference > = {.message = "expected a milestone or condition after `waived`", .names = "a milestone"};
+template<> inline constexpr rule_error error_of< waived_ref_condition > = {.message = kConditionAfterDot};
+template<> inline constexpr rule_error error_of< first_expectation > = {.message = "expected `expect` (a test needs at least one expectation)", .suggestions = "today param expect"};
+template<> inline constexpr rule_error error_of< test_close > = {.message = "expected `expect` or `}` to close {context}", .note = kStartsHere, .suggestions = "expect"};
 
 // ---- The file
-template<> inline constexpr const char* error_message< end_of_file > = "expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, `milestone`, `gate`, `stages`, `waiver` or `test`)";
-template<> inline constexpr std::string_view error_suggestions< end_of_file > = "ruleset phases facts const param milestone gate stages waiver test";
+template<> inline constexpr rule_error error_of< end_of_file > = {.message = "expected a declaration (`ruleset`, `phases`, `facts`, `const`, `param`, `milestone`, `gate`, `stages`, `waiver` or `test`)", .suggestions = "ruleset phases facts const param milestone gate stages waiver test"};
 
 // clang-format on
 

@@ -109,6 +109,22 @@ class Formatter {
       out_ += '\n';
   }
 
+  // Before a line inside a block: the blank line and the comments the author put before it, and
+  // those inside it, which move above it.
+  void before_block_line(const Span& line) {
+    keep_blank_line(line.begin);
+    comments_before(line.begin, 2);
+    keep_blank_line(line.begin);
+    comments_before(line.end, 2, line);
+  }
+
+  // The closing brace of a block that ends at `end`, after the comments left before it.
+  void close_block(std::uint32_t end) {
+    comments_before(end, 2);
+    out_ += "}";
+    line_end(end);
+  }
+
   std::size_t column() const {
     std::size_t newline = out_.rfind('\n');
     return newline == std::string::npos ? out_.size() : out_.size() - newline - 1;
@@ -265,26 +281,15 @@ class Formatter {
   // ---- types ----------------------------------------------------------------------------------
 
   std::string type_inline(const ast::TypeExpr& t) {
-    switch (t.kind) {
-      case ast::TypeExpr::Kind::Bool:
-        return "bool";
-      case ast::TypeExpr::Kind::Number:
-        return "number";
-      case ast::TypeExpr::Kind::String:
-        return "string";
-      case ast::TypeExpr::Kind::Date:
-        return "date";
-      case ast::TypeExpr::Kind::List:
-        return "list<" + type_inline(*t.element) + ">";
-      case ast::TypeExpr::Kind::Record: {
-        std::string text = "{ ";
-        for (std::size_t i = 0; i < t.fields.size(); ++i) {
-          text += (i ? ", " : "") + t.fields[i].name.name + ": " + type_inline(*t.fields[i].type);
-        }
-        return text + " }";
+    if (t.kind == ast::TypeExpr::Kind::List) return "list<" + type_inline(*t.element) + ">";
+    if (t.kind == ast::TypeExpr::Kind::Record) {
+      std::string text = "{ ";
+      for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        text += (i ? ", " : "") + t.fields[i].name.name + ": " + type_inline(*t.fields[i].type);
       }
+      return text + " }";
     }
-    return "";
+    return ast::type_word(t.kind);
   }
 
   bool has_comment_inside(const Span& span) const {
@@ -342,9 +347,7 @@ class Formatter {
     out_ += "facts {";
     line_end(d.span.begin + 5);
     fields(d.fields, 2);
-    comments_before(d.span.end, 2);
-    out_ += "}";
-    line_end(d.span.end);
+    close_block(d.span.end);
   }
 
   void emit(const ast::ConstDecl& d) {
@@ -372,10 +375,7 @@ class Formatter {
                                        b.requires_stmts[r].span.begin < b.conditions[c].span.begin);
       if (take_requires) {
         const ast::RequiresStmt& stmt = b.requires_stmts[r++];
-        keep_blank_line(stmt.span.begin);
-        comments_before(stmt.span.begin, 2);
-        keep_blank_line(stmt.span.begin);
-        comments_before(stmt.span.end, 2, stmt.span);
+        before_block_line(stmt.span);
         out_ += "  requires ";
         for (std::size_t i = 0; i < stmt.names.size(); ++i)
           out_ += (i ? ", " : "") + stmt.names[i].name;
@@ -384,16 +384,11 @@ class Formatter {
         condition(b.conditions[c++]);
       }
     }
-    comments_before(b.span.end, 2);
-    out_ += "}";
-    line_end(b.span.end);
+    close_block(b.span.end);
   }
 
   void condition(const ast::Condition& c) {
-    keep_blank_line(c.span.begin);
-    comments_before(c.span.begin, 2);
-    keep_blank_line(c.span.begin);
-    comments_before(c.span.end, 2, c.span);
+    before_block_line(c.span);
     std::string head =
         std::string("  ") + (c.kind == ast::Condition::Kind::Require ? "require " : "warn ");
     if (c.label) head += c.label->name + ": ";
@@ -510,10 +505,7 @@ class Formatter {
     out_ += " {";
     line_end(d.owner.empty() ? d.fact_span.end : d.owner_span.end);
     for (const ast::StageMapping& m : d.mappings) {
-      keep_blank_line(m.span.begin);
-      comments_before(m.span.begin, 2);
-      keep_blank_line(m.span.begin);
-      comments_before(m.span.end, 2, m.span);
+      before_block_line(m.span);
       out_ += "  ";
       for (std::size_t i = 0; i < m.values.size(); ++i) {
         out_ += (i ? ", \"" : "\"") + escape(m.values[i].text, false) + "\"";
@@ -521,19 +513,14 @@ class Formatter {
       out_ += " -> " + m.phase.name;
       line_end(m.span.end);
     }
-    comments_before(d.span.end, 2);
-    out_ += "}";
-    line_end(d.span.end);
+    close_block(d.span.end);
   }
 
   void emit(const ast::ShowDecl& d) {
     out_ += "show {";
     line_end(d.span.begin + 4);  // after `show`: a comment there trails the opening line
     for (const ast::ShowField& f : d.fields) {
-      keep_blank_line(f.span.begin);
-      comments_before(f.span.begin, 2);
-      keep_blank_line(f.span.begin);
-      comments_before(f.span.end, 2, f.span);
+      before_block_line(f.span);
       out_ += "  " + path_text(f.fact);
       if (f.label) out_ += " \"" + escape(f.label->text, false) + "\"";
       if (f.money) {
@@ -543,9 +530,7 @@ class Formatter {
       }
       line_end(f.span.end);
     }
-    comments_before(d.span.end, 2);
-    out_ += "}";
-    line_end(d.span.end);
+    close_block(d.span.end);
   }
 
   // One line a column, constant or footer, in the order written.
@@ -556,10 +541,7 @@ class Formatter {
     out_ += " {";
     line_end(d.label ? d.label->span.end : d.name.span.end);
     for (const ast::SourceLine& line : d.lines) {
-      keep_blank_line(line.span.begin);
-      comments_before(line.span.begin, 2);
-      keep_blank_line(line.span.begin);
-      comments_before(line.span.end, 2, line.span);
+      before_block_line(line.span);
       out_ += "  ";
       switch (line.kind) {
         case ast::SourceLine::Kind::Column:
@@ -577,37 +559,12 @@ class Formatter {
       }
       line_end(line.span.end);
     }
-    comments_before(d.span.end, 2);
-    out_ += "}";
-    line_end(d.span.end);
+    close_block(d.span.end);
   }
 
   static std::string format_text(const ast::SourceLine& line) {
-    using Format = ast::SourceLine::Format;
-    const char* word = nullptr;
-    switch (line.format) {
-      case Format::Plain:
-        return {};
-      case Format::Money:
-        word = "money";
-        break;
-      case Format::Number:
-        word = "number";
-        break;
-      case Format::Percent:
-        word = "percent";
-        break;
-      case Format::Date:
-        word = "date";
-        break;
-      case Format::Bool:
-        word = "bool";
-        break;
-      case Format::List:
-        word = "list";
-        break;
-    }
-    std::string out = std::string(" as ") + word;
+    if (line.format == ast::SourceLine::Format::Plain) return {};
+    std::string out = std::string(" as ") + ast::format_word(line.format);
     if (line.pattern) out += " \"" + escape(line.pattern->text, false) + "\"";
     return out;
   }
@@ -652,16 +609,11 @@ class Formatter {
     std::sort(clauses.begin(), clauses.end(),
               [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
     for (const auto& [span, write] : clauses) {
-      keep_blank_line(span.begin);
-      comments_before(span.begin, 2);
-      keep_blank_line(span.begin);
-      comments_before(span.end, 2, span);
+      before_block_line(span);
       write();
       line_end(span.end);
     }
-    comments_before(w.span.end, 2);
-    out_ += "}";
-    line_end(w.span.end);
+    close_block(w.span.end);
   }
 
   // ` because a, b.label` after an expectation; nothing for an empty list.
@@ -696,9 +648,7 @@ class Formatter {
       references(" waived ", x.waived);
       line_end(x.span.end);
     }
-    comments_before(t.span.end, 2);
-    out_ += "}";
-    line_end(t.span.end);
+    close_block(t.span.end);
   }
 
   const ast::File& file_;

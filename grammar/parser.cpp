@@ -9,12 +9,13 @@
 #include <string>
 #include <string_view>
 #include <tao/pegtl.hpp>
+#include <type_traits>
 
+#include "base/suggest.hpp"
 #include "grammar/actions.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
 #include "grammar/pasted_text.hpp"
-#include "base/suggest.hpp"
 
 namespace dealgate {
 namespace {
@@ -26,44 +27,15 @@ constexpr int kMaxDepth = 256;
 
 // Rules that open one more level of expression (or type) nesting. The limit turns a stack overflow
 // on `((((...` into a diagnostic.
+template <typename Rule, typename... Rules>
+inline constexpr bool is_one_of = (std::is_same_v<Rule, Rules> || ...);
 template <typename Rule>
-inline constexpr bool is_nesting = false;
-template <>
-inline constexpr bool is_nesting<grammar::paren_inner> = true;
-template <>
-inline constexpr bool is_nesting<grammar::list_body> = true;
-template <>
-inline constexpr bool is_nesting<grammar::record_body> = true;
-template <>
-inline constexpr bool is_nesting<grammar::call_arguments> = true;
-template <>
-inline constexpr bool is_nesting<grammar::not_operand> = true;
-template <>
-inline constexpr bool is_nesting<grammar::negate_operand> = true;
-template <>
-inline constexpr bool is_nesting<grammar::interpolation_expr> = true;
-template <>
-inline constexpr bool is_nesting<grammar::list_element_type> = true;
-template <>
-inline constexpr bool is_nesting<grammar::record_type_body> = true;
+inline constexpr bool is_nesting =
+    is_one_of<Rule, grammar::paren_inner, grammar::list_body, grammar::record_body,
+              grammar::call_arguments, grammar::not_operand, grammar::negate_operand,
+              grammar::interpolation_expr, grammar::list_element_type, grammar::record_type_body>;
 
 // ---- Describing a syntax error ------------------------------------------------------------------
-
-struct error_text {
-  const char* message = nullptr;
-  const char* help = nullptr;
-  const char* note = nullptr;
-  const char* names = nullptr;
-  std::string_view suggestions;
-  grammar::error_anchor_kind anchor = grammar::error_anchor_kind::token;
-};
-
-template <typename Rule>
-constexpr error_text error_text_of() {
-  return {grammar::error_message<Rule>,     grammar::error_help<Rule>,
-          grammar::error_note<Rule>,        grammar::error_names<Rule>,
-          grammar::error_suggestions<Rule>, grammar::error_anchor<Rule>};
-}
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -169,7 +141,8 @@ std::string fill(const char* pattern, const parse_state& s, std::string_view pre
 }
 
 // `at` is where the failed must-point began (after white space, mostly).
-grammar::syntax_error describe(const parse_state& s, std::uint32_t at, const error_text& e) {
+grammar::syntax_error describe(const parse_state& s, std::uint32_t at,
+                               const grammar::rule_error& e) {
   std::string_view text = s.source;
   grammar::syntax_error out;
   std::uint32_t begin = skip_forward(text, at);
@@ -230,7 +203,7 @@ grammar::syntax_error describe(const parse_state& s, std::uint32_t at, const err
 
 template <typename Rule>
 struct control : pegtl::must_if<grammar::errors>::control<Rule> {
-  static constexpr bool has_message = grammar::error_message<Rule> != nullptr;
+  static constexpr bool has_message = grammar::error_of<Rule>.message != nullptr;
 
   template <typename ParseInput>
   static void start(const ParseInput& in, parse_state& s) {
@@ -266,9 +239,10 @@ struct control : pegtl::must_if<grammar::errors>::control<Rule> {
 
   template <typename ParseInput>
   [[noreturn]] static void raise(const ParseInput& in, parse_state& s) {
-    static_assert(has_message, "every must-point needs an error_message<> in grammar/errors.hpp");
+    static_assert(has_message,
+                  "every must-point needs an error_of<> message in grammar/errors.hpp");
     std::uint32_t at = s.must_starts.empty() ? s.offset(in.current()) : s.must_starts.back();
-    s.error = describe(s, at, error_text_of<Rule>());
+    s.error = describe(s, at, grammar::error_of<Rule>);
     throw pegtl::parse_error(s.error->message, in);
   }
 };

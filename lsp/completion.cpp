@@ -1,6 +1,7 @@
 #include "lsp/completion.hpp"
 
 #include <array>
+#include <span>
 
 #include "lsp/completion_context.hpp"
 #include "lsp/source_text.hpp"
@@ -57,6 +58,28 @@ constexpr std::array<const char*, 3> kStatusWords{"pass", "fail", "unknown"};
 constexpr std::array<const char*, 8> kExpressionWords{"and",   "or",   "not",   "in",
                                                       "today", "true", "false", "else"};
 
+// Where only keywords fit, the ones offered.
+struct KeywordMenu {
+  What what;
+  std::span<const char* const> words;
+  int kind;
+};
+constexpr KeywordMenu kKeywordMenus[] = {
+    {What::Declaration, kDeclarationWords, kKeyword},
+    {What::Statement, kStatementWords, kKeyword},
+    {What::TestStatement, kTestWords, kKeyword},
+    {What::WaiverStatement, kWaiverWords, kKeyword},
+    {What::Type, kTypeWords, kTypeParameter},
+    {What::Status, kStatusWords, kKeyword},
+};
+
+const KeywordMenu* keyword_menu(What what) {
+  for (const KeywordMenu& menu : kKeywordMenus) {
+    if (menu.what == what) return &menu;
+  }
+  return nullptr;
+}
+
 // A type short enough for a completion menu: records by their braces alone (hover shows them
 // whole).
 std::string short_type_text(const ast::TypeExpr& type) {
@@ -73,27 +96,8 @@ class Items {
       : rules_(rules), index_(rules.index), context_(context) {}
 
   Json build() {
+    if (const KeywordMenu* menu = keyword_menu(context_.what)) words(menu->words, menu->kind);
     switch (context_.what) {
-      case What::Nothing:
-        break;
-      case What::Declaration:
-        words(kDeclarationWords);
-        break;
-      case What::Statement:
-        words(kStatementWords);
-        break;
-      case What::TestStatement:
-        words(kTestWords);
-        break;
-      case What::WaiverStatement:
-        words(kWaiverWords);
-        break;
-      case What::Type:
-        words(kTypeWords, kTypeParameter);
-        break;
-      case What::Status:
-        words(kStatusWords);
-        break;
       case What::Blocks:
         blocks(false);
         break;
@@ -112,6 +116,8 @@ class Items {
       case What::Expression:
         expression();
         break;
+      default:
+        break;  // nothing, or a keyword menu
     }
     return {{"isIncomplete", false}, {"items", std::move(items_)}};
   }
@@ -124,8 +130,7 @@ class Items {
     items_.push_back(std::move(item));
   }
 
-  template <std::size_t N>
-  void words(const std::array<const char*, N>& list, int kind = kKeyword) {
+  void words(std::span<const char* const> list, int kind = kKeyword) {
     for (const char* w : list) add(w, kind, "keyword");
   }
 

@@ -50,28 +50,19 @@ std::string doc_comment(const ast::File& file, const SourceFile& source, Span sp
 
 std::string type_text(const ast::TypeExpr& type) {
   using Kind = ast::TypeExpr::Kind;
-  switch (type.kind) {
-    case Kind::Bool:
-      return "bool";
-    case Kind::Number:
-      return "number";
-    case Kind::String:
-      return "string";
-    case Kind::Date:
-      return "date";
-    case Kind::List:
-      return "list<" + (type.element ? type_text(*type.element) : "?") + ">";
-    case Kind::Record: {
-      std::string out = "{ ";
-      for (std::size_t i = 0; i < type.fields.size(); ++i) {
-        if (i) out += ", ";
-        out += type.fields[i].name.name + ": " +
-               (type.fields[i].type ? type_text(*type.fields[i].type) : "?");
-      }
-      return out + (type.fields.empty() ? "}" : " }");
-    }
+  if (type.kind == Kind::List) {
+    return "list<" + (type.element ? type_text(*type.element) : "?") + ">";
   }
-  return "?";
+  if (type.kind == Kind::Record) {
+    std::string out = "{ ";
+    for (std::size_t i = 0; i < type.fields.size(); ++i) {
+      if (i) out += ", ";
+      out += type.fields[i].name.name + ": " +
+             (type.fields[i].type ? type_text(*type.fields[i].type) : "?");
+    }
+    return out + (type.fields.empty() ? "}" : " }");
+  }
+  return ast::type_word(type.kind);
 }
 
 }  // namespace dealgate::lsp

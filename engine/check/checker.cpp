@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <optional>
 
 #include "base/enum_words.hpp"
 #include "base/suggest.hpp"
@@ -31,21 +32,10 @@ TypeRef type_from_kind(ValueType v) {
 }
 
 ValueType value_type_of(const ast::TypeExpr& t) {
-  switch (t.kind) {
-    case ast::TypeExpr::Kind::Bool:
-      return ValueType::Bool;
-    case ast::TypeExpr::Kind::Number:
-      return ValueType::Number;
-    case ast::TypeExpr::Kind::String:
-      return ValueType::String;
-    case ast::TypeExpr::Kind::Date:
-      return ValueType::Date;
-    case ast::TypeExpr::Kind::List:
-      return ValueType::List;
-    case ast::TypeExpr::Kind::Record:
-      return ValueType::Record;
-  }
-  return ValueType::Bool;
+  static constexpr ValueType kTypes[] = {ValueType::Bool, ValueType::Number, ValueType::String,
+                                         ValueType::Date, ValueType::List,   ValueType::Record};
+  return enum_lookup<ast::TypeExpr::Kind::Bool, ast::TypeExpr::Kind::Record>(t.kind, kTypes,
+                                                                             ValueType::Bool);
 }
 
 namespace {
@@ -123,38 +113,34 @@ void Checker::declare_fields(NodeIndex parent, const std::vector<ast::FieldDecl>
 }
 
 void Checker::collect(const std::vector<ast::File>& files) {
-  Span ruleset_span{}, phases_span{};
-  bool has_ruleset = false, has_phases = false;
+  // `ruleset` and `phases` stand at most once in a rule set: true for the first; a later one is
+  // reported with a note where the first is.
+  std::optional<Span> ruleset_at, phases_at;
+  auto first_one = [&](std::optional<Span>& first, Span at, const char* code, const char* message,
+                       const char* help, const char* note) {
+    if (!first) {
+      first = at;
+      return true;
+    }
+    diag_.add({Severity::Error, code, message, at, help, {{*first, note}}});
+    return false;
+  };
   std::vector<std::pair<const ast::Block*, FileId>> blocks;
   for (const ast::File& file : files) {
     for (const ast::Decl& decl : file.decls) {
       if (auto* r = std::get_if<ast::RulesetDecl>(&decl)) {
-        if (has_ruleset) {
-          Diagnostic d{Severity::Error,
-                       "duplicate-ruleset",
-                       "a rule set has at most one `ruleset` title",
-                       r->span,
-                       "remove one of the `ruleset` lines",
-                       {{ruleset_span, "the title is already set here"}}};
-          diag_.add(std::move(d));
-        } else {
-          has_ruleset = true;
-          ruleset_span = r->span;
+        if (first_one(ruleset_at, r->span, "duplicate-ruleset",
+                      "a rule set has at most one `ruleset` title",
+                      "remove one of the `ruleset` lines", "the title is already set here")) {
           out_.title = r->title;
         }
       } else if (auto* p = std::get_if<ast::PhasesDecl>(&decl)) {
-        if (has_phases) {
-          Diagnostic d{Severity::Error,
-                       "duplicate-phases",
+        if (!first_one(phases_at, p->span, "duplicate-phases",
                        "a rule set has at most one `phases` declaration",
-                       p->span,
                        "list every phase in one `phases A -> B -> C` line",
-                       {{phases_span, "the phases are already declared here"}}};
-          diag_.add(std::move(d));
+                       "the phases are already declared here")) {
           continue;
         }
-        has_phases = true;
-        phases_span = p->span;
         for (std::size_t i = 0; i < p->phases.size(); ++i) {
           const ast::Ident& phase = p->phases[i];
           auto seen = std::find(out_.phases.begin(), out_.phases.end(), phase.name);

@@ -55,6 +55,7 @@ class Checker {
   // the conditions of `block`, or kNone after saying there is none.
   std::uint32_t condition_position(BlockIndex block, const ast::Ident& name);
   void check_given_value(const ast::Expr& value, NodeIndex node, const std::string& path);
+  void check_given_fields(const ast::Expr& record, NodeIndex parent, const std::string& path);
 
   // checker.cpp
   static std::string type_text(const TypeRef& t, const Schema& schema);
@@ -80,7 +81,7 @@ class Checker {
   void check_stages();  // checker_stages.cpp
   NodeIndex stage_audit_fact(const std::vector<ast::Ident>& path, const Span& span,
                              const char* role);
-  void check_show();  // checker_show.cpp
+  void check_show();     // checker_show.cpp
   void check_sources();  // checker_sources.cpp
   NodeIndex shown_fact(const std::vector<ast::Ident>& path, const Span& span);
   void check_requires_graph();

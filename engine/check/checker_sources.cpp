@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "base/enum_words.hpp"
 #include "base/suggest.hpp"
 #include "engine/check/checker_internal.hpp"
 #include "engine/check/source_constant.hpp"
@@ -20,26 +21,6 @@ std::string dotted(const std::vector<ast::Ident>& path) {
   std::string out;
   for (const ast::Ident& segment : path) out += (out.empty() ? "" : ".") + segment.name;
   return out;
-}
-
-const char* format_word(Format f) {
-  switch (f) {
-    case Format::Plain:
-      return "plain";
-    case Format::Money:
-      return "money";
-    case Format::Number:
-      return "number";
-    case Format::Percent:
-      return "percent";
-    case Format::Date:
-      return "date";
-    case Format::Bool:
-      return "bool";
-    case Format::List:
-      return "list";
-  }
-  return "plain";
 }
 
 // The type a format fills, or nothing for Plain (any type).
@@ -61,24 +42,12 @@ std::optional<ValueType> format_type(Format f) {
   return std::nullopt;
 }
 
+// The readers' name for each format, in the order of ast::SourceLine::Format.
 CellFormat cell_format(Format f) {
-  switch (f) {
-    case Format::Plain:
-      return CellFormat::Plain;
-    case Format::Money:
-      return CellFormat::Money;
-    case Format::Number:
-      return CellFormat::Number;
-    case Format::Percent:
-      return CellFormat::Percent;
-    case Format::Date:
-      return CellFormat::Date;
-    case Format::Bool:
-      return CellFormat::Bool;
-    case Format::List:
-      return CellFormat::List;
-  }
-  return CellFormat::Plain;
+  static constexpr CellFormat kCells[] = {
+      CellFormat::Plain, CellFormat::Money, CellFormat::Number, CellFormat::Percent,
+      CellFormat::Date,  CellFormat::Bool,  CellFormat::List};
+  return enum_lookup<Format::Plain, Format::List>(f, kCells, CellFormat::Plain);
 }
 
 }  // namespace
@@ -226,7 +195,8 @@ void Checker::check_sources() {
         diag_.add(
             {Severity::Error,
              "source-format-type",
-             fmt::format("`as {}` fills a {}, but `{}` is declared as {}", format_word(line.format),
+             fmt::format("`as {}` fills a {}, but `{}` is declared as {}",
+                         ast::format_word(line.format),
                          line.format == Format::List ? "list<string>" : value_type_word(*wanted),
                          n.path, value_type_word(n.type)),
              line.format_span,

@@ -6,30 +6,20 @@
 #include <functional>
 #include <set>
 
-#include "engine/check/checker_internal.hpp"
 #include "base/calendar.hpp"
+#include "base/enum_words.hpp"
 #include "base/suggest.hpp"
+#include "engine/check/checker_internal.hpp"
 
 namespace dealgate::checking {
 namespace {
 
+// What a test gives, for messages: a literal's kind, else (`today`, a path, a sum) an expression.
 const char* literal_word(const ast::Expr& e) {
-  switch (e.kind) {
-    case ast::Expr::Kind::Number:
-      return "a number";
-    case ast::Expr::Kind::String:
-      return "a string";
-    case ast::Expr::Kind::Bool:
-      return "a bool";
-    case ast::Expr::Kind::Date:
-      return "a date";
-    case ast::Expr::Kind::List:
-      return "a list";
-    case ast::Expr::Kind::Record:
-      return "a record";
-    default:
-      return "an expression";
-  }
+  static constexpr const char* kWords[] = {"a number",      "a string", "a bool",  "a date",
+                                           "an expression", "a list",   "a record"};
+  return enum_word<ast::Expr::Kind::Number, ast::Expr::Kind::Record>(e.kind, kWords,
+                                                                     "an expression");
 }
 
 bool is_negative_number(const ast::Expr& e) {
@@ -109,53 +99,44 @@ void Checker::check_given_value(const ast::Expr& value, NodeIndex n, const std::
       for (const ast::ExprPtr& item : value.args)
         check_given_value(*item, node.element, path + "[]");
       return;
-    case ValueType::Record: {
+    case ValueType::Record:
       if (value.kind != ast::Expr::Kind::Record) {
         mismatch("a record");
         return;
       }
-      std::set<std::string> seen;
-      for (const ast::RecordField& field : value.fields) {
-        if (!seen.insert(field.key.name).second) {
-          diag_.error("given-duplicate", field.key.span,
-                      fmt::format("`{}` is given twice", field.key.name));
-          continue;
-        }
-        NodeIndex child = out_.schema.find_field(n, field.key.name);
-        if (child == kNoNode) {
-          diag_.error("given-unknown-fact", field.key.span,
-                      fmt::format("`{}` is not a declared fact", path + "." + field.key.name),
-                      did_you_mean(field.key.name,
-                                   given_candidates(out_.schema, node.fields, *field.value)));
-          continue;
-        }
-        check_given_value(*field.value, child, path + "." + field.key.name);
-      }
+      check_given_fields(value, n, path);
       return;
+  }
+}
+
+// The fields of a `given` record, the whole one (`parent` kNoNode, `path` empty) or one inside it:
+// each given once, each a declared fact, each of its fact's type.
+void Checker::check_given_fields(const ast::Expr& record, NodeIndex parent,
+                                 const std::string& path) {
+  const std::vector<NodeIndex>& declared =
+      parent == kNoNode ? out_.schema.top_fields() : out_.schema.node(parent).fields;
+  std::set<std::string> seen;
+  for (const ast::RecordField& field : record.fields) {
+    if (!seen.insert(field.key.name).second) {
+      diag_.error("given-duplicate", field.key.span,
+                  fmt::format("`{}` is given twice", field.key.name));
+      continue;
     }
+    const std::string at = path.empty() ? field.key.name : path + "." + field.key.name;
+    NodeIndex child = out_.schema.find_field(parent, field.key.name);
+    if (child == kNoNode) {
+      diag_.error(
+          "given-unknown-fact", field.key.span, fmt::format("`{}` is not a declared fact", at),
+          did_you_mean(field.key.name, given_candidates(out_.schema, declared, *field.value)));
+      continue;
+    }
+    check_given_value(*field.value, child, at);
   }
 }
 
 void Checker::check_test(const ast::TestDecl& test) {
   if (test.given && test.given->kind == ast::Expr::Kind::Record) {
-    std::set<std::string> seen;
-    for (const ast::RecordField& field : test.given->fields) {
-      if (!seen.insert(field.key.name).second) {
-        diag_.error("given-duplicate", field.key.span,
-                    fmt::format("`{}` is given twice", field.key.name));
-        continue;
-      }
-      NodeIndex node = out_.schema.find_field(kNoNode, field.key.name);
-      if (node == kNoNode) {
-        diag_.error(
-            "given-unknown-fact", field.key.span,
-            fmt::format("`{}` is not a declared fact", field.key.name),
-            did_you_mean(field.key.name,
-                         given_candidates(out_.schema, out_.schema.top_fields(), *field.value)));
-        continue;
-      }
-      check_given_value(*field.value, node, field.key.name);
-    }
+    check_given_fields(*test.given, kNoNode, "");
   }
 
   for (const ast::ParamOverride& p : test.params) {

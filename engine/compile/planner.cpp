@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <string_view>
 #include <utility>
 
 #include "base/calendar.hpp"
@@ -11,6 +12,27 @@
 
 namespace dealgate {
 namespace {
+
+// The opcode of each function, by the name the checker accepted, for the plain call
+// (`count(list)`) and for the form that binds a variable (`count(x in list: pred)`).
+struct NamedOp {
+  std::string_view name;
+  Op op;
+};
+constexpr NamedOp kCalls[] = {
+    {"count", Op::Count}, {"exists", Op::Exists},     {"sum", Op::Sum},
+    {"min", Op::Min},     {"max", Op::Max},           {"lower", Op::Lower},
+    {"len", Op::Len},     {"contains", Op::Contains}, {"starts_with", Op::StartsWith}};
+constexpr NamedOp kQuantifiers[] = {{"any", Op::AnyOf}, {"all", Op::AllOf}, {"count", Op::CountOf},
+                                    {"sum", Op::SumOf}, {"min", Op::MinOf}, {"max", Op::MaxOf}};
+
+template <std::size_t N>
+Op op_named(const NamedOp (&table)[N], std::string_view name) {
+  for (const NamedOp& entry : table) {
+    if (entry.name == name) return entry.op;
+  }
+  return table[N - 1].op;  // not reached: the checker rejected every other name
+}
 
 class Planner {
  public:
@@ -65,29 +87,34 @@ class Planner {
         node.op == Op::Date || node.op == Op::ListLiteral) {
       return index;
     }
-    Value v = evaluate_constant(plan_, index);
     ExprNode folded = leaf(Op::Bool, node.type, node.span);
+    // Unknown (say, a division by zero) or a list: keep the expression.
+    if (!set_literal(folded, evaluate_constant(plan_, index))) return index;
+    return push(std::move(folded));
+  }
+
+  // Makes `node` the literal `v`; false when `v` has none (unknown, a list).
+  static bool set_literal(ExprNode& node, const Value& v) {
     switch (v.kind) {
       case Value::Kind::Bool:
-        folded.op = Op::Bool;
-        folded.boolean = v.boolean;
-        break;
+        node.op = Op::Bool;
+        node.boolean = v.boolean;
+        return true;
       case Value::Kind::Number:
-        folded.op = Op::Number;
-        folded.number = v.number;
-        break;
-      case Value::Kind::Date:
-        folded.op = Op::Date;
-        folded.date = v.date;
-        break;
+        node.op = Op::Number;
+        node.number = v.number;
+        return true;
       case Value::Kind::String:
-        folded.op = Op::String;
-        folded.text = std::string(v.text);
-        break;
+        node.op = Op::String;
+        node.text = std::string(v.text);
+        return true;
+      case Value::Kind::Date:
+        node.op = Op::Date;
+        node.date = v.date;
+        return true;
       default:
-        return index;  // unknown (say, a division by zero) or a list: keep the expression
+        return false;
     }
-    return push(std::move(folded));
   }
 
   ExprIndex lower(const ast::Expr& e) {
@@ -177,20 +204,16 @@ class Planner {
     ExprNode node = leaf(Op::Bool, info.type->kind, e.span);
     switch (e.kind) {
       case ast::Expr::Kind::Number:
-        node.op = Op::Number;
-        node.number = e.number;
+        set_literal(node, Value::of_number(e.number));
         break;
       case ast::Expr::Kind::String:
-        node.op = Op::String;
-        node.text = e.text;
+        set_literal(node, Value::of_string(e.text));
         break;
       case ast::Expr::Kind::Bool:
-        node.op = Op::Bool;
-        node.boolean = e.boolean;
+        set_literal(node, Value::of_bool(e.boolean));
         break;
       case ast::Expr::Kind::Date:
-        node.op = Op::Date;
-        node.date = days_from_civil(e.year, e.month, e.day);
+        set_literal(node, Value::of_date(days_from_civil(e.year, e.month, e.day)));
         break;
       case ast::Expr::Kind::Today:
         node.op = Op::Today;
@@ -219,27 +242,13 @@ class Planner {
       }
       case ast::Expr::Kind::Call: {
         const std::string& f = e.callee.name;
-        node.op = f == "count"      ? Op::Count
-                  : f == "exists"   ? Op::Exists
-                  : f == "sum"      ? Op::Sum
-                  : f == "min"      ? Op::Min
-                  : f == "max"      ? Op::Max
-                  : f == "lower"    ? Op::Lower
-                  : f == "len"      ? Op::Len
-                  : f == "contains" ? Op::Contains
-                                    : Op::StartsWith;
+        node.op = op_named(kCalls, f);
         for (const auto& a : e.args)
           node.args.push_back(f == "exists" ? lower_unfolded(*a) : lower(*a));
         break;
       }
       case ast::Expr::Kind::Quantifier: {
-        const std::string& f = e.callee.name;
-        node.op = f == "any"     ? Op::AnyOf
-                  : f == "all"   ? Op::AllOf
-                  : f == "count" ? Op::CountOf
-                  : f == "sum"   ? Op::SumOf
-                  : f == "min"   ? Op::MinOf
-                                 : Op::MaxOf;
+        node.op = op_named(kQuantifiers, e.callee.name);
         node.depth = depth_;
         node.fact = info.list_element;
         node.args.push_back(lower(*e.args[0]));
